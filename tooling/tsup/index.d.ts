@@ -1,0 +1,3 @@
+import type { Options } from 'tsup';
+export declare function libraryPreset(overrides?: Partial<Options>): Options;
+export declare function appPreset(options?: { external?: string[] } & Partial<Options>): Options;
