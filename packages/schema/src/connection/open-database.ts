@@ -1,0 +1,152 @@
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, type KyselyConfig } from 'kysely';
+import type { Database } from '../database.js';
+import { ElfError, toElfError } from '../errors.js';
+import { latestSchemaVersion } from '../migrations/index.js';
+import {
+  assertNotNewer,
+  getSchemaVersion,
+  type MigrationReport,
+  migrateToLatest,
+} from '../migrations/schema-migrator.js';
+import { ImmediateSqliteDialect } from './immediate-dialect.js';
+import { withStatementCache } from './statement-cache.js';
+
+export const defaultBusyTimeoutMs = 5000;
+
+export interface OpenDatabaseOptions {
+  /** A file path, or `:memory:` for a private in-memory database. */
+  path: string;
+  /** Open read-only: never creates, writes or migrates. */
+  readonly?: boolean;
+  /** Create the file (and its folder) when missing. Default true; ignored when read-only. */
+  create?: boolean;
+  /** Apply pending migrations on open. Default true; ignored when read-only. */
+  migrate?: boolean;
+  /** How long a statement waits for another process's lock before failing as BUSY. Default 5000 ms. */
+  busyTimeoutMs?: number;
+  /** Kysely's log hook: how profiling observes every query without core knowing. */
+  log?: KyselyConfig['log'];
+}
+
+export interface ElfDatabase {
+  readonly db: Kysely<Database>;
+  /** Absolute path, or `:memory:`. */
+  readonly path: string;
+  readonly readonly: boolean;
+  /** The schema version after opening (equals `latestSchemaVersion` unless migrate was off). */
+  readonly schemaVersion: number;
+  /** What ran on open, when the database was behind. */
+  readonly migration: MigrationReport | undefined;
+  /** Reads one pragma, e.g. `pragma('journal_mode')`. */
+  pragma(name: string): unknown;
+  close(): Promise<void>;
+}
+
+const memoryPath = ':memory:';
+
+/** A new database file is created here with mode 0600 before SQLite opens it (no window where it is world-readable). */
+function ensureFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (existsSync(path)) return;
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+function openRaw(path: string, options: OpenDatabaseOptions): BetterSqlite3.Database {
+  const readonly = options.readonly === true;
+  const create = options.create !== false && !readonly;
+  if (path !== memoryPath) {
+    if (create) ensureFile(path);
+    else if (!existsSync(path)) throw new ElfError('NOT_FOUND', `database not found: ${path}`, { field: 'path' });
+  }
+  return new BetterSqlite3(path, {
+    readonly,
+    fileMustExist: !create && path !== memoryPath,
+    timeout: options.busyTimeoutMs ?? defaultBusyTimeoutMs,
+  });
+}
+
+function configure(raw: BetterSqlite3.Database, readonly: boolean, busyTimeoutMs: number): void {
+  raw.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
+  raw.pragma('foreign_keys = ON');
+  if (!readonly) {
+    if (raw.pragma('journal_mode', { simple: true }) !== 'wal') raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+  }
+}
+
+/** A database that has tables but no ELF schema version is someone else's: never migrate it. */
+function assertEmptyOrElf(raw: BetterSqlite3.Database, path: string): void {
+  const foreign = raw
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' limit 1")
+    .pluck()
+    .get();
+  if (foreign !== undefined) {
+    throw new ElfError(
+      'DATABASE',
+      `${path} is not an ELF database (it has tables but no ELF schema version); to bring data from the original Python ELF use \`elf import elf-py\``,
+    );
+  }
+}
+
+/**
+ * Opens (and creates, and migrates) an ELF database: WAL, synchronous=NORMAL, busy_timeout,
+ * foreign keys on. An up-to-date database costs one pragma read beyond the open itself.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<ElfDatabase> {
+  const path = options.path === memoryPath ? memoryPath : resolve(options.path);
+  const readonly = options.readonly === true;
+  let raw: BetterSqlite3.Database | undefined;
+  let db: Kysely<Database> | undefined;
+  try {
+    raw = openRaw(path, options);
+    configure(raw, readonly, options.busyTimeoutMs ?? defaultBusyTimeoutMs);
+    const stored = raw.pragma('user_version', { simple: true }) as number;
+    assertNotNewer(stored);
+    if (stored === 0 && !readonly) assertEmptyOrElf(raw, path);
+    const connection = raw;
+    db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }),
+      ...(options.log ? { log: options.log } : {}),
+    });
+    let migration: MigrationReport | undefined;
+    if (stored < latestSchemaVersion && !readonly && options.migrate !== false) {
+      migration = await migrateToLatest(db);
+    }
+    const schemaVersion = migration ? await getSchemaVersion(db) : stored;
+    const handle = db;
+    return {
+      db: handle,
+      path,
+      readonly,
+      schemaVersion,
+      migration,
+      pragma: (name: string) => connection.pragma(name, { simple: true }),
+      close: () => handle.destroy(),
+    };
+  } catch (error) {
+    if (db) await db.destroy().catch(() => undefined);
+    else raw?.close();
+    throw describeOpenError(toElfError(error), path);
+  }
+}
+
+function describeOpenError(error: ElfError, path: string): ElfError {
+  if (error.code !== 'DATABASE' && error.code !== 'INTERNAL') return error;
+  const sqliteCode = (error.cause as { code?: string } | undefined)?.code;
+  if (sqliteCode === 'SQLITE_NOTADB' || sqliteCode === 'SQLITE_CORRUPT') {
+    return new ElfError('DATABASE', `${path} is not a valid SQLite database (corrupt or another kind of file)`, {
+      cause: error,
+    });
+  }
+  if (sqliteCode === 'SQLITE_CANTOPEN' || error.code === 'INTERNAL') {
+    return new ElfError('DATABASE', `cannot open database ${path}: ${error.message}`, { cause: error });
+  }
+  return error;
+}

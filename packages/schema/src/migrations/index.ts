@@ -1,0 +1,19 @@
+import type { Migration } from 'kysely';
+import * as knowledgeTables from './2026_11_26_000100_knowledge_tables.js';
+import * as workflowTables from './2026_11_26_000200_workflow_tables.js';
+import * as telemetryTables from './2026_11_26_000300_telemetry_tables.js';
+import * as fullTextSearch from './2026_11_26_000400_full_text_search.js';
+
+/**
+ * Every migration, in order. Listed in code rather than read from a folder so the bundled CLI
+ * carries them. The schema version stored in `PRAGMA user_version` is the number applied.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026_11_26_000100_knowledge_tables': knowledgeTables,
+  '2026_11_26_000200_workflow_tables': workflowTables,
+  '2026_11_26_000300_telemetry_tables': telemetryTables,
+  '2026_11_26_000400_full_text_search': fullTextSearch,
+};
+
+/** The schema version this build of ELF writes and understands. */
+export const latestSchemaVersion = Object.keys(migrations).length;

@@ -1,0 +1,21 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Defaulted, Id, Timestamp } from './timestamps.js';
+
+export const ceoReviewStatuses = ['pending', 'approved', 'rejected'] as const;
+export type CeoReviewStatus = (typeof ceoReviewStatuses)[number];
+
+/** Escalations waiting for a human decision. */
+export interface CeoReviewTable {
+  id: Id;
+  title: string;
+  context: string | null;
+  recommendation: string | null;
+  status: Defaulted<CeoReviewStatus>;
+  decision_note: string | null;
+  created_at: Timestamp;
+  reviewed_at: string | null;
+}
+
+export type CeoReviewRow = Selectable<CeoReviewTable>;
+export type NewCeoReviewRow = Insertable<CeoReviewTable>;
+export type CeoReviewRowUpdate = Updateable<CeoReviewTable>;

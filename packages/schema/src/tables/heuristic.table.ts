@@ -1,0 +1,50 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Defaulted, Flag, Id, Timestamp } from './timestamps.js';
+
+export const heuristicSourceTypes = [
+  'failure',
+  'success',
+  'observation',
+  'auto',
+  'auto_distilled',
+  'auto-detected',
+  'manual',
+  'import',
+  'starter',
+  'merged',
+  'experiment',
+] as const;
+export type HeuristicSourceType = (typeof heuristicSourceTypes)[number];
+
+export const heuristicStatuses = ['active', 'dormant', 'archived', 'retracted', 'superseded'] as const;
+export type HeuristicStatus = (typeof heuristicStatuses)[number];
+
+/** Learned rules with a confidence; golden rules are heuristics with `is_golden = 1`. */
+export interface HeuristicTable {
+  id: Id;
+  domain: string;
+  rule: string;
+  explanation: string | null;
+  source_type: Defaulted<HeuristicSourceType>;
+  source_id: number | null;
+  /** 0..1 */
+  confidence: Defaulted<number>;
+  times_validated: Defaulted<number>;
+  times_violated: Defaulted<number>;
+  times_contradicted: Defaulted<number>;
+  times_consulted: Defaulted<number>;
+  is_golden: Flag;
+  /** Golden-rule category (the original's `**Category:**`), e.g. `core`. */
+  category: string | null;
+  status: Defaulted<HeuristicStatus>;
+  superseded_by: number | null;
+  /** Absolute project root it applies to; null = global. */
+  project_path: string | null;
+  last_used_at: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type HeuristicRow = Selectable<HeuristicTable>;
+export type NewHeuristicRow = Insertable<HeuristicTable>;
+export type HeuristicRowUpdate = Updateable<HeuristicTable>;

@@ -1,0 +1,25 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Defaulted, Id, Timestamp } from './timestamps.js';
+
+/** Time-boxed research notes. */
+export interface SpikeReportTable {
+  id: Id;
+  title: string;
+  topic: Defaulted<string>;
+  question: Defaulted<string>;
+  findings: Defaulted<string>;
+  gotchas: string | null;
+  resources: string | null;
+  time_invested_minutes: number | null;
+  domain: string | null;
+  tags: string | null;
+  /** Running average of ratings, 0..5. */
+  usefulness_score: Defaulted<number>;
+  access_count: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type SpikeReportRow = Selectable<SpikeReportTable>;
+export type NewSpikeReportRow = Insertable<SpikeReportTable>;
+export type SpikeReportRowUpdate = Updateable<SpikeReportTable>;
