@@ -1,0 +1,72 @@
+export { ElfError, type ElfErrorCode, isElfError } from '@elf/schema';
+export { type Clock, type CoreContext, type Logger, systemClock } from './context.js';
+export { Elf, type ElfOptions } from './elf.js';
+export { type ValidationReport, validateDatabase } from './health/validate-database.js';
+export { resolveProjectRoot } from './project/project-root.js';
+export { getHeuristic, getLearning } from './queries/get-by-id.js';
+export { type GoldenRulesInput, type GoldenRulesResult, goldenRules } from './queries/golden-rules.js';
+export { type HotQuery, hotQueries } from './queries/hot-queries.js';
+export {
+  type AssumptionsInput,
+  type DecisionsInput,
+  type InvariantsInput,
+  listAssumptions,
+  listDecisions,
+  listInvariants,
+} from './queries/knowledge-lists.js';
+export { type DomainResult, type QueryByDomainInput, queryByDomain } from './queries/query-by-domain.js';
+export { type QueryByTagsInput, queryByTags, type TagsResult } from './queries/query-by-tags.js';
+export { type QueryRecentInput, queryRecent, type RecentResult } from './queries/query-recent.js';
+export { listSpikeReports, type SpikeReportsInput } from './queries/spike-reports.js';
+export {
+  type AccountabilityLevel,
+  accountabilityLevel,
+  listViolations,
+  type ViolationsInput,
+  type ViolationsResult,
+} from './queries/violations.js';
+export {
+  type CeoReviewsInput,
+  type ExperimentsInput,
+  listCeoReviews,
+  listExperiments,
+} from './queries/workflow-lists.js';
+export { type RecordAssumptionInput, recordAssumption } from './record/record-assumption.js';
+export { type RecordCeoReviewInput, recordCeoReview } from './record/record-ceo-review.js';
+export { type RecordDecisionInput, recordDecision } from './record/record-decision.js';
+export {
+  type RecordCycleInput,
+  type RecordExperimentInput,
+  recordCycle,
+  recordExperiment,
+} from './record/record-experiment.js';
+export { type RecordHeuristicInput, recordHeuristic } from './record/record-heuristic.js';
+export { type RecordInvariantInput, recordInvariant } from './record/record-invariant.js';
+export { type RecordLearningInput, recordableLearningTypes, recordLearning } from './record/record-learning.js';
+export { type RecordSpikeReportInput, recordSpikeReport } from './record/record-spike-report.js';
+export { type RecordViolationInput, recordViolation } from './record/record-violation.js';
+export { ftsMatchExpression, searchTerms } from './search/fts-query.js';
+export {
+  type SearchHit,
+  type SearchInput,
+  type SearchKind,
+  type SearchResult,
+  search,
+  searchKinds,
+} from './search/search.js';
+export { type Statistics, statistics } from './statistics/statistics.js';
+export { type QueryCounts, type QuerySpec, withQueryLog, writeQueryLog } from './telemetry/query-log.js';
+export type {
+  Assumption,
+  CeoReview,
+  Cycle,
+  Decision,
+  Experiment,
+  Heuristic,
+  Invariant,
+  Learning,
+  Page,
+  SpikeReport,
+  Violation,
+} from './types.js';
+export { limits, normalizeDomain } from './validation/fields.js';

@@ -1,0 +1,131 @@
+import {
+  assumptionStatuses,
+  type Database,
+  decisionStatuses,
+  invariantScopes,
+  invariantSeverities,
+  invariantStatuses,
+} from '@elf/schema';
+import type { Kysely } from 'kysely';
+import * as v from 'valibot';
+import type { CoreContext } from '../context.js';
+import { page, toDecision } from '../mappers.js';
+import { read } from '../transaction.js';
+import type { Assumption, Decision, Invariant, Page } from '../types.js';
+import { confidence, domain, limit, offset, oneOf } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+
+// Decisions, invariants and assumptions, filtered as in the original ELF. A knowledge item with no
+// domain applies to every domain, so a domain filter keeps those too.
+
+const optionalDomain = v.optional(v.nullable(domain));
+
+const decisionsInput = v.object({
+  domain: optionalDomain,
+  status: v.optional(oneOf(decisionStatuses), 'accepted'),
+  limit,
+  offset,
+});
+export type DecisionsInput = v.InferInput<typeof decisionsInput>;
+
+export function decisionsQuery(
+  db: Kysely<Database>,
+  params: { domain: string | null; status: Decision['status']; limit: number; offset: number },
+) {
+  let query = db.selectFrom('decisions').selectAll().where('status', '=', params.status);
+  const d = params.domain;
+  if (d) query = query.where((eb) => eb.or([eb('domain', '=', d), eb('domain', 'is', null)]));
+  return query.orderBy('created_at', 'desc').limit(params.limit).offset(params.offset);
+}
+
+export async function listDecisions(
+  ctx: CoreContext,
+  input: DecisionsInput = {},
+): Promise<{ decisions: Decision[]; page: Page }> {
+  const data = parseInput(decisionsInput, input);
+  const rows = await read(() => decisionsQuery(ctx.db, { ...data, domain: data.domain ?? null }).execute());
+  return { decisions: rows.map(toDecision), page: page(data.limit, data.offset, rows.length) };
+}
+
+const invariantsInput = v.object({
+  domain: optionalDomain,
+  status: v.optional(oneOf(invariantStatuses), 'active'),
+  scope: v.optional(v.nullable(oneOf(invariantScopes))),
+  severity: v.optional(v.nullable(oneOf(invariantSeverities))),
+  limit,
+  offset,
+});
+export type InvariantsInput = v.InferInput<typeof invariantsInput>;
+
+export function invariantsQuery(
+  db: Kysely<Database>,
+  params: {
+    domain: string | null;
+    status: Invariant['status'];
+    scope: Invariant['scope'] | null;
+    severity: Invariant['severity'] | null;
+    limit: number;
+    offset: number;
+  },
+) {
+  let query = db.selectFrom('invariants').selectAll().where('status', '=', params.status);
+  const { domain: d, scope, severity } = params;
+  if (d) query = query.where((eb) => eb.or([eb('domain', '=', d), eb('domain', 'is', null)]));
+  if (scope) query = query.where('scope', '=', scope);
+  if (severity) query = query.where('severity', '=', severity);
+  return query.orderBy('created_at', 'desc').limit(params.limit).offset(params.offset);
+}
+
+export async function listInvariants(
+  ctx: CoreContext,
+  input: InvariantsInput = {},
+): Promise<{ invariants: Invariant[]; page: Page }> {
+  const data = parseInput(invariantsInput, input);
+  const rows = await read(() =>
+    invariantsQuery(ctx.db, {
+      ...data,
+      domain: data.domain ?? null,
+      scope: data.scope ?? null,
+      severity: data.severity ?? null,
+    }).execute(),
+  );
+  return { invariants: rows, page: page(data.limit, data.offset, rows.length) };
+}
+
+const assumptionsInput = v.object({
+  domain: optionalDomain,
+  status: v.optional(oneOf(assumptionStatuses), 'active'),
+  min_confidence: v.optional(confidence, 0),
+  limit,
+  offset,
+});
+export type AssumptionsInput = v.InferInput<typeof assumptionsInput>;
+
+export function assumptionsQuery(
+  db: Kysely<Database>,
+  params: {
+    domain: string | null;
+    status: Assumption['status'];
+    min_confidence: number;
+    limit: number;
+    offset: number;
+  },
+) {
+  let query = db
+    .selectFrom('assumptions')
+    .selectAll()
+    .where('status', '=', params.status)
+    .where('confidence', '>=', params.min_confidence);
+  const d = params.domain;
+  if (d) query = query.where((eb) => eb.or([eb('domain', '=', d), eb('domain', 'is', null)]));
+  return query.orderBy('confidence', 'desc').orderBy('created_at', 'desc').limit(params.limit).offset(params.offset);
+}
+
+export async function listAssumptions(
+  ctx: CoreContext,
+  input: AssumptionsInput = {},
+): Promise<{ assumptions: Assumption[]; page: Page }> {
+  const data = parseInput(assumptionsInput, input);
+  const rows = await read(() => assumptionsQuery(ctx.db, { ...data, domain: data.domain ?? null }).execute());
+  return { assumptions: rows, page: page(data.limit, data.offset, rows.length) };
+}

@@ -1,0 +1,35 @@
+import type { Database } from '@elf/schema';
+import type { Kysely } from 'kysely';
+import * as v from 'valibot';
+import type { CoreContext } from '../context.js';
+import { page, toLearning } from '../mappers.js';
+import { read } from '../transaction.js';
+import type { Learning, Page } from '../types.js';
+import { limit, offset, requiredTags } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+
+const byTagsInput = v.object({ tags: requiredTags, limit, offset });
+export type QueryByTagsInput = v.InferInput<typeof byTagsInput>;
+
+export interface TagsResult {
+  tags: string[];
+  learnings: Learning[];
+  page: Page;
+}
+
+/** Learnings carrying any of the tags (exact match on the tag, not a substring), newest first. */
+export function learningsByTagsQuery(db: Kysely<Database>, params: { tags: string[]; limit: number; offset: number }) {
+  return db
+    .selectFrom('learnings')
+    .selectAll()
+    .where('id', 'in', db.selectFrom('learning_tags').select('learning_id').where('tag', 'in', params.tags))
+    .orderBy('created_at', 'desc')
+    .limit(params.limit)
+    .offset(params.offset);
+}
+
+export async function queryByTags(ctx: CoreContext, input: QueryByTagsInput): Promise<TagsResult> {
+  const data = parseInput(byTagsInput, input);
+  const rows = await read(() => learningsByTagsQuery(ctx.db, data).execute());
+  return { tags: data.tags, learnings: rows.map(toLearning), page: page(data.limit, data.offset, rows.length) };
+}

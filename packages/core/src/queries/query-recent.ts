@@ -1,0 +1,53 @@
+import { type Database, learningTypes } from '@elf/schema';
+import type { Kysely } from 'kysely';
+import * as v from 'valibot';
+import type { CoreContext } from '../context.js';
+import { page, toLearning } from '../mappers.js';
+import { read } from '../transaction.js';
+import type { Learning, Page } from '../types.js';
+import { integer, limit, offset, oneOf } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+
+const recentInput = v.object({
+  days: v.optional(integer(1, 36_500), 7),
+  type: v.optional(v.nullable(oneOf(learningTypes))),
+  limit,
+  offset,
+});
+export type QueryRecentInput = v.InferInput<typeof recentInput>;
+
+export interface RecentResult {
+  days: number;
+  since: string;
+  type: string | null;
+  learnings: Learning[];
+  page: Page;
+}
+
+export function recentLearningsQuery(
+  db: Kysely<Database>,
+  params: { since: string; type: string | null; limit: number; offset: number },
+) {
+  let query = db.selectFrom('learnings').selectAll().where('created_at', '>=', params.since);
+  if (params.type) query = query.where('type', '=', params.type as Learning['type']);
+  return query.orderBy('created_at', 'desc').limit(params.limit).offset(params.offset);
+}
+
+export function daysAgoIso(ctx: Pick<CoreContext, 'clock'>, days: number): string {
+  return new Date(ctx.clock.now().getTime() - days * 86_400_000).toISOString();
+}
+
+/** Learnings of the last N days (default 7), optionally of one type, newest first. */
+export async function queryRecent(ctx: CoreContext, input: QueryRecentInput = {}): Promise<RecentResult> {
+  const data = parseInput(recentInput, input);
+  const since = daysAgoIso(ctx, data.days);
+  const type = data.type ?? null;
+  const rows = await read(() => recentLearningsQuery(ctx.db, { ...data, since, type }).execute());
+  return {
+    days: data.days,
+    since,
+    type,
+    learnings: rows.map(toLearning),
+    page: page(data.limit, data.offset, rows.length),
+  };
+}

@@ -1,0 +1,26 @@
+import * as v from 'valibot';
+import { type CoreContext, nowIso } from '../context.js';
+import { writeTransaction } from '../transaction.js';
+import type { CeoReview } from '../types.js';
+import { limits, optionalText, text } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+
+const ceoReviewInput = v.object({
+  title: text(limits.title),
+  context: optionalText(limits.longText),
+  recommendation: optionalText(limits.longText),
+});
+
+export type RecordCeoReviewInput = v.InferInput<typeof ceoReviewInput>;
+
+/** Opens an escalation for a human to approve or reject. */
+export async function recordCeoReview(ctx: CoreContext, input: RecordCeoReviewInput): Promise<CeoReview> {
+  const data = parseInput(ceoReviewInput, input);
+  return writeTransaction(ctx.db, (trx) =>
+    trx
+      .insertInto('ceo_reviews')
+      .values({ ...data, created_at: nowIso(ctx) })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
+}

@@ -1,0 +1,94 @@
+import { ElfError } from '@elf/schema';
+import { sql } from 'kysely';
+import * as v from 'valibot';
+import { type CoreContext, nowIso } from '../context.js';
+import { writeTransaction } from '../transaction.js';
+import type { Cycle, Experiment } from '../types.js';
+import { domain, id, limits, optionalText, text } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+
+const experimentInput = v.object({
+  name: text(limits.name),
+  hypothesis: text(limits.shortText),
+  domain: v.optional(v.nullable(domain)),
+});
+
+export type RecordExperimentInput = v.InferInput<typeof experimentInput>;
+
+/** Starts an experiment. Names are unique. */
+export async function recordExperiment(ctx: CoreContext, input: RecordExperimentInput): Promise<Experiment> {
+  const data = parseInput(experimentInput, input);
+  const now = nowIso(ctx);
+  return writeTransaction(ctx.db, async (trx) => {
+    const existing = await trx.selectFrom('experiments').select('id').where('name', '=', data.name).executeTakeFirst();
+    if (existing) {
+      throw new ElfError('INVALID_INPUT', `name: an experiment named "${data.name}" already exists (#${existing.id})`, {
+        field: 'name',
+      });
+    }
+    return trx
+      .insertInto('experiments')
+      .values({
+        name: data.name,
+        hypothesis: data.hypothesis,
+        domain: data.domain ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+const cycleInput = v.object({
+  experiment_id: id,
+  try_summary: optionalText(limits.longText),
+  break_summary: optionalText(limits.longText),
+  analysis: optionalText(limits.longText),
+  learning_extracted: optionalText(limits.longText),
+  heuristic_id: v.optional(v.nullable(id)),
+});
+
+export type RecordCycleInput = v.InferInput<typeof cycleInput>;
+
+/** Records the next try → break → analyze → learn cycle of an active experiment. */
+export async function recordCycle(ctx: CoreContext, input: RecordCycleInput): Promise<Cycle> {
+  const data = parseInput(cycleInput, input);
+  const now = nowIso(ctx);
+  return writeTransaction(ctx.db, async (trx) => {
+    const experiment = await trx
+      .selectFrom('experiments')
+      .select(['id', 'status', 'cycles_run'])
+      .where('id', '=', data.experiment_id)
+      .executeTakeFirst();
+    if (!experiment) {
+      throw new ElfError('NOT_FOUND', `experiment_id: no experiment with id ${data.experiment_id}`, {
+        field: 'experiment_id',
+      });
+    }
+    if (experiment.status !== 'active') {
+      throw new ElfError('INVALID_INPUT', `experiment_id: experiment ${experiment.id} is ${experiment.status}`, {
+        field: 'experiment_id',
+      });
+    }
+    await trx
+      .updateTable('experiments')
+      .set({ cycles_run: sql`cycles_run + 1`, updated_at: now })
+      .where('id', '=', experiment.id)
+      .execute();
+    return trx
+      .insertInto('cycles')
+      .values({
+        experiment_id: experiment.id,
+        cycle_number: experiment.cycles_run + 1,
+        try_summary: data.try_summary,
+        break_summary: data.break_summary,
+        analysis: data.analysis,
+        learning_extracted: data.learning_extracted,
+        heuristic_id: data.heuristic_id ?? null,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}

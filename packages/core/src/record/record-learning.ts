@@ -1,0 +1,54 @@
+import * as v from 'valibot';
+import { type CoreContext, nowIso } from '../context.js';
+import { joinTags, toLearning } from '../mappers.js';
+import { writeTransaction } from '../transaction.js';
+import type { Learning } from '../types.js';
+import { domain, limits, oneOf, optionalText, severity, tags, text } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+import { projectPathInput, resolveScope } from './scope.js';
+
+export const recordableLearningTypes = ['failure', 'success', 'observation'] as const;
+
+const learningInput = v.object({
+  type: oneOf(recordableLearningTypes),
+  title: text(limits.title),
+  summary: optionalText(limits.summary),
+  domain,
+  severity: v.optional(severity, 3),
+  tags,
+  filepath: optionalText(4096),
+  project_path: projectPathInput,
+});
+
+export type RecordLearningInput = v.InferInput<typeof learningInput>;
+
+/** Records a failure, success or observation; its tags become exact-match rows in one transaction. */
+export async function recordLearning(ctx: CoreContext, input: RecordLearningInput): Promise<Learning> {
+  const data = parseInput(learningInput, input);
+  const now = nowIso(ctx);
+  return writeTransaction(ctx.db, async (trx) => {
+    const row = await trx
+      .insertInto('learnings')
+      .values({
+        type: data.type,
+        title: data.title,
+        summary: data.summary,
+        domain: data.domain,
+        severity: data.severity,
+        tags: joinTags(data.tags),
+        filepath: data.filepath,
+        project_path: resolveScope(ctx, data.project_path),
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (data.tags.length > 0) {
+      await trx
+        .insertInto('learning_tags')
+        .values(data.tags.map((tag) => ({ tag, learning_id: row.id, created_at: now })))
+        .execute();
+    }
+    return toLearning(row);
+  });
+}

@@ -1,0 +1,50 @@
+import { ElfError } from '@elf/schema';
+import * as v from 'valibot';
+import { type CoreContext, nowIso } from '../context.js';
+import { toViolation } from '../mappers.js';
+import { writeTransaction } from '../transaction.js';
+import type { Violation } from '../types.js';
+import { id, limits, optionalText, text } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+
+const violationInput = v.object({
+  rule_id: id,
+  rule_name: text(limits.title),
+  description: optionalText(limits.longText),
+  session_id: optionalText(200),
+});
+
+export type RecordViolationInput = v.InferInput<typeof violationInput>;
+
+/** Records that a golden rule was broken. `rule_id` must be the id of a golden heuristic. */
+export async function recordViolation(ctx: CoreContext, input: RecordViolationInput): Promise<Violation> {
+  const data = parseInput(violationInput, input);
+  const now = nowIso(ctx);
+  return writeTransaction(ctx.db, async (trx) => {
+    const rule = await trx
+      .selectFrom('heuristics')
+      .select(['id', 'is_golden'])
+      .where('id', '=', data.rule_id)
+      .executeTakeFirst();
+    if (!rule) {
+      throw new ElfError('NOT_FOUND', `rule_id: no heuristic with id ${data.rule_id}`, { field: 'rule_id' });
+    }
+    if (rule.is_golden !== 1) {
+      throw new ElfError('INVALID_INPUT', `rule_id: heuristic ${data.rule_id} is not a golden rule`, {
+        field: 'rule_id',
+      });
+    }
+    const row = await trx
+      .insertInto('violations')
+      .values({
+        rule_id: data.rule_id,
+        rule_name: data.rule_name,
+        description: data.description,
+        session_id: data.session_id ?? ctx.sessionId ?? null,
+        violation_date: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toViolation(row);
+  });
+}

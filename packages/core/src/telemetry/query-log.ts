@@ -1,0 +1,103 @@
+import { isElfError, type NewBuildingQueryRow } from '@elf/schema';
+import { sql } from 'kysely';
+import type { CoreContext } from '../context.js';
+
+/** How long a telemetry write may wait for another writer's lock: telemetry never stalls a query. */
+const telemetryBusyTimeoutMs = 250;
+
+export interface QuerySpec {
+  type: string;
+  domain?: string | null | undefined;
+  tags?: readonly string[] | string | null | undefined;
+  limit?: number | null | undefined;
+  maxTokens?: number | null | undefined;
+  summary?: string | null | undefined;
+}
+
+export type QueryCounts = Partial<
+  Pick<
+    NewBuildingQueryRow,
+    | 'results_returned'
+    | 'tokens_approximated'
+    | 'golden_rules_returned'
+    | 'heuristics_count'
+    | 'learnings_count'
+    | 'experiments_count'
+    | 'ceo_reviews_count'
+  >
+>;
+
+function preview(value: unknown, max: number): string | null {
+  if (value === undefined || value === null) return null;
+  const text = Array.isArray(value) ? value.join(',') : String(value);
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+/**
+ * Writes one building_queries row. Never throws: a lost telemetry row is reported to the logger
+ * and the query it describes carries on. Waits at most 250 ms for a lock.
+ */
+export async function writeQueryLog(ctx: CoreContext, row: NewBuildingQueryRow): Promise<void> {
+  try {
+    await ctx.db.connection().execute(async (conn) => {
+      const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
+      const previous = rows[0]?.timeout ?? 5000;
+      await sql.raw(`pragma busy_timeout = ${telemetryBusyTimeoutMs}`).execute(conn);
+      try {
+        await conn.insertInto('building_queries').values(row).execute();
+      } finally {
+        await sql.raw(`pragma busy_timeout = ${Math.trunc(previous)}`).execute(conn);
+      }
+    });
+  } catch (error) {
+    ctx.logger?.warn('query telemetry not recorded', {
+      query_type: row.query_type,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+/**
+ * Runs a public query and records it: type, duration, result counts, status and error code.
+ * The query's own result or error is returned unchanged.
+ */
+export async function withQueryLog<T>(
+  ctx: CoreContext,
+  spec: QuerySpec,
+  run: () => Promise<T>,
+  count: (result: T) => QueryCounts,
+): Promise<T> {
+  const started = performance.now();
+  const createdAt = ctx.clock.now();
+  const base: NewBuildingQueryRow = {
+    query_type: spec.type,
+    session_id: ctx.sessionId ?? null,
+    agent_id: ctx.agentId ?? null,
+    domain: preview(spec.domain, 100),
+    tags: preview(spec.tags, 500),
+    limit_requested: typeof spec.limit === 'number' ? spec.limit : null,
+    max_tokens_requested: typeof spec.maxTokens === 'number' ? spec.maxTokens : null,
+    query_summary: preview(spec.summary, 200),
+    created_at: createdAt.toISOString(),
+    status: 'success',
+  };
+  const finish = () => ({
+    duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
+    completed_at: new Date(createdAt.getTime() + (performance.now() - started)).toISOString(),
+  });
+  let result: T;
+  try {
+    result = await run();
+  } catch (error) {
+    await writeQueryLog(ctx, {
+      ...base,
+      ...finish(),
+      status: 'error',
+      error_code: isElfError(error) ? error.code : 'INTERNAL',
+      error_message: preview(error instanceof Error ? error.message : String(error), 500),
+    });
+    throw error;
+  }
+  await writeQueryLog(ctx, { ...base, ...finish(), ...count(result) });
+  return result;
+}
