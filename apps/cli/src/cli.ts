@@ -1,0 +1,65 @@
+import { homedir } from 'node:os';
+import { Command, CommanderError } from 'commander';
+import { registerInitCommand } from './commands/init.js';
+import { registerQueryCommand } from './commands/query/query-command.js';
+import { registerRecordCommand } from './commands/record/record-command.js';
+import { registerValidateCommand } from './commands/validate.js';
+import type { Io } from './io.js';
+import { errorJson, exitCodeFor, formatError } from './runtime/errors.js';
+import type { CliContext } from './runtime/handler.js';
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  cwd: process.cwd(),
+  homedir: homedir(),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+/** Builds the command tree. Global options are accepted before or after any command. */
+export function createProgram(cli: CliContext): Command {
+  const program = new Command('elf')
+    .description('ELF — persistent learning memory for AI coding agents')
+    .version(__ELF_VERSION__, '-V, --version', 'print the version')
+    .option('--db <file>', 'database file (default: $ELF_HOME/elf.db; ELF_HOME defaults to ~/.elf)')
+    .option('--json', 'machine-readable output: one JSON document on stdout')
+    .option('--debug', 'show stack traces on errors')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => cli.io.stdout(text),
+      writeErr: (text) => cli.io.stderr(text),
+      outputError: (text, write) => write(`elf: ${text.replace(/^error: /, '').trim()}\n`),
+    });
+  registerInitCommand(program, cli);
+  registerRecordCommand(program, cli);
+  registerQueryCommand(program, cli);
+  registerValidateCommand(program, cli);
+  // Every (sub)command reports parse errors as CommanderErrors instead of exiting the process.
+  const exitOverride = (command: Command) => {
+    command.exitOverride();
+    for (const sub of command.commands) exitOverride(sub);
+  };
+  exitOverride(program);
+  return program;
+}
+
+/** Runs one invocation and returns its exit code: 0 ok, 1 bad input, 2 database error, 3 busy. */
+export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const cli: CliContext = { io, current: undefined };
+  const program = createProgram(cli);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    const globals = cli.current?.optsWithGlobals() ?? program.opts();
+    if (globals.json) io.stdout(`${JSON.stringify({ error: errorJson(error) }, null, 2)}\n`);
+    io.stderr(formatError(error, cli.current, Boolean(globals.debug ?? argv.includes('--debug'))));
+    return exitCodeFor(error);
+  }
+}

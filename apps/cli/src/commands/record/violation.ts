@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { type CliContext, handler } from '../../runtime/handler.js';
+import { withElf } from '../../runtime/open-elf.js';
+import { emit } from '../../runtime/output.js';
+
+interface ViolationOptions {
+  ruleId: string;
+  ruleName: string;
+  description?: string;
+  session?: string;
+}
+
+/** `elf record violation --rule-id N --rule-name NAME [--description]` */
+export function registerViolationCommand(record: Command, cli: CliContext): void {
+  record
+    .command('violation')
+    .description('record that a golden rule was broken')
+    .requiredOption('--rule-id <id>', 'id of the golden heuristic that was violated')
+    .requiredOption('--rule-name <name>', 'its name, for the record')
+    .option('--description <text>', 'what happened')
+    .option('--session <id>', 'agent session it happened in')
+    .action(
+      handler<ViolationOptions>(cli, async (opts, globals) => {
+        const violation = await withElf(cli.io, globals, (elf) =>
+          elf.recordViolation({
+            rule_id: opts.ruleId,
+            rule_name: opts.ruleName,
+            description: opts.description ?? null,
+            session_id: opts.session ?? null,
+          }),
+        );
+        emit(cli.io, globals, violation, () => `recorded violation #${violation.id} of rule #${violation.rule_id}`);
+      }),
+    );
+}

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { openDatabase } from '@elf/schema';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { elfDb, sandbox } from './support/run-elf.js';
+
+describe('exit codes (built binary)', () => {
+  it('2 for a file that is not a database, with one line naming it', () => {
+    const box = sandbox();
+    writeFileSync(box.db, 'definitely not sqlite '.repeat(300));
+    const result = elfDb(box, ['query', '--domain', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`elf: ${box.db} is not a valid SQLite database (corrupt or another kind of file)\n`);
+  });
+
+  it('2 for a database that a newer ELF migrated', async () => {
+    const box = sandbox();
+    const handle = await openDatabase({ path: box.db });
+    await sql`pragma user_version = 999`.execute(handle.db);
+    await handle.close();
+    const result = elfDb(box, ['query', '--stats']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/newer than this ELF understands/);
+  });
+
+  it('2 from validate when the database is damaged', async () => {
+    const box = sandbox();
+    expect(elfDb(box, ['record', 'failure', '--title', 't', '--domain', 'd']).code).toBe(0);
+    const handle = await openDatabase({ path: box.db });
+    await sql`drop trigger learnings_fts_after_delete`.execute(handle.db);
+    await sql`delete from learnings`.execute(handle.db);
+    await handle.close();
+    const result = elfDb(box, ['validate']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/database validation: FAILED/);
+    expect(elfDb(box, ['validate', '--json']).code).toBe(2);
+  });
+
+  it('3 when another process holds the write lock past the busy timeout', async () => {
+    const box = sandbox();
+    expect(elfDb(box, ['init']).code).toBe(0);
+    // A separate OS process takes the write lock and keeps it until we close its stdin.
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { openDatabase } from '@elf/schema';
+         import { sql } from 'kysely';
+         const h = await openDatabase({ path: ${JSON.stringify(box.db)} });
+         await sql\`begin exclusive\`.execute(h.db);
+         process.stdout.write('locked\\n');
+         process.stdin.on('end', async () => { await sql\`rollback\`.execute(h.db); await h.close(); });
+         process.stdin.resume();`,
+      ],
+      { cwd: new URL('..', import.meta.url), stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    try {
+      const started = Date.now();
+      const result = elfDb(box, ['record', 'failure', '--title', 't', '--domain', 'd']);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(/^elf: database is busy/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(4500);
+    } finally {
+      holder.stdin.end();
+      await new Promise((resolve) => holder.on('close', resolve));
+    }
+    expect(elfDb(box, ['record', 'failure', '--title', 't', '--domain', 'd']).code).toBe(0);
+  }, 60_000);
+});
