@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// Runs the repository's top-level jobs on a machine that has only Node 20 and npm:
+//   node tooling/scripts/src/bootstrap.mjs build|test|quickstart [vitest args…]
+// It finds pnpm 9.15.9 (or runs it through npx), installs when needed, then builds, checks and
+// tests. `test` ends with one line `N passed, N failed` counting every check and every test.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const pnpmVersion = '9.15.9';
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  TURBO_NO_UPDATE_NOTIFIER: '1',
+  DO_NOT_TRACK: '1',
+  npm_config_update_notifier: 'false',
+};
+
+function log(message) {
+  process.stdout.write(`\n▸ ${message}\n`);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env, ...options });
+  if (result.error) process.stderr.write(`${command}: ${result.error.message}\n`);
+  return result.status === 0;
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    process.stderr.write(`ELF needs Node.js >= 20.19 (this is ${process.versions.node}).\n`);
+    process.exit(1);
+  }
+}
+
+/** pnpm itself when the right version is on PATH, otherwise the pinned version through npx. */
+function pnpmCommand() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8', env });
+  if (probe.status === 0 && probe.stdout.trim() === pnpmVersion) return ['pnpm', []];
+  return ['npx', ['--yes', `pnpm@${pnpmVersion}`]];
+}
+
+const [pnpmBin, pnpmPrefix] = pnpmCommand();
+const pnpm = (args, options) => run(pnpmBin, [...pnpmPrefix, ...args], options);
+
+function install() {
+  log(`install (pnpm ${pnpmVersion}; a first install compiles better-sqlite3, about 80 s)`);
+  const frozen = existsSync(join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
+  return pnpm(['install', ...frozen, '--reporter=append-only']);
+}
+
+function build() {
+  log('build');
+  return pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+}
+
+function countVitest(reportPath) {
+  try {
+    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numTodoTests ?? 0) };
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+}
+
+function test(vitestArgs) {
+  const results = [];
+  const step = (name, ok) => {
+    results.push({ name, ok });
+    return ok;
+  };
+  if (!step('install', install()) || !step('build', build())) return summarize(results, { passed: 0, failed: 0 });
+  log('typecheck');
+  step('typecheck', pnpm(['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']));
+  log('lint (biome)');
+  step('lint', pnpm(['exec', 'biome', 'check', '.']));
+  log('layer check');
+  step('layers', run(process.execPath, ['tooling/scripts/src/check-layers.mjs']));
+  log('publint');
+  step('publint', pnpm(['exec', 'turbo', 'run', 'publint', '--output-logs=errors-only']));
+  log('tests (vitest)');
+  const reportDir = join(root, '.turbo');
+  mkdirSync(reportDir, { recursive: true });
+  const reportPath = join(reportDir, 'vitest-report.json');
+  rmSync(reportPath, { force: true });
+  run(pnpmBin, [
+    ...pnpmPrefix,
+    'exec',
+    'vitest',
+    'run',
+    '--config',
+    'tooling/vitest/workspace.js',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reportPath}`,
+    ...vitestArgs,
+  ]);
+  return summarize(results, countVitest(reportPath));
+}
+
+function summarize(results, tests) {
+  const failedChecks = results.filter((r) => !r.ok);
+  const passed = results.length - failedChecks.length + tests.passed;
+  const failed = failedChecks.length + tests.failed;
+  process.stdout.write('\n');
+  for (const r of results) process.stdout.write(`${r.ok ? '✓' : '✗'} ${r.name}\n`);
+  process.stdout.write(`✓ ${tests.passed} tests passed${tests.failed ? `, ✗ ${tests.failed} failed` : ''}\n`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return failed === 0;
+}
+
+function quickstart() {
+  if (!install() || !build()) return false;
+  log('quickstart: a demo database in ./.elf-demo/');
+  return run(process.execPath, ['tooling/scripts/src/quickstart.mjs']);
+}
+
+checkNode();
+const [job, ...rest] = process.argv.slice(2);
+const jobs = {
+  build: () => install() && build(),
+  test: () => test(rest),
+  quickstart,
+};
+if (!jobs[job]) {
+  process.stderr.write(`usage: bootstrap.mjs ${Object.keys(jobs).join('|')}\n`);
+  process.exit(1);
+}
+process.exitCode = jobs[job]() ? 0 : 1;
