@@ -70,3 +70,16 @@ describe('exit codes (built binary)', () => {
     expect(elfDb(box, ['record', 'failure', '--title', 't', '--domain', 'd']).code).toBe(0);
   }, 60_000);
 });
+
+describe('unusable --db paths (built binary)', () => {
+  it('2 when --db is a directory or lies below a file', () => {
+    const box = sandbox();
+    const dirResult = elfDb({ ...box, db: box.dir }, ['init']);
+    expect(dirResult.code).toBe(2);
+    expect(dirResult.stderr).toMatch(/^elf: cannot open database /);
+    writeFileSync(`${box.dir}/file`, 'x');
+    const fileResult = elfDb({ ...box, db: `${box.dir}/file/elf.db` }, ['init']);
+    expect(fileResult.code).toBe(2);
+    expect(fileResult.stderr).toMatch(/^elf: cannot create database /);
+  });
+});

@@ -98,3 +98,24 @@ describe('openDatabase', () => {
     }
   });
 });
+
+describe('openDatabase on paths that cannot hold a database', () => {
+  it('gives a DATABASE error for a directory or a path below a file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'plain.txt');
+    writeFileSync(file, 'x');
+    await expect(openDatabase({ path: dir })).rejects.toMatchObject({ name: 'ElfError', code: 'DATABASE' });
+    await expect(openDatabase({ path: join(file, 'elf.db') })).rejects.toMatchObject({
+      code: 'DATABASE',
+      message: expect.stringMatching(/^cannot (create|open) database /),
+    });
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'fails fast where a folder cannot be made (Node’s recursive mkdir spins under /proc)',
+    async () => {
+      await expect(openDatabase({ path: '/proc/elf-no-such-dir/elf.db' })).rejects.toMatchObject({ code: 'DATABASE' });
+    },
+    5000,
+  );
+});

@@ -47,14 +47,32 @@ export interface ElfDatabase {
 
 const memoryPath = ':memory:';
 
+/**
+ * Creates the missing folders one level at a time. Node's `mkdirSync(…, { recursive: true })`
+ * spins forever on some paths (seen under /proc here); a plain loop fails fast instead.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  let current = dir;
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) mkdirSync(folder, { mode: 0o700 });
+}
+
 /** A new database file is created here with mode 0600 before SQLite opens it (no window where it is world-readable). */
 function ensureFile(path: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  if (existsSync(path)) return;
   try {
-    closeSync(openSync(path, 'wx', 0o600));
+    makeFolders(dirname(path));
+    if (!existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Another process created the file between the check and the open: that is fine.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(path)) return;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ElfError('DATABASE', `cannot create database ${path}: ${reason}`, { cause: error });
   }
 }
 
