@@ -104,4 +104,6 @@ process.stdout.write('\n── What ELF stored ──\n');
 elf(['query', '--stats']);
 elf(['query', '--domain', 'database']);
 elf(['query', '--search', 'lock transaction']);
-process.stdout.write(`\nDemo database: ${db}\nTry: pnpm elf --db ${db} query --domain testing\n`);
+process.stdout.write(
+  `\nDemo database: ${db}\nTry: node apps/cli/dist/bin.js --db ${db} query --domain testing   (or: pnpm elf …)\n`,
+);
