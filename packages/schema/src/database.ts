@@ -4,6 +4,7 @@ import type { CeoReviewTable } from './tables/ceo-review.table.js';
 import type { ConfidenceUpdateTable } from './tables/confidence-update.table.js';
 import type { CycleTable } from './tables/cycle.table.js';
 import type { DecisionTable } from './tables/decision.table.js';
+import type { DomainStatsTable } from './tables/domain-stats.table.js';
 import type { ExperimentTable } from './tables/experiment.table.js';
 import type { HeuristicTable } from './tables/heuristic.table.js';
 import type { InvariantTable } from './tables/invariant.table.js';
@@ -33,6 +34,7 @@ export interface Database {
   trails: TrailTable;
   session_summaries: SessionSummaryTable;
   confidence_updates: ConfidenceUpdateTable;
+  domain_stats: DomainStatsTable;
 }
 
 /** Knowledge tables: what export, import and backups must never lose; prune never touches them. */

@@ -7,7 +7,13 @@ export {
 export { type Database, knowledgeTables, telemetryTables } from './database.js';
 export { ElfError, type ElfErrorCode, type ElfErrorOptions, elfErrorCodes, isElfError, toElfError } from './errors.js';
 export { latestSchemaVersion, migrations } from './migrations/index.js';
-export { getSchemaVersion, type MigrationReport, migrateDown, migrateToLatest } from './migrations/schema-migrator.js';
+export {
+  getSchemaVersion,
+  type MigrateOptions,
+  type MigrationReport,
+  migrateDown,
+  migrateToLatest,
+} from './migrations/schema-migrator.js';
 export { expectedIndexes, expectedTables, ftsTables } from './schema-contract.js';
 export {
   type AssumptionRow,
@@ -50,6 +56,7 @@ export {
   decisionStatuses,
   type NewDecisionRow,
 } from './tables/decision.table.js';
+export type { DomainStatsRow, DomainStatsTable } from './tables/domain-stats.table.js';
 export {
   type ExperimentRow,
   type ExperimentRowUpdate,

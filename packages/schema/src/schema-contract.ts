@@ -18,9 +18,17 @@ export const expectedTables = [
   'trails',
   'session_summaries',
   'confidence_updates',
+  'domain_stats',
 ] as const;
 
-export const ftsTables = ['learnings_fts', 'heuristics_fts', 'decisions_fts', 'spike_reports_fts'] as const;
+export const ftsTables = [
+  'learnings_fts',
+  'heuristics_fts',
+  'decisions_fts',
+  'spike_reports_fts',
+  'invariants_fts',
+  'assumptions_fts',
+] as const;
 
 /** The seed guide's indexes and those the hot queries depend on. */
 export const expectedIndexes = [
@@ -45,4 +53,5 @@ export const expectedIndexes = [
   'idx_violations_violation_date',
   'idx_building_queries_created_at',
   'idx_building_queries_duration',
+  'idx_heuristics_project_confidence',
 ] as const;

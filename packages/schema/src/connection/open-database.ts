@@ -29,6 +29,8 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number;
   /** Kysely's log hook: how profiling observes every query without core knowing. */
   log?: KyselyConfig['log'];
+  /** Seeds a brand-new database, inside the transaction that creates its schema. */
+  onCreate?: (db: Kysely<Database>) => Promise<void>;
 }
 
 export interface ElfDatabase {
@@ -135,7 +137,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<ElfDat
     });
     let migration: MigrationReport | undefined;
     if (stored < latestSchemaVersion && !readonly && options.migrate !== false) {
-      migration = await migrateToLatest(db);
+      migration = await migrateToLatest(db, options.onCreate ? { onCreate: options.onCreate } : {});
     }
     const schemaVersion = migration ? await getSchemaVersion(db) : stored;
     const handle = db;

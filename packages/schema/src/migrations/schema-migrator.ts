@@ -77,12 +77,21 @@ export function assertNotNewer(version: number): void {
  * Applies every pending migration and stores the new schema version, all in one IMMEDIATE
  * transaction: it either all happens or none of it does. Idempotent.
  */
-export function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
+export interface MigrateOptions {
+  /**
+   * Runs in the same transaction, right after the schema is created on a new database (version 0),
+   * e.g. to seed starter content. Exactly one of several processes racing to create it runs it.
+   */
+  onCreate?: (db: Kysely<any>) => Promise<void>;
+}
+
+export function migrateToLatest(db: Kysely<any>, options: MigrateOptions = {}): Promise<MigrationReport> {
   return exclusively(db, async () => {
     const fromVersion = await getSchemaVersion(db);
     assertNotNewer(fromVersion);
     const results = unwrap(await migrator(db).migrateToLatest(), 'migration');
     const toVersion = await countAppliedMigrations(db);
+    if (fromVersion === 0 && results.length > 0 && options.onCreate) await options.onCreate(db);
     await setSchemaVersion(db, toVersion);
     return { fromVersion, toVersion, results };
   });

@@ -17,6 +17,8 @@ export interface AssumptionTable {
   verified_count: Defaulted<number>;
   challenged_count: Defaulted<number>;
   last_verified_at: string | null;
+  /** Tokens of the item's context text (o200k); null until counted or after its text changed. */
+  token_count: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

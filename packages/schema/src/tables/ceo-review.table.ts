@@ -12,6 +12,8 @@ export interface CeoReviewTable {
   recommendation: string | null;
   status: Defaulted<CeoReviewStatus>;
   decision_note: string | null;
+  /** Tokens of the item's context text (o200k); null until counted or after its text changed. */
+  token_count: number | null;
   created_at: Timestamp;
   reviewed_at: string | null;
 }

@@ -14,6 +14,8 @@ export interface ExperimentTable {
   folder_path: string | null;
   conclusion: string | null;
   domain: string | null;
+  /** Tokens of the item's context text (o200k); null until counted or after its text changed. */
+  token_count: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: string | null;

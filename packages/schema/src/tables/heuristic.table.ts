@@ -41,6 +41,8 @@ export interface HeuristicTable {
   /** Absolute project root it applies to; null = global. */
   project_path: string | null;
   last_used_at: string | null;
+  /** Tokens of the item's context text (o200k); null until counted or after its text changed. */
+  token_count: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -24,6 +24,8 @@ export interface InvariantTable {
   violation_count: Defaulted<number>;
   last_validated_at: string | null;
   last_violated_at: string | null;
+  /** Tokens of the item's context text (o200k); null until counted or after its text changed. */
+  token_count: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -19,6 +19,8 @@ export interface LearningTable {
   severity: Defaulted<number>;
   /** Absolute project root it applies to; null = everywhere. */
   project_path: string | null;
+  /** Tokens of the item's context text (o200k); null until counted or after its text changed. */
+  token_count: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -16,6 +16,8 @@ export interface SpikeReportTable {
   /** Running average of ratings, 0..5. */
   usefulness_score: Defaulted<number>;
   access_count: Defaulted<number>;
+  /** Tokens of the item's context text (o200k); null until counted or after its text changed. */
+  token_count: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
