@@ -1,5 +1,8 @@
 import type { Database } from '@elf/schema';
 import type { Kysely } from 'kysely';
+import type { CountedKind, ItemTextFields } from './tokens/item-text.js';
+import { itemText } from './tokens/item-text.js';
+import type { TokenCounter } from './tokens/token-counter.js';
 
 /** Time is injected so recency, decay and rate limits are testable without sleeping. */
 export interface Clock {
@@ -22,8 +25,15 @@ export interface CoreContext {
   projectPath: string | null;
   sessionId?: string | null | undefined;
   agentId?: string | null | undefined;
+  /** When set, records store their token count; without it the count stays null (filled later). */
+  tokenCounter?: TokenCounter | undefined;
 }
 
 export function nowIso(ctx: Pick<CoreContext, 'clock'>): string {
   return ctx.clock.now().toISOString();
+}
+
+/** The token count to store with a new item: counted when a counter is configured, else null. */
+export function tokensFor<K extends CountedKind>(ctx: CoreContext, kind: K, fields: ItemTextFields[K]): number | null {
+  return ctx.tokenCounter ? ctx.tokenCounter.count(itemText(kind, fields)) : null;
 }

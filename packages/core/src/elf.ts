@@ -39,10 +39,17 @@ import { type RecordLearningInput, recordLearning } from './record/record-learni
 import { type RecordSpikeReportInput, recordSpikeReport } from './record/record-spike-report.js';
 import { type RecordViolationInput, recordViolation } from './record/record-violation.js';
 import { type SearchInput, search } from './search/search.js';
+import { seedStarterGoldenRules } from './starters/starter-golden-rules.js';
 import { statistics } from './statistics/statistics.js';
 import { withQueryLog } from './telemetry/query-log.js';
+import { fillTokenCounts } from './tokens/fill-token-counts.js';
+import type { TokenCounter } from './tokens/token-counter.js';
 
 export interface ElfOptions extends Pick<OpenDatabaseOptions, 'path' | 'busyTimeoutMs' | 'readonly' | 'log'> {
+  /** Counts tokens of new items as they are recorded (see @elf/context's o200k counter). */
+  tokenCounter?: TokenCounter;
+  /** Seed the starter golden rules when this open creates the database. Default true. */
+  seedStarters?: boolean;
   /** Working directory whose project (see resolveProjectRoot) scopes heuristics. */
   cwd?: string;
   /** The project root directly; null = only global knowledge. Overrides `cwd`. */
@@ -67,13 +74,19 @@ export class Elf {
   }
 
   static async open(options: ElfOptions): Promise<Elf> {
-    const handle = await openDatabase(options);
+    const clock = options.clock ?? systemClock;
+    const seed = options.seedStarters !== false;
+    const handle = await openDatabase({
+      ...options,
+      ...(seed ? { onCreate: (db) => seedStarterGoldenRules(db, clock.now().toISOString()) } : {}),
+    });
     const projectPath =
       options.projectPath !== undefined ? options.projectPath : options.cwd ? resolveProjectRoot(options.cwd) : null;
     return new Elf(handle, {
       db: handle.db,
-      clock: options.clock ?? systemClock,
+      clock,
       logger: options.logger,
+      tokenCounter: options.tokenCounter,
       projectPath,
       sessionId: options.sessionId ?? null,
       agentId: options.agentId ?? null,
@@ -96,6 +109,11 @@ export class Elf {
 
   close(): Promise<void> {
     return this.#handle.close();
+  }
+
+  /** Counts and stores the tokens of items that have no count yet (off the hot path). */
+  fillTokenCounts(counter: TokenCounter, options?: { batchSize?: number; maxItems?: number }) {
+    return fillTokenCounts(this.context, counter, options);
   }
 
   // Recording

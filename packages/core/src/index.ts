@@ -1,8 +1,9 @@
 export { ElfError, type ElfErrorCode, isElfError } from '@elf/schema';
-export { type Clock, type CoreContext, type Logger, systemClock } from './context.js';
+export { type Clock, type CoreContext, type Logger, systemClock, tokensFor } from './context.js';
 export { Elf, type ElfOptions } from './elf.js';
 export { type ValidationReport, validateDatabase } from './health/validate-database.js';
 export { resolveProjectRoot } from './project/project-root.js';
+export { changeMarker } from './queries/change-marker.js';
 export { getHeuristic, getLearning } from './queries/get-by-id.js';
 export { type GoldenRulesInput, type GoldenRulesResult, goldenRules } from './queries/golden-rules.js';
 export { type HotQuery, hotQueries } from './queries/hot-queries.js';
@@ -54,8 +55,12 @@ export {
   search,
   searchKinds,
 } from './search/search.js';
+export { seedStarterGoldenRules, starterGoldenRules } from './starters/starter-golden-rules.js';
 export { type Statistics, statistics } from './statistics/statistics.js';
 export { type QueryCounts, type QuerySpec, withQueryLog, writeQueryLog } from './telemetry/query-log.js';
+export { type FillTokenCountsResult, fillTokenCounts } from './tokens/fill-token-counts.js';
+export { type CountedKind, countedKinds, countedTables, type ItemTextFields, itemText } from './tokens/item-text.js';
+export { charsDividedByFour, type TokenCounter, utf8ByteBound } from './tokens/token-counter.js';
 export type {
   Assumption,
   CeoReview,
@@ -69,4 +74,6 @@ export type {
   SpikeReport,
   Violation,
 } from './types.js';
+export * as fields from './validation/fields.js';
 export { limits, normalizeDomain } from './validation/fields.js';
+export { parseInput } from './validation/parse-input.js';

@@ -8,7 +8,7 @@ describe('query by domain', () => {
     const b = await elf.recordHeuristic({ domain: 'testing', rule: 'B this project' });
     await elf.recordHeuristic({ domain: 'testing', rule: 'C other project', project_path: '/work/other' });
     const result = await elf.queryByDomain({ domain: 'testing' });
-    expect(result.heuristics.map((h) => h.id).sort()).toEqual([a.id, b.id]);
+    expect(result.heuristics.map((h) => h.id).sort((x, y) => x - y)).toEqual([a.id, b.id]);
   });
 
   it('orders heuristics by confidence, then times validated; learnings newest first', async () => {
@@ -77,7 +77,7 @@ describe('recent learnings', () => {
     const success = await elf.recordLearning({ type: 'success', title: 'also three days ago', domain: 'ops' });
     clock.advanceDays(3);
     const week = await elf.queryRecent();
-    expect(week.learnings.map((l) => l.id).sort()).toEqual([failure.id, success.id]);
+    expect(week.learnings.map((l) => l.id).sort((x, y) => x - y)).toEqual([failure.id, success.id]);
     expect((await elf.queryRecent({ days: 2 })).learnings).toEqual([]);
     expect((await elf.queryRecent({ days: 30 })).learnings).toHaveLength(3);
     expect((await elf.queryRecent({ type: 'success' })).learnings.map((l) => l.id)).toEqual([success.id]);
@@ -115,7 +115,7 @@ describe('other knowledge', () => {
     await elf.recordDecision({ ...d, title: 'ui', domain: 'ui' });
     await elf.recordDecision({ ...d, title: 'proposed', domain: 'database', status: 'proposed' });
     const result = await elf.decisions({ domain: 'database' });
-    expect(result.decisions.map((x) => x.id).sort()).toEqual([db.id, all.id]);
+    expect(result.decisions.map((x) => x.id).sort((x, y) => x - y)).toEqual([db.id, all.id]);
     expect((await elf.decisions({ status: 'proposed' })).decisions.map((x) => x.title)).toEqual(['proposed']);
   });
 

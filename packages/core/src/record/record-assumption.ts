@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreContext, nowIso, tokensFor } from '../context.js';
 import { writeTransaction } from '../transaction.js';
 import type { Assumption } from '../types.js';
 import { confidence, domain, limits, optionalText, text } from '../validation/fields.js';
@@ -28,6 +28,7 @@ export async function recordAssumption(ctx: CoreContext, input: RecordAssumption
         source: data.source,
         confidence: data.confidence,
         domain: data.domain ?? null,
+        token_count: tokensFor(ctx, 'assumption', data),
         created_at: now,
         updated_at: now,
       })

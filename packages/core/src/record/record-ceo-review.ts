@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreContext, nowIso, tokensFor } from '../context.js';
 import { writeTransaction } from '../transaction.js';
 import type { CeoReview } from '../types.js';
 import { limits, optionalText, text } from '../validation/fields.js';
@@ -19,7 +19,7 @@ export async function recordCeoReview(ctx: CoreContext, input: RecordCeoReviewIn
   return writeTransaction(ctx.db, (trx) =>
     trx
       .insertInto('ceo_reviews')
-      .values({ ...data, created_at: nowIso(ctx) })
+      .values({ ...data, token_count: tokensFor(ctx, 'ceo_review', data), created_at: nowIso(ctx) })
       .returningAll()
       .executeTakeFirstOrThrow(),
   );

@@ -1,6 +1,6 @@
 import { decisionStatuses } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreContext, nowIso, tokensFor } from '../context.js';
 import { toDecision } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Decision } from '../types.js';
@@ -44,6 +44,7 @@ export async function recordDecision(ctx: CoreContext, input: RecordDecisionInpu
         status: data.status,
         files_touched: jsonList(data.files_touched ?? null),
         tests_added: jsonList(data.tests_added ?? null),
+        token_count: tokensFor(ctx, 'decision', data),
         created_at: now,
         updated_at: now,
       })

@@ -1,7 +1,7 @@
 import { ElfError } from '@elf/schema';
 import { sql } from 'kysely';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreContext, nowIso, tokensFor } from '../context.js';
 import { writeTransaction } from '../transaction.js';
 import type { Cycle, Experiment } from '../types.js';
 import { domain, id, limits, optionalText, text } from '../validation/fields.js';
@@ -32,6 +32,7 @@ export async function recordExperiment(ctx: CoreContext, input: RecordExperiment
         name: data.name,
         hypothesis: data.hypothesis,
         domain: data.domain ?? null,
+        token_count: tokensFor(ctx, 'experiment', data),
         created_at: now,
         updated_at: now,
       })

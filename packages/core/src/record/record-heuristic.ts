@@ -1,6 +1,6 @@
 import { heuristicSourceTypes } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreContext, nowIso, tokensFor } from '../context.js';
 import { toHeuristic } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
@@ -40,6 +40,7 @@ export async function recordHeuristic(ctx: CoreContext, input: RecordHeuristicIn
         source_id: data.source_id ?? null,
         category: data.category,
         project_path: resolveScope(ctx, data.project_path),
+        token_count: tokensFor(ctx, 'heuristic', data),
         created_at: now,
         updated_at: now,
       })

@@ -1,6 +1,6 @@
 import { invariantScopes, invariantSeverities, invariantValidationTypes } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreContext, nowIso, tokensFor } from '../context.js';
 import { writeTransaction } from '../transaction.js';
 import type { Invariant } from '../types.js';
 import { domain, limits, oneOf, optionalText, text } from '../validation/fields.js';
@@ -33,6 +33,7 @@ export async function recordInvariant(ctx: CoreContext, input: RecordInvariantIn
         severity: data.severity,
         validation_type: data.validation_type ?? null,
         validation_code: data.validation_code,
+        token_count: tokensFor(ctx, 'invariant', data),
         created_at: now,
         updated_at: now,
       })

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreContext, nowIso, tokensFor } from '../context.js';
 import { joinTags, toLearning } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Learning } from '../types.js';
@@ -38,6 +38,7 @@ export async function recordLearning(ctx: CoreContext, input: RecordLearningInpu
         tags: joinTags(data.tags),
         filepath: data.filepath,
         project_path: resolveScope(ctx, data.project_path),
+        token_count: tokensFor(ctx, 'learning', data),
         created_at: now,
         updated_at: now,
       })

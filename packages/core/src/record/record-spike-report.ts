@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreContext, nowIso, tokensFor } from '../context.js';
 import { joinTags, toSpikeReport } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { SpikeReport } from '../types.js';
@@ -37,6 +37,7 @@ export async function recordSpikeReport(ctx: CoreContext, input: RecordSpikeRepo
         time_invested_minutes: data.minutes ?? null,
         domain: data.domain ?? null,
         tags: joinTags(data.tags),
+        token_count: tokensFor(ctx, 'spike_report', data),
         created_at: now,
         updated_at: now,
       })

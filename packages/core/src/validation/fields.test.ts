@@ -47,7 +47,7 @@ describe('tags', () => {
         for (const tag of result.output) {
           expect(tag.length).toBeGreaterThan(0);
           expect(tag.length).toBeLessThanOrEqual(50);
-          expect(tag).toMatch(/^[\p{L}\p{N}_.-]+$/u);
+          expect(tag).toMatch(/^[\p{L}\p{N}_.+#-]+$/u);
         }
       }),
     );

@@ -20,7 +20,7 @@ export const limits = {
 } as const;
 
 const domainPattern = /^[a-z0-9._-]+$/;
-const tagPattern = /^[\p{L}\p{N}_.-]+$/u;
+const tagPattern = /^[\p{L}\p{N}_.+#-]+$/u;
 
 /** Lower case, whitespace → `-`: "My Domain" is stored as `my-domain`. */
 export function normalizeDomain(value: string): string {
@@ -69,7 +69,7 @@ const tagList = v.pipe(
   v.check((list) => list.every((tag) => tag.length <= limits.tag), `each tag must be at most ${limits.tag} characters`),
   v.check(
     (list) => list.every((tag) => tagPattern.test(tag)),
-    'each tag may contain only letters, digits, "_", "." and "-"',
+    'each tag may contain only letters, digits and _ . + # -',
   ),
 );
 

@@ -36,7 +36,7 @@ export async function openTempElf(
 ): Promise<{ elf: Elf; clock: TestClock; path: string }> {
   const clock = (options.clock as TestClock | undefined) ?? new TestClock();
   const path = options.path ?? join(tempDir(), 'elf.db');
-  const elf = await Elf.open({ projectPath: '/work/project', ...options, path, clock });
+  const elf = await Elf.open({ projectPath: '/work/project', seedStarters: false, ...options, path, clock });
   cleanups.unshift(() => elf.close().catch(() => undefined));
   return { elf, clock, path };
 }
