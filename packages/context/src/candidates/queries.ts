@@ -1,0 +1,132 @@
+import type {
+  AssumptionRow,
+  CeoReviewRow,
+  Database,
+  DecisionRow,
+  ExperimentRow,
+  HeuristicRow,
+  InvariantRow,
+  LearningRow,
+  SpikeReportRow,
+} from '@elf/schema';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+
+// The statements the context builder runs. Each has a LIMIT and an index (or an FTS MATCH);
+// `contextQueries` lists them for the EXPLAIN test. Raw SQL keeps per-build overhead low.
+
+export type Ranked<T> = T & { rank: number };
+
+const scoped = (projectPath: string | null) =>
+  projectPath === null ? sql`t.project_path is null` : sql`(t.project_path is null or t.project_path = ${projectPath})`;
+
+export const statements = {
+  ftsHeuristics: (match: string, projectPath: string | null, limit: number) => sql<Ranked<HeuristicRow>>`
+    select t.*, f.rank as rank from heuristics_fts f join heuristics t on t.id = f.rowid
+    where heuristics_fts match ${match} and t.status = 'active' and t.is_golden = 0 and ${scoped(projectPath)}
+    order by f.rank limit ${limit}`,
+  ftsLearnings: (match: string, limit: number) => sql<Ranked<LearningRow>>`
+    select t.*, f.rank as rank from learnings_fts f join learnings t on t.id = f.rowid
+    where learnings_fts match ${match} order by f.rank limit ${limit}`,
+  ftsDecisions: (match: string, limit: number) => sql<Ranked<DecisionRow>>`
+    select t.*, f.rank as rank from decisions_fts f join decisions t on t.id = f.rowid
+    where decisions_fts match ${match} and t.status = 'accepted' order by f.rank limit ${limit}`,
+  ftsInvariants: (match: string, limit: number) => sql<Ranked<InvariantRow>>`
+    select t.*, f.rank as rank from invariants_fts f join invariants t on t.id = f.rowid
+    where invariants_fts match ${match} and t.status in ('active', 'violated') order by f.rank limit ${limit}`,
+  ftsAssumptions: (match: string, limit: number) => sql<Ranked<AssumptionRow>>`
+    select t.*, f.rank as rank from assumptions_fts f join assumptions t on t.id = f.rowid
+    where assumptions_fts match ${match} and t.status in ('active', 'challenged', 'invalidated')
+    order by f.rank limit ${limit}`,
+  ftsSpikes: (match: string, limit: number) => sql<Ranked<SpikeReportRow>>`
+    select t.*, f.rank as rank from spike_reports_fts f join spike_reports t on t.id = f.rowid
+    where spike_reports_fts match ${match} order by f.rank limit ${limit}`,
+  // One index range per domain, each already in order and limited, merged: an IN list would read
+  // and sort every row of every domain.
+  domainHeuristics: (domains: string[], projectPath: string | null, limit: number) => sql<HeuristicRow>`
+    select * from (${sql.join(
+      domains.map(
+        (domain) => sql`select * from (select t.* from heuristics t
+          where t.domain = ${domain} and t.status = 'active' and t.is_golden = 0 and ${scoped(projectPath)}
+          order by t.confidence desc, t.times_validated desc limit ${limit})`,
+      ),
+      sql` union all `,
+    )}) order by confidence desc, times_validated desc limit ${limit}`,
+  domainLearnings: (domains: string[], limit: number) => sql<LearningRow>`
+    select * from (${sql.join(
+      domains.map(
+        (domain) =>
+          sql`select * from (select t.* from learnings t where t.domain = ${domain} order by t.created_at desc limit ${limit})`,
+      ),
+      sql` union all `,
+    )}) order by created_at desc limit ${limit}`,
+  domainDecisions: (domains: string[], limit: number) => sql<DecisionRow>`
+    select t.* from decisions t where t.status = 'accepted' and (t.domain in (${sql.join(domains)}) or t.domain is null)
+    order by t.created_at desc limit ${limit}`,
+  domainInvariants: (domains: string[], limit: number) => sql<InvariantRow>`
+    select t.* from invariants t where t.status in ('violated', 'active')
+      and (t.domain in (${sql.join(domains)}) or t.domain is null)
+    order by t.status = 'violated' desc, t.created_at desc limit ${limit}`,
+  taggedLearnings: (tags: string[], limit: number) => sql<LearningRow>`
+    select t.* from learnings t where t.id in (select learning_id from learning_tags where tag in (${sql.join(tags)}))
+    order by t.created_at desc limit ${limit}`,
+  projectHeuristics: (projectPath: string, limit: number) => sql<HeuristicRow>`
+    select t.* from heuristics t where t.project_path = ${projectPath} and t.status = 'active' and t.is_golden = 0
+    order by t.confidence desc limit ${limit}`,
+  projectLearnings: (projectPath: string, limit: number) => sql<LearningRow>`
+    select t.* from learnings t where t.project_path = ${projectPath} order by t.created_at desc limit ${limit}`,
+  recentFailures: (since: string, limit: number) => sql<LearningRow>`
+    select t.* from learnings t where t.type = 'failure' and t.created_at >= ${since}
+    order by t.created_at desc limit ${limit}`,
+  activeExperiments: (limit: number) => sql<ExperimentRow>`
+    select t.* from experiments t where t.status = 'active' order by t.created_at desc limit ${limit}`,
+  pendingReviews: (limit: number) => sql<CeoReviewRow>`
+    select t.* from ceo_reviews t where t.status = 'pending' order by t.created_at desc limit ${limit}`,
+  knownDomains: (names: string[]) => sql<{ domain: string }>`
+    select domain from domain_stats where domain in (${sql.join(names)}) and learnings + heuristics > 0`,
+  /** Documents containing each term, over every full-text index (fts5vocab). */
+  termDocuments: (terms: string[]) => sql<{ term: string; documents: number }>`
+    select term, sum(doc) as documents from (
+      select term, doc from learnings_fts_vocab where term in (${sql.join(terms)})
+      union all select term, doc from heuristics_fts_vocab where term in (${sql.join(terms)})
+      union all select term, doc from decisions_fts_vocab where term in (${sql.join(terms)})
+      union all select term, doc from spike_reports_fts_vocab where term in (${sql.join(terms)})
+      union all select term, doc from invariants_fts_vocab where term in (${sql.join(terms)})
+      union all select term, doc from assumptions_fts_vocab where term in (${sql.join(terms)})
+    ) group by term`,
+  /** Items in the full-text indexes: learnings and heuristics from domain_stats, the small tables counted. */
+  documentCount: () => sql<{ documents: number }>`
+    select (select coalesce(sum(learnings), 0) + coalesce(sum(heuristics), 0) from domain_stats)
+      + (select count(*) from decisions) + (select count(*) from spike_reports)
+      + (select count(*) from invariants) + (select count(*) from assumptions) as documents`,
+} as const;
+
+export async function rows<T>(db: Kysely<Database>, query: RawBuilder<T>): Promise<T[]> {
+  return (await query.execute(db)).rows;
+}
+
+/** Every context statement with representative parameters, for EXPLAIN checks. */
+export function contextQueries(db: Kysely<Database>) {
+  const match = '"migration" OR "deadlock"';
+  const domains = ['database', 'api'];
+  const s = statements;
+  return Object.entries({
+    ftsHeuristics: s.ftsHeuristics(match, '/project', 30),
+    ftsLearnings: s.ftsLearnings(match, 30),
+    ftsDecisions: s.ftsDecisions(match, 30),
+    ftsInvariants: s.ftsInvariants(match, 30),
+    ftsAssumptions: s.ftsAssumptions(match, 30),
+    ftsSpikes: s.ftsSpikes(match, 30),
+    domainHeuristics: s.domainHeuristics(domains, '/project', 30),
+    domainLearnings: s.domainLearnings(domains, 30),
+    domainDecisions: s.domainDecisions(domains, 30),
+    domainInvariants: s.domainInvariants(domains, 30),
+    taggedLearnings: s.taggedLearnings(['sqlite'], 30),
+    projectHeuristics: s.projectHeuristics('/project', 30),
+    projectLearnings: s.projectLearnings('/project', 30),
+    recentFailures: s.recentFailures('2026-01-01T00:00:00.000Z', 30),
+    activeExperiments: s.activeExperiments(5),
+    pendingReviews: s.pendingReviews(5),
+    knownDomains: s.knownDomains(domains),
+    termDocuments: s.termDocuments(['migrat', 'deadlock']),
+  }).map(([name, query]) => ({ name, query: query.compile(db) }));
+}

@@ -1,0 +1,35 @@
+export { type AssembleContext, assembleCandidates, type Gathered } from './candidates/assemble.js';
+export type { Candidate, CandidateKind, OmittedItem, Section } from './candidates/candidate.js';
+export { ageDays, decorate, formatAge } from './candidates/decorate.js';
+export { findProjectContext } from './candidates/project-file.js';
+export { contextQueries } from './candidates/queries.js';
+export {
+  budgetLimits,
+  type Depth,
+  type DepthProfile,
+  defaultWeights,
+  depthProfiles,
+  depths,
+  type RelevanceWeights,
+  type Tier,
+} from './config.js';
+export {
+  buildContext,
+  ContextBuilder,
+  type ContextBuilderOptions,
+  type ContextInput,
+  type ContextItem,
+  type ContextResult,
+  type ContextTier,
+  type ExplainedCandidate,
+} from './context-builder.js';
+export { dropNearDuplicates, noteText, type PackResult, type PlacedItem, pack } from './pack/packer.js';
+export { shorten } from './pack/shorten.js';
+export { idf, stems, type TermWeights, weightedCoverage } from './relevance/coverage.js';
+export { domainCandidates, keywordDomains, namedDomains } from './relevance/domains.js';
+export { type ExpansionSettings, expandWeights, feedbackStems } from './relevance/expansion.js';
+export { DuplicateFilter, duplicateJaccard, jaccard, wordSet } from './relevance/near-duplicate.js';
+export { type RelevanceInput, relevance } from './relevance/score.js';
+export { renderMarkdown } from './render/markdown.js';
+export { loadO200kCounter, o200kCounter } from './tokens/o200k-counter.js';
+export { type HeadingKey, type TokenModel, tokenModel } from './tokens/token-model.js';

@@ -1,0 +1,44 @@
+import type { RelevanceWeights } from '../config.js';
+
+export interface RelevanceInput {
+  /** bm25 of the task against the item, divided by the best bm25 of this build (0..1; 0 = no match). */
+  text: number;
+  /** 1 = the item's domain is a task domain; `anyDomain` = it has no domain; 0 otherwise. */
+  domain: number;
+  /** 0..1, or null when the kind has none (then neutral, 0.5). */
+  confidence: number | null;
+  timesValidated: number;
+  /** Age in days for kinds that age (learnings), null for kinds that never do. */
+  ageDays: number | null;
+  /** failureBoost, violatedBoost or 1. */
+  boost: number;
+}
+
+/**
+ * relevance = match × quality × boost
+ *   match   = w.text · text + w.domain · domain
+ *   quality = (1 − q) + q · (w.confidence · confidence + w.validation · validation + w.recency · recency) / Σw
+ *   validation = min(1, log2(1 + times_validated) / log2(1 + w.validationSaturation))
+ *   recency    = 0.5 ^ (age_days / w.halfLifeDays), 1 for kinds that do not age
+ */
+export function relevance(input: RelevanceInput, w: RelevanceWeights): { score: number; why: string } {
+  const match = w.text * input.text + w.domain * input.domain;
+  const confidence = input.confidence ?? 0.5;
+  const validation = Math.min(1, Math.log2(1 + input.timesValidated) / Math.log2(1 + w.validationSaturation));
+  const recency = input.ageDays === null ? 1 : 0.5 ** (Math.max(0, input.ageDays) / w.halfLifeDays);
+  const weightSum = w.confidence + w.validation + w.recency || 1;
+  const mix = (w.confidence * confidence + w.validation * validation + w.recency * recency) / weightSum;
+  const quality = 1 - w.qualityInfluence + w.qualityInfluence * mix;
+  const score = match * quality * input.boost;
+  const why = [
+    `text ${input.text.toFixed(2)}`,
+    `domain ${input.domain.toFixed(2)}`,
+    `conf ${confidence.toFixed(2)}`,
+    `valid ${validation.toFixed(2)}`,
+    `recency ${recency.toFixed(2)}`,
+    input.boost !== 1 ? `×${input.boost}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return { score, why };
+}

@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildContext } from '../src/index.js';
+import { o200k, openElf } from './support/elf.js';
+
+// The budget is a hard limit: for any database contents, any task and any budget, the real o200k
+// count of the rendered text never exceeds it — with the tokenizer loaded, and on the cold path
+// (stored counts, build-time heading counts, UTF-8 bounds), with or without stored counts.
+
+const word = fc.constantFrom(
+  'database',
+  'migration',
+  'lock',
+  'deploy',
+  'test',
+  'flaky',
+  'cache',
+  'auth',
+  'token',
+  'retry',
+  'timeout',
+  'the',
+  'a',
+  'of',
+  'résumé',
+  '東京',
+  'naïve',
+  '🙂',
+  'JSON.parse',
+  'try/catch',
+  'null',
+  'undefined',
+  '—',
+  '»',
+);
+const text = (min: number, max: number) =>
+  fc.oneof(
+    fc.array(word, { minLength: min, maxLength: max }).map((words) => words.join(' ')),
+    fc.string({ minLength: Math.max(1, min), maxLength: max * 12 }).filter((s) => s.trim().length > 0),
+  );
+const domain = fc.constantFrom('database', 'testing', 'auth', 'ops', 'ui');
+const item = fc.oneof(
+  fc.record({
+    kind: fc.constant('heuristic' as const),
+    domain,
+    rule: text(1, 40),
+    golden: fc.boolean(),
+    confidence: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+  fc.record({
+    kind: fc.constant('learning' as const),
+    domain,
+    title: text(1, 20),
+    summary: fc.option(text(1, 400)),
+    type: fc.constantFrom('failure', 'success', 'observation') as fc.Arbitrary<'failure' | 'success' | 'observation'>,
+  }),
+  fc.record({ kind: fc.constant('decision' as const), domain, title: text(1, 10), decision: text(1, 80) }),
+  fc.record({ kind: fc.constant('invariant' as const), domain, statement: text(1, 60) }),
+);
+
+describe('the token budget', () => {
+  it('is never exceeded, for random corpora, tasks and budgets', async () => {
+    const counter = await o200k();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(item, { maxLength: 40 }),
+        text(0, 60),
+        fc.integer({ min: 100, max: 3000 }),
+        fc.constantFrom('minimal', 'standard', 'deep') as fc.Arbitrary<'minimal' | 'standard' | 'deep'>,
+        fc.boolean(),
+        async (items, task, maxTokens, depth, countOnRecord) => {
+          const elf = await openElf(countOnRecord ? {} : { tokenCounter: undefined });
+          for (const it of items) {
+            if (it.kind === 'heuristic') {
+              const h = await elf.recordHeuristic({
+                domain: it.domain,
+                rule: it.rule.slice(0, 500),
+                confidence: it.confidence,
+              });
+              if (it.golden)
+                await elf.db.updateTable('heuristics').set({ is_golden: 1 }).where('id', '=', h.id).execute();
+            } else if (it.kind === 'learning') {
+              await elf.recordLearning({
+                type: it.type,
+                domain: it.domain,
+                title: it.title.slice(0, 500),
+                summary: it.summary,
+              });
+            } else if (it.kind === 'decision') {
+              await elf.recordDecision({
+                title: it.title.slice(0, 500),
+                context: 'c',
+                decision: it.decision,
+                rationale: 'r',
+                domain: it.domain,
+              });
+            } else {
+              await elf.recordInvariant({ statement: it.statement.slice(0, 5000), rationale: 'r', domain: it.domain });
+            }
+          }
+          for (const tokenCounter of [counter, undefined]) {
+            const result = await buildContext(elf, { task, maxTokens, depth }, { tokenCounter });
+            const real = counter.count(result.text);
+            expect(real, `${tokenCounter ? 'exact' : 'cold'} text over budget`).toBeLessThanOrEqual(maxTokens);
+            expect(result.tokens).toBeLessThanOrEqual(maxTokens);
+            expect(result.tokens).toBeGreaterThanOrEqual(real);
+          }
+          await elf.close();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 240_000);
+});

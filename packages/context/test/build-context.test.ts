@@ -1,0 +1,231 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Elf } from '@elf/core';
+import { describe, expect, it } from 'vitest';
+import { buildContext, ContextBuilder } from '../src/index.js';
+import { o200k, openElf, tempDir } from './support/elf.js';
+
+const golden = async (elf: Elf, rule: string, validated: number, category: string | null = null) => {
+  const h = await elf.recordHeuristic({ domain: 'general', rule, category, project_path: null });
+  await elf.db
+    .updateTable('heuristics')
+    .set({ is_golden: 1, times_validated: validated })
+    .where('id', '=', h.id)
+    .execute();
+  return h.id;
+};
+
+describe('buildContext tiers', () => {
+  it('puts the project file and project items first, then golden rules, task knowledge, background', async () => {
+    const elf = await openElf({ seedStarters: false });
+    const project = realpathSync(tempDir());
+    execFileSync('git', ['init', '-q'], { cwd: project });
+    mkdirSync(join(project, '.elf'));
+    writeFileSync(join(project, '.elf', 'context.md'), 'Billing service in Go. Money is stored in cents.\n');
+    mkdirSync(join(project, 'sub', 'dir'), { recursive: true });
+    await elf.recordHeuristic({ domain: 'billing', rule: 'Use integer cents for money', project_path: project });
+    await golden(elf, 'Verify before claiming done', 5);
+    await elf.recordHeuristic({
+      domain: 'database',
+      rule: 'Batch large migrations to avoid long locks',
+      project_path: null,
+    });
+    await elf.recordLearning({ type: 'failure', title: 'Nightly job crashed on a null customer', domain: 'jobs' });
+    await elf.recordExperiment({ name: 'pgbouncer', hypothesis: 'Transaction pooling halves connections' });
+    const result = await buildContext(elf, {
+      task: 'the migration that converts money amounts locks the orders table',
+      cwd: join(project, 'sub', 'dir'),
+    });
+    const text = result.text;
+    const at = (s: string) => text.indexOf(s);
+    expect(at('## This project')).toBeGreaterThan(0);
+    expect(at('Money is stored in cents')).toBeGreaterThan(at('## This project'));
+    expect(at('Use integer cents')).toBeGreaterThan(at('## This project'));
+    expect(at('## Golden rules')).toBeGreaterThan(at('Use integer cents'));
+    expect(at('## Relevant to this task')).toBeGreaterThan(at('Verify before claiming done'));
+    expect(at('Batch large migrations')).toBeGreaterThan(at('## Relevant to this task'));
+    expect(at('## Background')).toBeGreaterThan(at('Batch large migrations'));
+    expect(at('Nightly job crashed')).toBeGreaterThan(at('### Recent failures'));
+    expect(at('pgbouncer')).toBeGreaterThan(at('### Active experiments'));
+    expect(result.tiers.map((t) => t.tier)).toEqual([0, 1, 2, 3]);
+    expect(result.domains).toContain('database');
+  });
+
+  it('formats a heuristic on one line with confidence and validations, without ANSI escapes', async () => {
+    const elf = await openElf({ seedStarters: false });
+    const h = await elf.recordHeuristic({
+      domain: 'json',
+      rule: 'Always wrap JSON.parse in try/catch',
+      confidence: 0.85,
+    });
+    await elf.db.updateTable('heuristics').set({ times_validated: 12 }).where('id', '=', h.id).execute();
+    const { text } = await buildContext(elf, { task: 'parse the JSON config safely' });
+    expect(text).toContain('- Always wrap JSON.parse in try/catch (0.85, 12✓)\n');
+    expect(text).not.toContain('\u001b');
+  });
+
+  it('orders golden rules by validations and filters them by category', async () => {
+    const elf = await openElf({ seedStarters: false });
+    await golden(elf, 'Query memory first', 3, 'core');
+    await golden(elf, 'Record failures immediately', 9, 'process');
+    const all = await buildContext(elf, { task: 'anything' });
+    expect(all.text.indexOf('Record failures')).toBeLessThan(all.text.indexOf('Query memory'));
+    const core = await buildContext(elf, { task: 'anything', categories: 'core' });
+    expect(core.text).toContain('Query memory first');
+    expect(core.text).not.toContain('Record failures');
+  });
+
+  it('shows near-identical rules once (golden rule wins)', async () => {
+    const elf = await openElf({ seedStarters: false });
+    await golden(elf, 'Always run the full test suite before you push to main', 4);
+    await elf.recordHeuristic({ domain: 'testing', rule: 'always run the full test suite before you push to main!' });
+    const result = await buildContext(elf, { task: 'push the test suite fix to main' });
+    expect(result.text.match(/full test suite/g)).toHaveLength(1);
+    expect(result.omitted).toContainEqual({ kind: 'heuristic', id: expect.any(Number), reason: 'duplicate' });
+  });
+
+  it('puts past failures first among learnings and violated invariants first, and warns about challenged assumptions', async () => {
+    const elf = await openElf({ seedStarters: false });
+    await elf.recordLearning({
+      type: 'success',
+      title: 'Cache warmup script worked for the cache cluster',
+      domain: 'cache',
+    });
+    await elf.recordLearning({ type: 'failure', title: 'Cache stampede took down the cache cluster', domain: 'cache' });
+    const ok = await elf.recordInvariant({
+      statement: 'Cache keys include the tenant id',
+      rationale: 'isolation',
+      domain: 'cache',
+    });
+    const bad = await elf.recordInvariant({
+      statement: 'Cache entries expire within one hour',
+      rationale: 'freshness',
+      domain: 'cache',
+    });
+    await elf.db
+      .updateTable('invariants')
+      .set({ status: 'violated', violation_count: 3 })
+      .where('id', '=', bad.id)
+      .execute();
+    const a = await elf.recordAssumption({ assumption: 'The cache cluster survives a node loss', confidence: 0.2 });
+    await elf.db.updateTable('assumptions').set({ status: 'challenged' }).where('id', '=', a.id).execute();
+    await elf.recordAssumption({ assumption: 'Cache hit ratio stays above 90%', confidence: 0.9 });
+    const { text } = await buildContext(elf, {
+      task: 'the cache cluster falls over under load; check the cache keys, entries, expiry and hit ratio',
+      domain: 'cache',
+    });
+    expect(text.indexOf('Cache stampede')).toBeLessThan(text.indexOf('Cache warmup'));
+    expect(text).toContain('- VIOLATED 3×: Cache entries expire within one hour');
+    expect(text.indexOf('Cache entries expire')).toBeLessThan(text.indexOf('Cache keys include'));
+    expect(text).toContain('- ⚠ challenged: The cache cluster survives a node loss');
+    expect(text).toContain('- Cache hit ratio stays above 90% (0.90)');
+    expect(ok.id).toBeGreaterThan(0);
+  });
+
+  it('shortens a long item at a sentence or word boundary instead of dropping it', async () => {
+    const elf = await openElf({ seedStarters: false });
+    const summary = `${'The queue consumer retried poison messages forever and filled the disk. '.repeat(30)}End.`;
+    await elf.recordLearning({ type: 'failure', title: 'Poison messages filled the disk', summary, domain: 'queue' });
+    const result = await buildContext(elf, { task: 'queue consumer poison messages' });
+    const item = result.tiers.flatMap((t) => t.items).find((i) => i.kind === 'learning');
+    expect(item?.shortened).toBe(true);
+    expect(item?.text).toMatch(/\.…$|\w…$/);
+    expect(result.text).toContain('Poison messages filled the disk — The queue consumer');
+  });
+
+  it('ends with a note of how many items were left out', async () => {
+    const elf = await openElf({ seedStarters: false });
+    const topics = [
+      'pagination',
+      'errors',
+      'auth headers',
+      'rate limits',
+      'idempotency keys',
+      'webhooks',
+      'timeouts',
+      'retries',
+    ];
+    for (const [i, topic] of topics.entries()) {
+      await elf.recordHeuristic({
+        domain: 'api',
+        rule: `Version the API's ${topic} explicitly: clients pin v${i} until they migrate`,
+      });
+    }
+    const result = await buildContext(elf, { task: 'version the api endpoints', maxTokens: 150 });
+    const left = result.omitted.filter((o) => o.reason === 'budget').length;
+    expect(left).toBeGreaterThan(0);
+    expect(result.text.endsWith(`_${left} more items left out to stay within 150 tokens._\n`)).toBe(true);
+  });
+
+  it('leaves out task knowledge that does not match, and says why with --explain data', async () => {
+    const elf = await openElf({ seedStarters: false });
+    const h = await elf.recordHeuristic({ domain: 'css', rule: 'Prefer grid over floats for layout' });
+    const result = await buildContext(elf, { task: 'rotate the database credentials' });
+    expect(result.text).not.toContain('grid');
+    expect(result.candidates.find((c) => c.id === h.id)).toMatchObject({ included: false, reason: 'low relevance' });
+  });
+
+  it('depth minimal gives golden rules only; deep allows longer items', async () => {
+    const elf = await openElf();
+    await elf.recordHeuristic({ domain: 'database', rule: 'Batch large migrations' });
+    const minimal = await buildContext(elf, { task: 'database migration', depth: 'minimal' });
+    expect(minimal.tiers.map((t) => t.tier)).toEqual([1]);
+    const deep = await buildContext(elf, { task: 'database migration', depth: 'deep' });
+    expect(deep.text).toContain('Batch large migrations');
+  });
+
+  it('writes one building_queries row per build, with tokens and item counts', async () => {
+    const elf = await openElf();
+    await buildContext(elf, { task: 'anything', maxTokens: 500 });
+    const rows = await elf.db
+      .selectFrom('building_queries')
+      .selectAll()
+      .where('query_type', '=', 'build_context')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'success', max_tokens_requested: 500, golden_rules_returned: 8 });
+    expect(rows[0]?.tokens_approximated).toBeGreaterThan(0);
+  });
+});
+
+describe('edge cases produce a valid context', () => {
+  it.each([
+    ['an empty database', { task: 'refactor the parser' }],
+    ['an unknown domain', { task: 'x', domain: 'no-such-domain' }],
+    ['only stop words', { task: 'the of and to a in is it' }],
+    ['a 50,000-character task', { task: 'migrate the database schema safely '.repeat(1429) }],
+    ['non-ASCII text', { task: 'データベースの移行が失敗した — migración fallida 🙂' }],
+    ['no task at all', {}],
+  ])('%s', async (_name, input) => {
+    const elf = await openElf();
+    const counter = await o200k();
+    for (const tokenCounter of [counter, undefined]) {
+      const result = await buildContext(elf, input, { tokenCounter });
+      expect(result.text).toMatch(/^# ELF memory/);
+      expect(result.text).toContain('## Golden rules');
+      expect(counter.count(result.text)).toBeLessThanOrEqual(2000);
+    }
+  });
+
+  it.each([
+    [{ maxTokens: 99 }, 'maxTokens'],
+    [{ maxTokens: 50_001 }, 'maxTokens'],
+    [{ depth: 'huge' }, 'depth'],
+  ])('rejects %o naming %s', async (input, field) => {
+    const elf = await openElf();
+    await expect(buildContext(elf, input as never)).rejects.toMatchObject({ code: 'INVALID_INPUT', field });
+  });
+});
+
+describe('the in-process cache', () => {
+  it('sees a golden rule added by another connection on the next build', async () => {
+    const elf = await openElf({ seedStarters: false });
+    const builder = new ContextBuilder(elf);
+    expect((await builder.build({ task: 'x' })).text).not.toContain('Brand new rule');
+    const other = await Elf.open({ path: elf.path, projectPath: null });
+    await golden(other, 'Brand new rule from another process', 1);
+    await other.close();
+    expect((await builder.build({ task: 'x' })).text).toContain('Brand new rule');
+  });
+});
