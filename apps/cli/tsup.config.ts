@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { appPreset } from '@elf/tsup-config';
+import { appBundlePreset, bootPreset } from '@elf/tsup-config';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
-// better-sqlite3 is a native addon and stays external; everything else (kysely, commander,
-// valibot, the @elf packages) is bundled: one file to read on every cold start.
-export default defineConfig(
-  appPreset({
-    external: ['better-sqlite3'],
+// dist/elf.cjs: the whole CLI in one CommonJS file (loaded through V8's code cache by bin.js);
+// only the native better-sqlite3 and the large, rarely needed gpt-tokenizer stay external.
+// dist/bin.js: the small ESM launcher named in package.json "bin".
+export default defineConfig([
+  appBundlePreset({
+    entry: { elf: 'src/main.ts' },
+    external: ['better-sqlite3', 'gpt-tokenizer'],
     define: { __ELF_VERSION__: JSON.stringify(version) },
   }),
-);
+  bootPreset({ entry: { bin: 'src/bin.ts' }, external: ['./elf.cjs'] }),
+]);

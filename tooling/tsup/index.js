@@ -22,33 +22,48 @@ export function libraryPreset(overrides = {}) {
 }
 
 /**
- * Preset for an executable app that starts once per agent hook: everything pure-JS is bundled
- * so a cold start reads one file instead of resolving hundreds of modules. Native addons stay
- * external. The banner gives bundled CommonJS dependencies a working `require`.
+ * Preset for an app's bundle: everything pure-JS in one CommonJS file, so a cold start reads one
+ * file and its compiled form can come from V8's code cache (see apps/cli/src/boot). Native addons
+ * and other listed packages stay external and are required at run time.
  * @param {{ external?: string[] } & Partial<import('tsup').Options>} options
  * @returns {import('tsup').Options}
  */
-export function appPreset({ external = [], ...overrides } = {}) {
+export function appBundlePreset({ external = [], ...overrides } = {}) {
   const escaped = external.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  // tsup's noExternal wins over external, so the native addons are excluded from the pattern itself.
+  // tsup's noExternal wins over external, so the external packages are excluded from the pattern itself.
   const bundleAllBut = escaped.length > 0 ? new RegExp(`^(?!(?:${escaped.join('|')})(?:/|$)).*`) : /.*/;
   return {
-    entry: ['src/bin.ts'],
-    format: ['esm'],
+    format: ['cjs'],
+    outExtension: () => ({ js: '.cjs' }),
     target: 'node20',
     platform: 'node',
     dts: false,
     sourcemap: true,
-    clean: true,
-    // esbuild's own tree shaking; tsup's rollup pass would also drop the `require` banner below.
+    clean: false,
+    splitting: false,
+    // esbuild's own tree shaking; tsup's extra rollup pass adds nothing here.
     treeshake: false,
-    splitting: true,
-    minify: false,
     noExternal: [bundleAllBut],
     external,
-    banner: {
-      js: "import { createRequire as __elfCreateRequire } from 'node:module'; const require = __elfCreateRequire(import.meta.url);",
-    },
+    ...overrides,
+  };
+}
+
+/**
+ * Preset for an app's launcher (package.json "bin"): a small ESM file with no dependencies but
+ * Node's own modules, which loads the bundle.
+ * @param {Partial<import('tsup').Options>} overrides
+ * @returns {import('tsup').Options}
+ */
+export function bootPreset(overrides = {}) {
+  return {
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    splitting: false,
     ...overrides,
   };
 }

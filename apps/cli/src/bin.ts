@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { runCli } from './cli.js';
+import { boot } from './boot/boot.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+process.exitCode = await boot(process.argv.slice(2));

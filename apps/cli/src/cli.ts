@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { Command, CommanderError } from 'commander';
+import { registerContextCommand } from './commands/context.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerQueryCommand } from './commands/query/query-command.js';
 import { registerRecordCommand } from './commands/record/record-command.js';
@@ -34,6 +35,7 @@ export function createProgram(cli: CliContext): Command {
   registerInitCommand(program, cli);
   registerRecordCommand(program, cli);
   registerQueryCommand(program, cli);
+  registerContextCommand(program, cli);
   registerValidateCommand(program, cli);
   // Every (sub)command reports parse errors as CommanderErrors instead of exiting the process.
   const exitOverride = (command: Command) => {

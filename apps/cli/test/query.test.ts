@@ -59,7 +59,8 @@ describe('elf query (built binary)', () => {
 
   it('--stats reports counts and query telemetry', () => {
     const stats = json(elfDb(box, ['query', '--stats', '--json']));
-    expect(stats).toMatchObject({ total_learnings: 3, total_heuristics: 2, golden_heuristics: 0, violations_7d: 0 });
+    // 8 starter golden rules come with every new database.
+    expect(stats).toMatchObject({ total_learnings: 3, total_heuristics: 10, golden_heuristics: 8, violations_7d: 0 });
     expect(stats.total_queries).toBeGreaterThanOrEqual(0);
     const text = elfDb(box, ['query', '--stats']).stdout;
     expect(text).toMatch(/^learnings: 3 \(/);
@@ -94,7 +95,9 @@ describe('global behaviour', () => {
 
   it('init is idempotent and reports the path and schema version', () => {
     const first = elf(box, ['init', '--db', join(box.dir, 'new.db')]);
-    expect(first.stdout).toMatch(/^created: .*new\.db\nschema version: \d+\n$/);
+    expect(first.stdout).toMatch(
+      /^created: .*new\.db\nschema version: \d+\ngolden rules: 8 \(starters; retract or edit them freely\)\n$/,
+    );
     const again = json(elf(box, ['init', '--db', join(box.dir, 'new.db'), '--json']));
     expect(again).toMatchObject({ created: false, schema_version: expect.any(Number) });
   });

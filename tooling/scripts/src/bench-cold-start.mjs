@@ -42,7 +42,13 @@ await elf.db.transaction().execute(async (trx) => {
     if (i % 5 === 0) {
       await trx
         .insertInto('heuristics')
-        .values({ domain, rule: `Heuristic ${i}: pin versions in ${domain}`, confidence: (i % 97) / 100, created_at: at, updated_at: at })
+        .values({
+          domain,
+          rule: `Heuristic ${i}: pin versions in ${domain}`,
+          confidence: (i % 97) / 100,
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
     }
   }
@@ -68,7 +74,9 @@ rmSync(dir, { recursive: true, force: true });
 
 const pct = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.ceil(p * list.length) - 1)];
 const base = pct(times['node -e 0'], 0.5);
-console.log(`cold start, ${runs} runs each, ${learnings} learnings + ${learnings / 5} heuristics, node ${process.version}`);
+console.log(
+  `cold start, ${runs} runs each, ${learnings} learnings + ${learnings / 5} heuristics, node ${process.version}`,
+);
 for (const [name, list] of Object.entries(times)) {
   const median = pct(list, 0.5);
   const extra = name === 'node -e 0' ? '' : `  (+${(median - base).toFixed(1)} ms over node -e 0)`;

@@ -104,6 +104,9 @@ process.stdout.write('\n── What ELF stored ──\n');
 elf(['query', '--stats']);
 elf(['query', '--domain', 'database']);
 elf(['query', '--search', 'lock transaction']);
+
+process.stdout.write('\n── The context an agent gets for a task ──\n');
+elf(['context', '--task', 'add an index to the orders table in production without locking it', '--max-tokens', '600']);
 process.stdout.write(
   `\nDemo database: ${db}\nTry: node apps/cli/dist/bin.js --db ${db} query --domain testing   (or: pnpm elf …)\n`,
 );

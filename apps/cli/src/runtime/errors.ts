@@ -56,7 +56,12 @@ export function describeError(error: unknown, command: Command | undefined): str
   const message = error instanceof Error ? error.message : String(error);
   const field = asElfError(error)?.field;
   if (!field || !command) return message;
-  const flag = fieldFlags[field] ?? `--${field.replace(/_/g, '-')}`;
+  const flag =
+    fieldFlags[field] ??
+    `--${field
+      .replace(/([a-z])([A-Z])/g, '$1-$2')
+      .replace(/_/g, '-')
+      .toLowerCase()}`;
   const known = command.options.some((option) => option.long === flag);
   return known && message.startsWith(`${field}:`) ? `${flag}${message.slice(field.length)}` : message;
 }

@@ -2,18 +2,27 @@ import type { Elf } from '@elf/core';
 import type { Io } from '../io.js';
 import { resolveDatabasePath } from './database-path.js';
 import type { GlobalOptions } from './globals.js';
+import { loadTokenizer } from './tokenizer.js';
 
 /**
- * Opens the database for one command and always closes it. @elf/core is imported lazily so
- * commands that need no database (help, version) never load kysely.
+ * Opens the database for one command and always closes it. The packages are imported lazily so
+ * commands that need no database (help, version) do not initialise them.
  */
-export async function withElf<T>(io: Io, globals: GlobalOptions, run: (elf: Elf) => Promise<T>): Promise<T> {
+export async function withElf<T>(
+  io: Io,
+  globals: GlobalOptions,
+  run: (elf: Elf) => Promise<T>,
+  options: { countTokens?: boolean } = {},
+): Promise<T> {
   const { Elf } = await import('@elf/core');
+  // Counting tokens loads the real tokenizer (~200 ms): only where latency does not matter.
+  const tokenCounter = options.countTokens ? await loadTokenizer() : undefined;
   const elf = await Elf.open({
     path: resolveDatabasePath(globals, io),
     cwd: io.cwd,
     sessionId: io.env.CLAUDE_SESSION_ID ?? null,
     agentId: io.env.CLAUDE_AGENT_ID ?? null,
+    ...(tokenCounter ? { tokenCounter } : {}),
   });
   try {
     return await run(elf);

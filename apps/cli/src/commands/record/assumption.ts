@@ -23,14 +23,18 @@ export function registerAssumptionCommand(record: Command, cli: CliContext): voi
     .option('--domain <domain>', 'area it applies to (default: all)')
     .action(
       handler<AssumptionOptions>(cli, async (opts, globals) => {
-        const assumption = await withElf(cli.io, globals, (elf) =>
-          elf.recordAssumption({
-            assumption: opts.assumption,
-            context: opts.context ?? null,
-            source: opts.source ?? null,
-            confidence: opts.confidence,
-            domain: opts.domain ?? null,
-          }),
+        const assumption = await withElf(
+          cli.io,
+          globals,
+          (elf) =>
+            elf.recordAssumption({
+              assumption: opts.assumption,
+              context: opts.context ?? null,
+              source: opts.source ?? null,
+              confidence: opts.confidence,
+              domain: opts.domain ?? null,
+            }),
+          { countTokens: true },
         );
         emit(cli.io, globals, assumption, () => `recorded assumption #${assumption.id}`);
       }),

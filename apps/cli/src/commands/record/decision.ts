@@ -29,17 +29,21 @@ export function registerDecisionCommand(record: Command, cli: CliContext): void 
     .option('--tests <a,b>', 'tests added for it')
     .action(
       handler<DecisionOptions>(cli, async (opts, globals) => {
-        const decision = await withElf(cli.io, globals, (elf) =>
-          elf.recordDecision({
-            title: opts.title,
-            context: opts.context,
-            decision: opts.decision,
-            rationale: opts.rationale,
-            options: opts.options ?? null,
-            domain: opts.domain ?? null,
-            files_touched: opts.files ?? null,
-            tests_added: opts.tests ?? null,
-          }),
+        const decision = await withElf(
+          cli.io,
+          globals,
+          (elf) =>
+            elf.recordDecision({
+              title: opts.title,
+              context: opts.context,
+              decision: opts.decision,
+              rationale: opts.rationale,
+              options: opts.options ?? null,
+              domain: opts.domain ?? null,
+              files_touched: opts.files ?? null,
+              tests_added: opts.tests ?? null,
+            }),
+          { countTokens: true },
         );
         emit(cli.io, globals, decision, () => `recorded decision #${decision.id}`);
       }),

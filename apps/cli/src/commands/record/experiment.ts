@@ -28,8 +28,11 @@ export function registerExperimentCommands(record: Command, cli: CliContext): vo
     .option('--domain <domain>', 'area it belongs to')
     .action(
       handler<ExperimentOptions>(cli, async (opts, globals) => {
-        const experiment = await withElf(cli.io, globals, (elf) =>
-          elf.recordExperiment({ name: opts.name, hypothesis: opts.hypothesis, domain: opts.domain ?? null }),
+        const experiment = await withElf(
+          cli.io,
+          globals,
+          (elf) => elf.recordExperiment({ name: opts.name, hypothesis: opts.hypothesis, domain: opts.domain ?? null }),
+          { countTokens: true },
         );
         emit(cli.io, globals, experiment, () => `recorded experiment #${experiment.id} "${experiment.name}"`);
       }),

@@ -27,16 +27,20 @@ export function registerHeuristicCommand(record: Command, cli: CliContext): void
     .option('--global', 'apply in every project, not only the current one')
     .action(
       handler<HeuristicOptions>(cli, async (opts, globals) => {
-        const heuristic = await withElf(cli.io, globals, (elf) =>
-          elf.recordHeuristic({
-            domain: opts.domain,
-            rule: opts.rule,
-            explanation: opts.explanation ?? null,
-            confidence: opts.confidence,
-            source: opts.source,
-            category: opts.category ?? null,
-            ...(opts.global ? { project_path: null } : {}),
-          }),
+        const heuristic = await withElf(
+          cli.io,
+          globals,
+          (elf) =>
+            elf.recordHeuristic({
+              domain: opts.domain,
+              rule: opts.rule,
+              explanation: opts.explanation ?? null,
+              confidence: opts.confidence,
+              source: opts.source,
+              category: opts.category ?? null,
+              ...(opts.global ? { project_path: null } : {}),
+            }),
+          { countTokens: true },
         );
         const scope = heuristic.project_path ? `project ${heuristic.project_path}` : 'global';
         emit(cli.io, globals, heuristic, () => `recorded heuristic #${heuristic.id} [${heuristic.domain}] (${scope})`);

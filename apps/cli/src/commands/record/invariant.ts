@@ -27,16 +27,20 @@ export function registerInvariantCommand(record: Command, cli: CliContext): void
     .option('--validation-code <code>', 'how to check it')
     .action(
       handler<InvariantOptions>(cli, async (opts, globals) => {
-        const invariant = await withElf(cli.io, globals, (elf) =>
-          elf.recordInvariant({
-            statement: opts.statement,
-            rationale: opts.rationale,
-            domain: opts.domain ?? null,
-            scope: opts.scope,
-            severity: opts.severity,
-            validation_type: opts.validationType ?? null,
-            validation_code: opts.validationCode ?? null,
-          }),
+        const invariant = await withElf(
+          cli.io,
+          globals,
+          (elf) =>
+            elf.recordInvariant({
+              statement: opts.statement,
+              rationale: opts.rationale,
+              domain: opts.domain ?? null,
+              scope: opts.scope,
+              severity: opts.severity,
+              validation_type: opts.validationType ?? null,
+              validation_code: opts.validationCode ?? null,
+            }),
+          { countTokens: true },
         );
         emit(cli.io, globals, invariant, () => `recorded invariant #${invariant.id}`);
       }),

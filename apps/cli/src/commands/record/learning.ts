@@ -30,15 +30,19 @@ export function registerLearningCommands(record: Command, cli: CliContext): void
       .option('--tags <a,b>', 'comma-separated tags')
       .action(
         handler<LearningOptions>(cli, async (opts, globals) => {
-          const learning = await withElf(cli.io, globals, (elf) =>
-            elf.recordLearning({
-              type,
-              title: opts.title,
-              domain: opts.domain,
-              summary: opts.summary ?? null,
-              severity: opts.severity,
-              tags: opts.tags ?? null,
-            }),
+          const learning = await withElf(
+            cli.io,
+            globals,
+            (elf) =>
+              elf.recordLearning({
+                type,
+                title: opts.title,
+                domain: opts.domain,
+                summary: opts.summary ?? null,
+                severity: opts.severity,
+                tags: opts.tags ?? null,
+              }),
+            { countTokens: true },
           );
           emit(cli.io, globals, learning, () => `recorded ${type} #${learning.id} [${learning.domain}]`);
         }),

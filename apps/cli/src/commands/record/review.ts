@@ -19,12 +19,16 @@ export function registerReviewCommand(record: Command, cli: CliContext): void {
     .option('--recommendation <text>', 'what you recommend')
     .action(
       handler<ReviewOptions>(cli, async (opts, globals) => {
-        const review = await withElf(cli.io, globals, (elf) =>
-          elf.recordCeoReview({
-            title: opts.title,
-            context: opts.context ?? null,
-            recommendation: opts.recommendation ?? null,
-          }),
+        const review = await withElf(
+          cli.io,
+          globals,
+          (elf) =>
+            elf.recordCeoReview({
+              title: opts.title,
+              context: opts.context ?? null,
+              recommendation: opts.recommendation ?? null,
+            }),
+          { countTokens: true },
         );
         emit(cli.io, globals, review, () => `recorded review #${review.id} (pending)`);
       }),

@@ -31,18 +31,22 @@ export function registerSpikeCommand(record: Command, cli: CliContext): void {
     .option('--tags <a,b>', 'comma-separated tags')
     .action(
       handler<SpikeOptions>(cli, async (opts, globals) => {
-        const spike = await withElf(cli.io, globals, (elf) =>
-          elf.recordSpikeReport({
-            title: opts.title,
-            topic: opts.topic,
-            question: opts.question,
-            findings: opts.findings,
-            gotchas: opts.gotchas ?? null,
-            resources: opts.resources ?? null,
-            minutes: opts.minutes ?? null,
-            domain: opts.domain ?? null,
-            tags: opts.tags ?? null,
-          }),
+        const spike = await withElf(
+          cli.io,
+          globals,
+          (elf) =>
+            elf.recordSpikeReport({
+              title: opts.title,
+              topic: opts.topic,
+              question: opts.question,
+              findings: opts.findings,
+              gotchas: opts.gotchas ?? null,
+              resources: opts.resources ?? null,
+              minutes: opts.minutes ?? null,
+              domain: opts.domain ?? null,
+              tags: opts.tags ?? null,
+            }),
+          { countTokens: true },
         );
         emit(cli.io, globals, spike, () => `recorded spike report #${spike.id}`);
       }),
