@@ -27,6 +27,8 @@ export interface CoreContext {
   agentId?: string | null | undefined;
   /** When set, records store their token count; without it the count stays null (filled later). */
   tokenCounter?: TokenCounter | undefined;
+  /** Rows this connection wrote to building_queries: telemetry, not a change of knowledge. */
+  telemetryRows?: number;
 }
 
 export function nowIso(ctx: Pick<CoreContext, 'clock'>): string {

@@ -100,3 +100,20 @@ describe('statistics', () => {
     });
   });
 });
+
+describe('changeMarker', () => {
+  it('moves on knowledge writes from this or another connection, not on this connection’s query telemetry', async () => {
+    const { changeMarker } = await import('../src/index.js');
+    const { elf, path } = await openTempElf();
+    const start = await changeMarker(elf.context);
+    await elf.queryByDomain({ domain: 'ops' });
+    expect(await changeMarker(elf.context)).toBe(start);
+    await elf.recordLearning({ type: 'failure', title: 'changed', domain: 'ops' });
+    const afterWrite = await changeMarker(elf.context);
+    expect(afterWrite).not.toBe(start);
+    const other = await Elf.open({ path, projectPath: null });
+    await other.recordLearning({ type: 'failure', title: 'elsewhere', domain: 'ops' });
+    await other.close();
+    expect(await changeMarker(elf.context)).not.toBe(afterWrite);
+  });
+});

@@ -1,13 +1,14 @@
-import type { Database } from '@elf/schema';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
+import type { CoreContext } from '../context.js';
 
 /**
- * A value that changes whenever the database does: `data_version` moves when another connection
- * commits, `total_changes()` when this one writes. In-process caches keyed by it are never
- * served stale after a change, from this process or any other.
+ * A value that changes whenever the knowledge in the database does: `data_version` moves when
+ * another connection commits, `total_changes()` when this one writes — less the rows this
+ * connection wrote as query telemetry, which every query adds and which change no knowledge.
+ * In-process caches keyed by it are never served stale after a change, from any process.
  */
-export async function changeMarker(db: Kysely<Database>): Promise<string> {
+export async function changeMarker(ctx: Pick<CoreContext, 'db' | 'telemetryRows'>): Promise<string> {
   const { rows } = await sql<{ v: number; c: number }>`
-    select (select data_version from pragma_data_version) as v, total_changes() as c`.execute(db);
-  return `${rows[0]?.v ?? 0}:${rows[0]?.c ?? 0}`;
+    select (select data_version from pragma_data_version) as v, total_changes() as c`.execute(ctx.db);
+  return `${rows[0]?.v ?? 0}:${(rows[0]?.c ?? 0) - (ctx.telemetryRows ?? 0)}`;
 }

@@ -45,6 +45,7 @@ export async function writeQueryLog(ctx: CoreContext, row: NewBuildingQueryRow):
       await sql.raw(`pragma busy_timeout = ${telemetryBusyTimeoutMs}`).execute(conn);
       try {
         await conn.insertInto('building_queries').values(row).execute();
+        ctx.telemetryRows = (ctx.telemetryRows ?? 0) + 1;
       } finally {
         await sql.raw(`pragma busy_timeout = ${Math.trunc(previous)}`).execute(conn);
       }
