@@ -14,6 +14,8 @@ export default defineConfig([
     entry: { elf: 'src/main.ts' },
     external: ['better-sqlite3', 'gpt-tokenizer'],
     define: { __ELF_VERSION__: JSON.stringify(version) },
+    minify: true,
+    keepNames: true,
   }),
   bootPreset({ entry: { bin: 'src/bin.ts' }, external: ['./elf.cjs'] }),
 ]);
