@@ -138,6 +138,7 @@ export class ContextBuilder {
         golden_rules_returned: r.tiers.find((t) => t.tier === 1)?.items.length ?? 0,
         heuristics_count: r.tiers.flatMap((t) => t.items).filter((i) => i.kind === 'heuristic').length,
         learnings_count: r.tiers.flatMap((t) => t.items).filter((i) => i.kind === 'learning').length,
+        query_summary: `${r.tiers.map((t) => `tier ${t.tier}: ${t.items.length} items, ${t.tokens} tokens`).join('; ')} | ${(typeof raw.task === 'string' ? raw.task : '').slice(0, 100)}`,
       }),
     );
   }

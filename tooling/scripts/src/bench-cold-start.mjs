@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Cold start of the built CLI against `node -e 0`, measured side by side on the same machine:
+// Cold start of the built CLI (through its V8 code cache, as users run it) against `node -e 0`,
+// measured side by side on the same machine:
 //   node tooling/scripts/src/bench-cold-start.mjs [--learnings 10000] [--runs 21]
 // Seeds a temporary database (learnings over 20 domains, one heuristic per five learnings),
 // then alternates the commands so machine noise hits them alike, and prints medians and p90s.
@@ -59,6 +60,10 @@ const commands = {
   'node -e 0': [process.execPath, ['-e', '0']],
   'elf --version': [process.execPath, [bin, '--version']],
   'elf query --domain domain-3': [process.execPath, [bin, '--db', db, 'query', '--domain', 'domain-3']],
+  'elf context --task …': [
+    process.execPath,
+    [bin, '--db', db, 'context', '--task', 'the domain-3 build step failed after a dependency upgrade'],
+  ],
 };
 const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
 for (let run = 0; run < runs + 1; run++) {

@@ -24,6 +24,7 @@ export type QueryCounts = Partial<
     | 'learnings_count'
     | 'experiments_count'
     | 'ceo_reviews_count'
+    | 'query_summary'
   >
 >;
 
