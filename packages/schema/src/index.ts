@@ -1,9 +1,17 @@
 export {
+  type BackupProgress,
+  type BackupSource,
+  backupTo,
+  type CopyOptions,
+  copyDatabaseFile,
+} from './connection/backup.js';
+export {
   defaultBusyTimeoutMs,
   type ElfDatabase,
   type OpenDatabaseOptions,
   openDatabase,
 } from './connection/open-database.js';
+export { type ForeignDatabase, openForeignDatabase } from './connection/open-foreign.js';
 export { type Database, knowledgeTables, telemetryTables } from './database.js';
 export { ElfError, type ElfErrorCode, type ElfErrorOptions, elfErrorCodes, isElfError, toElfError } from './errors.js';
 export { latestSchemaVersion, migrations } from './migrations/index.js';

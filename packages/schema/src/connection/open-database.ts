@@ -12,6 +12,7 @@ import {
   type MigrationReport,
   migrateToLatest,
 } from '../migrations/schema-migrator.js';
+import { type BackupProgress, backupTo, type CopyOptions } from './backup.js';
 import { ImmediateSqliteDialect } from './immediate-dialect.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -45,6 +46,8 @@ export interface ElfDatabase {
   readonly migration: MigrationReport | undefined;
   /** Reads one pragma, e.g. `pragma('journal_mode')`. */
   pragma(name: string): unknown;
+  /** A consistent copy to `destination` through SQLite's online backup API, while others keep writing. */
+  backup(destination: string, options?: CopyOptions): Promise<BackupProgress>;
   close(): Promise<void>;
 }
 
@@ -175,6 +178,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<ElfDat
       schemaVersion,
       migration,
       pragma: (name: string) => connection.pragma(name, { simple: true }),
+      backup: (destination: string, backupOptions?: CopyOptions) => backupTo(connection, destination, backupOptions),
       close: () => handle.destroy(),
     };
   } catch (error) {
