@@ -5,6 +5,7 @@ import { type ValidationReport, validateDatabase } from './health/validate-datab
 import { resolveProjectRoot } from './project/project-root.js';
 import { getHeuristic, getLearning } from './queries/get-by-id.js';
 import { type GoldenRulesInput, goldenRules } from './queries/golden-rules.js';
+import { type IterableTable, iterateRows } from './queries/iterate-rows.js';
 import {
   type AssumptionsInput,
   type DecisionsInput,
@@ -97,6 +98,10 @@ export class Elf {
   get db(): Kysely<Database> {
     return this.#handle.db;
   }
+  /** The schema's handle: pragmas and the online backup API, for maintenance. */
+  get database(): ElfDatabase {
+    return this.#handle;
+  }
   get path(): string {
     return this.#handle.path;
   }
@@ -109,6 +114,11 @@ export class Elf {
 
   close(): Promise<void> {
     return this.#handle.close();
+  }
+
+  /** Every row of a table in id order, a batch at a time (export, import, maintenance). */
+  iterate<T extends IterableTable>(table: T, options?: { batchSize?: number; afterId?: number }) {
+    return iterateRows(this.#handle.db, table, options);
   }
 
   /** Counts and stores the tokens of items that have no count yet (off the hot path). */

@@ -2,11 +2,13 @@ export { ElfError, type ElfErrorCode, isElfError } from '@elf/schema';
 export { type Clock, type CoreContext, type Logger, systemClock, tokensFor } from './context.js';
 export { Elf, type ElfOptions } from './elf.js';
 export { type ValidationReport, validateDatabase } from './health/validate-database.js';
+export { joinTags, splitTags } from './mappers.js';
 export { resolveProjectRoot } from './project/project-root.js';
 export { changeMarker } from './queries/change-marker.js';
 export { getHeuristic, getLearning } from './queries/get-by-id.js';
 export { type GoldenRulesInput, type GoldenRulesResult, goldenRules } from './queries/golden-rules.js';
 export { type HotQuery, hotQueries } from './queries/hot-queries.js';
+export { type IterableTable, iterateRows } from './queries/iterate-rows.js';
 export {
   type AssumptionsInput,
   type DecisionsInput,
@@ -43,7 +45,12 @@ export {
 } from './record/record-experiment.js';
 export { type RecordHeuristicInput, recordHeuristic } from './record/record-heuristic.js';
 export { type RecordInvariantInput, recordInvariant } from './record/record-invariant.js';
-export { type RecordLearningInput, recordableLearningTypes, recordLearning } from './record/record-learning.js';
+export {
+  insertLearningRow,
+  type RecordLearningInput,
+  recordableLearningTypes,
+  recordLearning,
+} from './record/record-learning.js';
 export { type RecordSpikeReportInput, recordSpikeReport } from './record/record-spike-report.js';
 export { type RecordViolationInput, recordViolation } from './record/record-violation.js';
 export { ftsMatchExpression, searchTerms } from './search/fts-query.js';
@@ -58,6 +65,7 @@ export {
 export { seedStarterGoldenRules, starterGoldenRules } from './starters/starter-golden-rules.js';
 export { type Statistics, statistics } from './statistics/statistics.js';
 export { type QueryCounts, type QuerySpec, withQueryLog, writeQueryLog } from './telemetry/query-log.js';
+export { duplicateJaccard, jaccard, nearlySame, wordSet } from './text/similarity.js';
 export { type FillTokenCountsResult, fillTokenCounts } from './tokens/fill-token-counts.js';
 export { type CountedKind, countedKinds, countedTables, type ItemTextFields, itemText } from './tokens/item-text.js';
 export { charsDividedByFour, type TokenCounter, utf8ByteBound } from './tokens/token-counter.js';
@@ -77,3 +85,4 @@ export type {
 export * as fields from './validation/fields.js';
 export { limits, normalizeDomain } from './validation/fields.js';
 export { parseInput } from './validation/parse-input.js';
+export { sanitizeText } from './validation/sanitize.js';

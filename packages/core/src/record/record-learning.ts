@@ -1,6 +1,8 @@
+import type { Database, LearningRow, NewLearningRow } from '@elf/schema';
+import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { type CoreContext, nowIso, tokensFor } from '../context.js';
-import { joinTags, toLearning } from '../mappers.js';
+import { joinTags, splitTags, toLearning } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Learning } from '../types.js';
 import { domain, limits, oneOf, optionalText, severity, tags, text } from '../validation/fields.js';
@@ -26,10 +28,9 @@ export type RecordLearningInput = v.InferInput<typeof learningInput>;
 export async function recordLearning(ctx: CoreContext, input: RecordLearningInput): Promise<Learning> {
   const data = parseInput(learningInput, input);
   const now = nowIso(ctx);
-  return writeTransaction(ctx.db, async (trx) => {
-    const row = await trx
-      .insertInto('learnings')
-      .values({
+  return writeTransaction(ctx.db, async (trx) =>
+    toLearning(
+      await insertLearningRow(trx, {
         type: data.type,
         title: data.title,
         summary: data.summary,
@@ -41,15 +42,24 @@ export async function recordLearning(ctx: CoreContext, input: RecordLearningInpu
         token_count: tokensFor(ctx, 'learning', data),
         created_at: now,
         updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (data.tags.length > 0) {
-      await trx
-        .insertInto('learning_tags')
-        .values(data.tags.map((tag) => ({ tag, learning_id: row.id, created_at: now })))
-        .execute();
-    }
-    return toLearning(row);
-  });
+      }),
+    ),
+  );
+}
+
+/**
+ * Inserts one learning row and its exact-match tag rows: the single place that keeps
+ * learning_tags in step with learnings.tags (recording and import both use it).
+ */
+export async function insertLearningRow(trx: Kysely<Database>, values: NewLearningRow): Promise<LearningRow> {
+  const row = await trx.insertInto('learnings').values(values).returningAll().executeTakeFirstOrThrow();
+  const tags = splitTags(row.tags);
+  if (tags.length > 0) {
+    await trx
+      .insertInto('learning_tags')
+      .values(tags.map((tag) => ({ tag, learning_id: row.id, created_at: row.created_at })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return row;
 }
