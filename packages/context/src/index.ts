@@ -28,7 +28,7 @@ export { shorten } from './pack/shorten.js';
 export { idf, stems, type TermWeights, weightedCoverage } from './relevance/coverage.js';
 export { domainCandidates, keywordDomains, namedDomains } from './relevance/domains.js';
 export { type ExpansionSettings, expandWeights, feedbackStems } from './relevance/expansion.js';
-export { DuplicateFilter, duplicateJaccard, jaccard, wordSet } from './relevance/near-duplicate.js';
+export { DuplicateFilter } from './relevance/near-duplicate.js';
 export { type RelevanceInput, relevance } from './relevance/score.js';
 export { renderMarkdown } from './render/markdown.js';
 export { loadO200kCounter, o200kCounter } from './tokens/o200k-counter.js';

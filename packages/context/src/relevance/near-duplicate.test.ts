@@ -1,5 +1,6 @@
+import { jaccard, wordSet } from '@elf/core';
 import { describe, expect, it } from 'vitest';
-import { DuplicateFilter, jaccard, wordSet } from './near-duplicate.js';
+import { DuplicateFilter } from './near-duplicate.js';
 
 describe('near-duplicates', () => {
   it('compare normalised word sets', () => {
