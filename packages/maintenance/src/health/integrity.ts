@@ -1,0 +1,28 @@
+import type { Database } from '@elf/schema';
+import { type Kysely, sql } from 'kysely';
+
+export interface IntegrityResult {
+  ok: boolean;
+  mode: 'full' | 'quick';
+  /** "ok", or the first problems SQLite reported. */
+  messages: string[];
+  durationMs: number;
+}
+
+/** PRAGMA integrity_check (every page and index) or quick_check (faster, skips index contents). */
+export async function checkIntegrity(
+  db: Kysely<Database>,
+  options: { quick?: boolean } = {},
+): Promise<IntegrityResult> {
+  const started = performance.now();
+  const mode = options.quick ? 'quick' : 'full';
+  const statement = options.quick ? sql`pragma quick_check(50)` : sql`pragma integrity_check(50)`;
+  const rows = (await statement.execute(db)).rows as Array<Record<string, string>>;
+  const messages = rows.map((row) => String(Object.values(row)[0]));
+  return {
+    ok: messages.length === 1 && messages[0] === 'ok',
+    mode,
+    messages,
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+  };
+}

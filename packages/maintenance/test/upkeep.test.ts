@@ -1,0 +1,165 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Elf } from '@elf/core';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import {
+  checkHealth,
+  checkIntegrity,
+  createBackup,
+  databaseStats,
+  pruneTelemetry,
+  runMaintenanceTask,
+} from '../src/index.js';
+import { now, openElf, seedEverything, tempDir } from './support/elf.js';
+
+describe('databaseStats', () => {
+  it('reports rows, table and index bytes per table (FTS shadow tables counted under their FTS table), pages and WAL', async () => {
+    const elf = await openElf();
+    await seedEverything(elf);
+    const stats = await databaseStats(elf.database);
+    const learnings = stats.tables.find((t) => t.name === 'learnings');
+    expect(learnings).toMatchObject({ rows: 2 });
+    expect(learnings?.tableBytes).toBeGreaterThan(0);
+    expect(learnings?.indexBytes).toBeGreaterThan(0);
+    expect(stats.tables.find((t) => t.name === 'learnings_fts')?.tableBytes).toBeGreaterThan(0);
+    expect(stats.tables.some((t) => t.name.startsWith('learnings_fts_'))).toBe(false);
+    expect(stats.pageCount * stats.pageSize).toBeGreaterThan(0);
+    expect(stats.walBytes).toBeGreaterThan(0);
+  });
+});
+
+describe('maintenance tasks', () => {
+  it.each(['analyze', 'optimize', 'reindex', 'vacuum'] as const)('%s runs and reports before/after', async (task) => {
+    const elf = await openElf();
+    await seedEverything(elf);
+    const result = await runMaintenanceTask(elf.database, task);
+    expect(result).toMatchObject({ task, status: 'done', message: null });
+    expect(result.before.pageCount).toBeGreaterThan(0);
+    expect(result.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('vacuum shrinks a database with free pages, and reports busy when another process holds it', async () => {
+    const elf = await openElf({ busyTimeoutMs: 200 });
+    for (let i = 0; i < 300; i++)
+      await elf.recordLearning({ type: 'observation', title: `row ${i} ${'x'.repeat(400)}`, domain: 'bulk' });
+    await elf.db.deleteFrom('learnings').execute();
+    const shrunk = await runMaintenanceTask(elf.database, 'vacuum');
+    expect(shrunk.after.pageCount).toBeLessThan(shrunk.before.pageCount);
+    expect(shrunk.after.freelistCount).toBe(0);
+
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { openDatabase } from '@elf/schema'; import { sql } from 'kysely';
+         const h = await openDatabase({ path: ${JSON.stringify(elf.path)} });
+         await sql\`begin immediate\`.execute(h.db); process.stdout.write('locked\\n');
+         process.stdin.on('end', async () => { await sql\`rollback\`.execute(h.db); await h.close(); }); process.stdin.resume();`,
+      ],
+      { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    try {
+      const busy = await runMaintenanceTask(elf.database, 'vacuum');
+      expect(busy.status).toBe('busy');
+      expect(busy.message).toMatch(/busy timeout/);
+    } finally {
+      holder.stdin.end();
+      await new Promise((resolve) => holder.on('close', resolve));
+    }
+  });
+});
+
+describe('integrity and health', () => {
+  it('is healthy for a good database, with every check listed', async () => {
+    const elf = await openElf();
+    await seedEverything(elf);
+    const dir = tempDir();
+    await createBackup(elf.database, { dir, now });
+    const report = await checkHealth({ path: elf.path, backupsDir: dir, now: new Date(now.getTime() + 2 * 3_600_000) });
+    expect(report.status).toBe('healthy');
+    expect(report.checks.map((c) => c.name)).toEqual([
+      'database',
+      'integrity',
+      'schema',
+      'size',
+      'wal',
+      'disk',
+      'backup',
+    ]);
+    expect(report.checks.find((c) => c.name === 'backup')?.value).toBe(2);
+    expect((await checkIntegrity(elf.db)).ok).toBe(true);
+    expect((await checkIntegrity(elf.db, { quick: true })).mode).toBe('quick');
+  });
+
+  it('degrades on an old backup only when a maximum age is configured', async () => {
+    const elf = await openElf();
+    const dir = tempDir();
+    await createBackup(elf.database, { dir, now });
+    const later = new Date(now.getTime() + 48 * 3_600_000);
+    expect((await checkHealth({ path: elf.path, backupsDir: dir, now: later })).status).toBe('healthy');
+    const strict = await checkHealth({ path: elf.path, backupsDir: dir, now: later, maxBackupAgeHours: 24 });
+    expect(strict.status).toBe('degraded');
+    expect(strict.checks.find((c) => c.name === 'backup')?.detail).toMatch(/last backup 48 h ago \(maximum 24 h\)/);
+  });
+
+  it('is unhealthy for a missing database, and never creates it', async () => {
+    const path = join(tempDir(), 'nothing-here.db');
+    const report = await checkHealth({ path });
+    expect(report.status).toBe('unhealthy');
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('is unhealthy for a database with overwritten bytes', async () => {
+    const elf = await openElf();
+    await seedEverything(elf);
+    const path = elf.path;
+    await elf.close();
+    const size = statSync(path).size;
+    const fd = openSync(path, 'r+');
+    for (let offset = 4096; offset < size; offset += 4096) writeSync(fd, Buffer.alloc(512, 0xab), 0, 512, offset + 100);
+    closeSync(fd);
+    const report = await checkHealth({ path });
+    expect(report.status).toBe('unhealthy');
+  });
+});
+
+describe('pruneTelemetry', () => {
+  it('removes old query log, metrics and trails, and never knowledge', async () => {
+    const elf = await openElf();
+    await seedEverything(elf);
+    const old = '2026-01-01T00:00:00.000Z';
+    const recent = '2026-11-25T00:00:00.000Z';
+    for (const at of [old, old, recent]) {
+      await elf.db
+        .insertInto('building_queries')
+        .values({ query_type: 'seed', status: 'success', created_at: at })
+        .execute();
+      await elf.db
+        .insertInto('metrics')
+        .values({ metric_type: 'm', metric_name: 'n', metric_value: 1, timestamp: at })
+        .execute();
+      await elf.db.insertInto('trails').values({ location: 'a.ts', scent: 'read', created_at: at }).execute();
+    }
+    const statsBefore = await elf.statistics();
+    const result = await pruneTelemetry(elf.db, { olderThanDays: 30, now, batchSize: 1 });
+    expect(result.deleted).toEqual({ building_queries: 2, metrics: 2, trails: 2 });
+    const statsAfter = await elf.statistics();
+    for (const key of [
+      'total_learnings',
+      'total_heuristics',
+      'total_decisions',
+      'total_experiments',
+      'violations_7d',
+    ] as const) {
+      expect(statsAfter[key]).toBe(statsBefore[key]);
+    }
+    const left = await sql<{ n: number }>`select count(*) as n from trails`.execute(elf.db);
+    expect(left.rows[0]?.n).toBe(1);
+  });
+});
+void Elf;
