@@ -37,7 +37,6 @@ export const expectedIndexes = [
   'idx_learnings_tags',
   'idx_learnings_created_at',
   'idx_learnings_domain_created_at',
-  'idx_learnings_type_created_at',
   'idx_heuristics_domain',
   'idx_heuristics_is_golden',
   'idx_heuristics_confidence',

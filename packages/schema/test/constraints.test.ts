@@ -259,8 +259,8 @@ describe('CHECK constraints', () => {
     await db
       .insertInto('learning_tags')
       .values([
-        { tag: 'a', learning_id: id, created_at: now },
-        { tag: 'b', learning_id: id, created_at: now },
+        { tag: 'a', learning_id: id },
+        { tag: 'b', learning_id: id },
       ])
       .execute();
     await db.deleteFrom('learnings').where('id', '=', id).execute();

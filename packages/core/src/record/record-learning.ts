@@ -57,7 +57,7 @@ export async function insertLearningRow(trx: Kysely<Database>, values: NewLearni
   if (tags.length > 0) {
     await trx
       .insertInto('learning_tags')
-      .values(tags.map((tag) => ({ tag, learning_id: row.id, created_at: row.created_at })))
+      .values(tags.map((tag) => ({ tag, learning_id: row.id })))
       .onConflict((oc) => oc.doNothing())
       .execute();
   }

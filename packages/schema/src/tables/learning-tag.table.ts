@@ -4,7 +4,6 @@ import type { Insertable, Selectable } from 'kysely';
 export interface LearningTagTable {
   tag: string;
   learning_id: number;
-  created_at: string;
 }
 
 export type LearningTagRow = Selectable<LearningTagTable>;
