@@ -178,6 +178,7 @@ describe('buildContext tiers', () => {
   it('writes one building_queries row per build, with tokens and item counts', async () => {
     const elf = await openElf();
     await buildContext(elf, { task: 'anything', maxTokens: 500 });
+    await elf.flushTelemetry();
     const rows = await elf.db
       .selectFrom('building_queries')
       .selectAll()

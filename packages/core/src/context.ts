@@ -1,4 +1,4 @@
-import type { Database } from '@elf/schema';
+import type { Database, NewBuildingQueryRow } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import type { CountedKind, ItemTextFields } from './tokens/item-text.js';
 import { itemText } from './tokens/item-text.js';
@@ -29,6 +29,8 @@ export interface CoreContext {
   tokenCounter?: TokenCounter | undefined;
   /** Rows this connection wrote to building_queries: telemetry, not a change of knowledge. */
   telemetryRows?: number;
+  /** Telemetry rows not yet written (see telemetry/query-log.ts). */
+  telemetryBuffer?: NewBuildingQueryRow[];
 }
 
 export function nowIso(ctx: Pick<CoreContext, 'clock'>): string {

@@ -38,15 +38,16 @@ import { type RecordHeuristicInput, recordHeuristic } from './record/record-heur
 import { type RecordInvariantInput, recordInvariant } from './record/record-invariant.js';
 import { type RecordLearningInput, recordLearning } from './record/record-learning.js';
 import { type RecordSpikeReportInput, recordSpikeReport } from './record/record-spike-report.js';
+import { type RecordTrailInput, recordTrail } from './record/record-trail.js';
 import { type RecordViolationInput, recordViolation } from './record/record-violation.js';
 import { type SearchInput, search } from './search/search.js';
 import { seedStarterGoldenRules } from './starters/starter-golden-rules.js';
 import { statistics } from './statistics/statistics.js';
-import { withQueryLog } from './telemetry/query-log.js';
+import { flushQueryLog, withQueryLog } from './telemetry/query-log.js';
 import { fillTokenCounts } from './tokens/fill-token-counts.js';
 import type { TokenCounter } from './tokens/token-counter.js';
 
-export interface ElfOptions extends Pick<OpenDatabaseOptions, 'path' | 'busyTimeoutMs' | 'readonly' | 'log'> {
+export interface ElfOptions extends Pick<OpenDatabaseOptions, 'path' | 'busyTimeoutMs' | 'readonly' | 'log' | 'create'> {
   /** Counts tokens of new items as they are recorded (see @elf/context's o200k counter). */
   tokenCounter?: TokenCounter;
   /** Seed the starter golden rules when this open creates the database. Default true. */
@@ -112,8 +113,15 @@ export class Elf {
     return this.context.projectPath;
   }
 
-  close(): Promise<void> {
-    return this.#handle.close();
+  /** Writes pending query telemetry, then closes the database. */
+  async close(): Promise<void> {
+    await flushQueryLog(this.context);
+    await this.#handle.close();
+  }
+
+  /** Writes the query telemetry rows still queued (they are also written on close). */
+  flushTelemetry(): Promise<void> {
+    return flushQueryLog(this.context);
   }
 
   /** Every row of a table in id order, a batch at a time (export, import, maintenance). */
@@ -157,6 +165,9 @@ export class Elf {
   }
   recordCeoReview(input: RecordCeoReviewInput) {
     return recordCeoReview(this.context, input);
+  }
+  recordTrail(input: RecordTrailInput) {
+    return recordTrail(this.context, input);
   }
 
   // Reading by id
@@ -274,7 +285,10 @@ export class Elf {
     return withQueryLog(
       this.context,
       { type: 'get_statistics' },
-      () => statistics(this.context),
+      async () => {
+        await flushQueryLog(this.context);
+        return statistics(this.context);
+      },
       () => ({ results_returned: 1 }),
     );
   }

@@ -52,6 +52,7 @@ export {
   recordLearning,
 } from './record/record-learning.js';
 export { type RecordSpikeReportInput, recordSpikeReport } from './record/record-spike-report.js';
+export { type RecordTrailInput, recordTrail } from './record/record-trail.js';
 export { type RecordViolationInput, recordViolation } from './record/record-violation.js';
 export { ftsMatchExpression, searchTerms } from './search/fts-query.js';
 export {
@@ -64,7 +65,7 @@ export {
 } from './search/search.js';
 export { seedStarterGoldenRules, starterGoldenRules } from './starters/starter-golden-rules.js';
 export { type Statistics, statistics } from './statistics/statistics.js';
-export { type QueryCounts, type QuerySpec, withQueryLog, writeQueryLog } from './telemetry/query-log.js';
+export { flushQueryLog, type QueryCounts, type QuerySpec, withQueryLog, writeQueryLog } from './telemetry/query-log.js';
 export { duplicateJaccard, jaccard, nearlySame, wordSet } from './text/similarity.js';
 export { type FillTokenCountsResult, fillTokenCounts } from './tokens/fill-token-counts.js';
 export { type CountedKind, countedKinds, countedTables, type ItemTextFields, itemText } from './tokens/item-text.js';

@@ -27,8 +27,8 @@ async function populate(elf: Elf) {
       await trx
         .insertInto('learning_tags')
         .values([
-          { tag: `t${i % 40}`, learning_id: id, created_at: created },
-          { tag: domain, learning_id: id, created_at: created },
+          { tag: `t${i % 40}`, learning_id: id },
+          { tag: domain, learning_id: id },
         ])
         .execute();
       if (i % 5 === 0) {

@@ -243,3 +243,22 @@ describe('invalid input', () => {
     expect(await knowledgeCounts(elf)).toEqual(before);
   });
 });
+
+describe('trails', () => {
+  it('records where an agent went, with its session and agent', async () => {
+    const { elf } = await openTempElf({ sessionId: 's-1', agentId: 'claude-main' });
+    const trail = await elf.recordTrail({ location: 'src/a.ts', scent: 'read', strength: 0.5 });
+    expect(trail).toMatchObject({
+      location: 'src/a.ts',
+      scent: 'read',
+      strength: 0.5,
+      session_id: 's-1',
+      agent_id: 'claude-main',
+      location_type: 'file',
+    });
+    await expect(elf.recordTrail({ location: 'x', scent: 'sniff' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'scent',
+    });
+  });
+});

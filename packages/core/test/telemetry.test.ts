@@ -3,9 +3,27 @@ import { describe, expect, it, vi } from 'vitest';
 import { Elf } from '../src/index.js';
 import { openTempElf, TestClock, tempDir } from './support/temp-elf.js';
 
-const rows = (elf: Elf) => elf.db.selectFrom('building_queries').selectAll().orderBy('id').execute();
+const rows = async (elf: Elf) => {
+  await elf.flushTelemetry();
+  return elf.db.selectFrom('building_queries').selectAll().orderBy('id').execute();
+};
 
 describe('query telemetry', () => {
+  it('queues telemetry off the query path and writes it in batches, on flush and on close', async () => {
+    const { elf, path } = await openTempElf();
+    for (let i = 0; i < 3; i++) await elf.queryRecent();
+    const unflushed = await elf.db.selectFrom('building_queries').selectAll().execute();
+    expect(unflushed).toHaveLength(0);
+    for (let i = 0; i < 60; i++) await elf.queryRecent();
+    const afterBatch = await elf.db.selectFrom('building_queries').selectAll().execute();
+    expect(afterBatch.length).toBeGreaterThanOrEqual(50);
+    await elf.close();
+    const reopened = await Elf.open({ path, projectPath: null });
+    const all = await reopened.db.selectFrom('building_queries').selectAll().execute();
+    expect(all).toHaveLength(63);
+    await reopened.close();
+  });
+
   it('writes one building_queries row per public query with type, duration, counts and status', async () => {
     const { elf } = await openTempElf();
     await elf.recordHeuristic({ domain: 'api', rule: 'Version every endpoint' });
@@ -48,6 +66,7 @@ describe('query telemetry', () => {
       await sql`drop table building_queries`.execute(elf.db);
       const result = await elf.queryByDomain({ domain: 'ops' });
       expect(result.learnings).toHaveLength(1);
+      await elf.flushTelemetry();
       expect(warn).toHaveBeenCalledWith(
         'query telemetry not recorded',
         expect.objectContaining({ query_type: 'query_by_domain' }),

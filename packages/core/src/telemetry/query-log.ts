@@ -34,26 +34,47 @@ function preview(value: unknown, max: number): string | null {
   return text.length > max ? text.slice(0, max) : text;
 }
 
+/** Rows waiting to be written; flushed in one transaction when the buffer fills, on close, or on request. */
+const flushAt = 50;
+
 /**
- * Writes one building_queries row. Never throws: a lost telemetry row is reported to the logger
- * and the query it describes carries on. Waits at most 250 ms for a lock.
+ * Queues one building_queries row. Telemetry stays off the query's path: rows are written in
+ * batches (one short transaction per flush), never fail a query, and wait at most 250 ms for a
+ * lock; a lost batch is reported to the logger.
  */
 export async function writeQueryLog(ctx: CoreContext, row: NewBuildingQueryRow): Promise<void> {
+  ctx.telemetryBuffer ??= [];
+  ctx.telemetryBuffer.push(row);
+  if (ctx.telemetryBuffer.length >= flushAt) await flushQueryLog(ctx);
+}
+
+/** Writes the queued telemetry rows now (Elf.close and statistics() call it). Never throws. */
+export async function flushQueryLog(ctx: CoreContext): Promise<void> {
+  const rows = ctx.telemetryBuffer?.splice(0) ?? [];
+  if (rows.length === 0) return;
   try {
     await ctx.db.connection().execute(async (conn) => {
-      const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
-      const previous = rows[0]?.timeout ?? 5000;
+      const { rows: pragma } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
+      const previous = pragma[0]?.timeout ?? 5000;
       await sql.raw(`pragma busy_timeout = ${telemetryBusyTimeoutMs}`).execute(conn);
       try {
-        await conn.insertInto('building_queries').values(row).execute();
-        ctx.telemetryRows = (ctx.telemetryRows ?? 0) + 1;
+        await sql`begin immediate`.execute(conn);
+        try {
+          for (const row of rows) await conn.insertInto('building_queries').values(row).execute();
+          await sql`commit`.execute(conn);
+        } catch (error) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw error;
+        }
+        ctx.telemetryRows = (ctx.telemetryRows ?? 0) + rows.length;
       } finally {
         await sql.raw(`pragma busy_timeout = ${Math.trunc(previous)}`).execute(conn);
       }
     });
   } catch (error) {
     ctx.logger?.warn('query telemetry not recorded', {
-      query_type: row.query_type,
+      rows: rows.length,
+      query_type: rows[0]?.query_type,
       error: error instanceof Error ? error.message : String(error),
     });
   }

@@ -1,0 +1,48 @@
+import { trailLocationTypes, trailScents } from '@elf/schema';
+import * as v from 'valibot';
+import { type CoreContext, nowIso } from '../context.js';
+import { writeTransaction } from '../transaction.js';
+import { oneOf, optionalText, text } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+import { projectPathInput, resolveScope } from './scope.js';
+
+const trailInput = v.object({
+  location: text(4096),
+  scent: oneOf(trailScents),
+  location_type: v.optional(oneOf(trailLocationTypes), 'file'),
+  strength: v.optional(
+    v.pipe(
+      v.number('must be a number'),
+      v.check((n) => n >= 0 && n <= 10, 'must be between 0 and 10'),
+    ),
+    1,
+  ),
+  message: optionalText(500),
+  tags: optionalText(500),
+  project_path: projectPathInput,
+});
+
+export type RecordTrailInput = v.InferInput<typeof trailInput>;
+
+/** Records where an agent went (a file read or written, a search, a command): the raw material of hotspots. */
+export async function recordTrail(ctx: CoreContext, input: RecordTrailInput) {
+  const data = parseInput(trailInput, input);
+  return writeTransaction(ctx.db, (trx) =>
+    trx
+      .insertInto('trails')
+      .values({
+        location: data.location,
+        scent: data.scent,
+        location_type: data.location_type,
+        strength: data.strength,
+        message: data.message,
+        tags: data.tags,
+        agent_id: ctx.agentId ?? null,
+        session_id: ctx.sessionId ?? null,
+        project_path: resolveScope(ctx, data.project_path),
+        created_at: nowIso(ctx),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
+}
