@@ -1,4 +1,4 @@
-import { type ElfDatabase, ElfError, isElfError } from '@elf/schema';
+import { type ElfDatabase, ElfError, ftsTables, isElfError } from '@elf/schema';
 import { sql } from 'kysely';
 import { databaseStats } from '../stats/database-stats.js';
 
@@ -17,7 +17,8 @@ export interface TaskResult {
 const statements: Record<MaintenanceTask, string> = {
   // Statistics for the query planner; the original ran this on every open (68 ms at 100k rows).
   analyze: 'ANALYZE',
-  // Re-analyses only what changed enough to matter; cheap, safe to run often.
+  // Re-analyses only what changed enough to matter, and merges each full-text index's segments
+  // into one b-tree (smaller and faster to query after many small writes).
   optimize: 'PRAGMA optimize',
   reindex: 'REINDEX',
   // Rewrites the file without free pages; needs every other connection to be idle.
@@ -40,6 +41,9 @@ export async function runMaintenanceTask(handle: ElfDatabase, task: MaintenanceT
   let message: string | null = null;
   try {
     await sql.raw(statements[task]).execute(handle.db);
+    if (task === 'optimize') {
+      for (const fts of ftsTables) await sql.raw(`INSERT INTO ${fts} (${fts}) VALUES ('optimize')`).execute(handle.db);
+    }
     if (task === 'vacuum') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(handle.db);
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
