@@ -17,8 +17,16 @@ export async function checkIntegrity(
   const started = performance.now();
   const mode = options.quick ? 'quick' : 'full';
   const statement = options.quick ? sql`pragma quick_check(50)` : sql`pragma integrity_check(50)`;
-  const rows = (await statement.execute(db)).rows as Array<Record<string, string>>;
-  const messages = rows.map((row) => String(Object.values(row)[0]));
+  let messages: string[];
+  try {
+    const rows = (await statement.execute(db)).rows as Array<Record<string, string>>;
+    messages = rows.map((row) => String(Object.values(row)[0]));
+  } catch (error) {
+    // Damage bad enough that the check itself cannot read a page is a finding, not a crash.
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (!/^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(code)) throw error;
+    messages = [`${(error as Error).message} (${code})`];
+  }
   return {
     ok: messages.length === 1 && messages[0] === 'ok',
     mode,
