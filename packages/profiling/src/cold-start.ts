@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { percentile, round3 } from './bench/statistics.js';
+
+export interface ColdStartCase {
+  name: string;
+  runs: number;
+  p50Ms: number;
+  p90Ms: number;
+  /** p50 minus the baseline's p50, measured in the same rounds. */
+  overBaselineMs: number;
+  /** Peak resident set size of the process (getrusage), median and highest over the runs. */
+  maxRssMb: number;
+  maxRssMbHighest: number;
+}
+
+export interface ColdStartReport {
+  baseline: string;
+  cases: ColdStartCase[];
+}
+
+// Preloaded into every measured process: prints its peak RSS (kB) on stderr as it exits.
+const preload = `process.on('exit', () => { try { require('node:fs').writeSync(2, '\\n@elf-maxrss ' + process.resourceUsage().maxRSS + '\\n'); } catch {} });\n`;
+
+/**
+ * Wall time and peak RSS of fresh Node processes, each command against `baseline` (e.g. `node -e
+ * 0`) in alternating rounds so machine noise hits them alike; the first round only warms the OS
+ * file cache. Every command gets the same tiny `--require` preload that reports its peak RSS.
+ */
+export function measureColdStart(
+  commands: Record<string, readonly string[]>,
+  options: { dir: string; runs?: number; baseline?: string; env?: NodeJS.ProcessEnv },
+): ColdStartReport {
+  const runs = options.runs ?? 11;
+  const baseline = options.baseline ?? Object.keys(commands)[0] ?? '';
+  const preloadPath = join(options.dir, 'elf-maxrss-preload.cjs');
+  writeFileSync(preloadPath, preload);
+  const times = new Map<string, number[]>(Object.keys(commands).map((name) => [name, []]));
+  const rss = new Map<string, number[]>(Object.keys(commands).map((name) => [name, []]));
+  for (let round = 0; round <= runs; round++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const started = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, ['--require', preloadPath, ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: options.env ?? process.env,
+        encoding: 'utf8',
+      });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (result.status !== 0) {
+        throw new Error(`${name} exited with ${result.status}: ${(result.stderr ?? '').trim().split('\n')[0]}`);
+      }
+      const kb = Number(/@elf-maxrss (\d+)/.exec(result.stderr ?? '')?.[1] ?? Number.NaN);
+      if (round > 0) {
+        times.get(name)?.push(ms);
+        rss.get(name)?.push(kb / 1024);
+      }
+    }
+  }
+  const baselineP50 = percentile(times.get(baseline) ?? [], 0.5);
+  return {
+    baseline,
+    cases: Object.keys(commands).map((name) => {
+      const t = times.get(name) ?? [];
+      const r = rss.get(name) ?? [];
+      const p50 = percentile(t, 0.5);
+      return {
+        name,
+        runs: t.length,
+        p50Ms: round3(p50),
+        p90Ms: round3(percentile(t, 0.9)),
+        overBaselineMs: round3(p50 - baselineP50),
+        maxRssMb: Math.round(percentile(r, 0.5) * 10) / 10,
+        maxRssMbHighest: Math.round(Math.max(...r) * 10) / 10,
+      };
+    }),
+  };
+}

@@ -1,0 +1,29 @@
+export { type CaseDelta, compareReports, type RatioLimits, ratioRegressions } from './bench/compare.js';
+export {
+  type BenchCase,
+  type BenchOptions,
+  type BenchReport,
+  referenceCase,
+  runBenchmark,
+} from './bench/run-benchmark.js';
+export { percentile } from './bench/statistics.js';
+export { type ColdStartCase, type ColdStartReport, measureColdStart } from './cold-start.js';
+export {
+  type DatasetOptions,
+  type DatasetSize,
+  type DatasetSummary,
+  datasetDomains,
+  datasetSizes,
+  generateDataset,
+} from './dataset/generate.js';
+export { seededRandom, zipfSampler } from './dataset/random.js';
+export { type ExplainedQuery, type ExplainReport, explainHotQueries, scannedTable } from './explain.js';
+export { inMegabytes, type MemoryReport, measureMemory } from './memory.js';
+export {
+  createQueryProfiler,
+  type ProfileSummary,
+  parameterShape,
+  type QueryProfiler,
+  type SlowQuery,
+  type StatementProfile,
+} from './query-profiler.js';
