@@ -1,9 +1,13 @@
 import { homedir } from 'node:os';
 import { Command, CommanderError } from 'commander';
+import { registerBenchCommand } from './commands/bench.js';
 import { registerContextCommand } from './commands/context.js';
+import { registerDbCommand } from './commands/db/db-command.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerQueryCommand } from './commands/query/query-command.js';
 import { registerRecordCommand } from './commands/record/record-command.js';
+import { registerExportCommand } from './commands/transfer/export.js';
+import { registerImportCommand } from './commands/transfer/import.js';
 import { registerValidateCommand } from './commands/validate.js';
 import type { Io } from './io.js';
 import { errorJson, exitCodeFor, formatError } from './runtime/errors.js';
@@ -37,6 +41,10 @@ export function createProgram(cli: CliContext): Command {
   registerQueryCommand(program, cli);
   registerContextCommand(program, cli);
   registerValidateCommand(program, cli);
+  registerDbCommand(program, cli);
+  registerExportCommand(program, cli);
+  registerImportCommand(program, cli);
+  registerBenchCommand(program, cli);
   // Every (sub)command reports parse errors as CommanderErrors instead of exiting the process.
   const exitOverride = (command: Command) => {
     command.exitOverride();
@@ -49,6 +57,13 @@ export function createProgram(cli: CliContext): Command {
 /** Runs one invocation and returns its exit code: 0 ok, 1 bad input, 2 database error, 3 busy. */
 export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
   const cli: CliContext = { io, current: undefined };
+  // `elf export | head`: when the reader goes away, stop quietly, as Unix tools do.
+  if (io === processIo) {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
   const program = createProgram(cli);
   try {
     if (argv.length === 0) {
@@ -56,7 +71,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
       return 0;
     }
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return cli.exitCode ?? 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     const globals = cli.current?.optsWithGlobals() ?? program.opts();

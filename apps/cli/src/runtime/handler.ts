@@ -6,6 +6,8 @@ import type { GlobalOptions } from './globals.js';
 export interface CliContext {
   io: Io;
   current: Command | undefined;
+  /** Set by commands whose success has more than one outcome (health: 0 / 1 / 2). */
+  exitCode?: number;
 }
 
 /**

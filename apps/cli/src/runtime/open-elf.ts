@@ -12,7 +12,7 @@ export async function withElf<T>(
   io: Io,
   globals: GlobalOptions,
   run: (elf: Elf) => Promise<T>,
-  options: { countTokens?: boolean } = {},
+  options: { countTokens?: boolean; create?: boolean } = {},
 ): Promise<T> {
   const { Elf } = await import('@elf/core');
   // Counting tokens loads the real tokenizer (~200 ms): only where latency does not matter.
@@ -23,6 +23,7 @@ export async function withElf<T>(
     sessionId: io.env.CLAUDE_SESSION_ID ?? null,
     agentId: io.env.CLAUDE_AGENT_ID ?? null,
     ...(tokenCounter ? { tokenCounter } : {}),
+    ...(options.create === false ? { create: false } : {}),
   });
   try {
     return await run(elf);

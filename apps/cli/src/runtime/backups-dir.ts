@@ -1,0 +1,9 @@
+import { dirname, join, resolve } from 'node:path';
+import type { Io } from '../io.js';
+import { resolveDatabasePath } from './database-path.js';
+import type { GlobalOptions } from './globals.js';
+
+/** Backups live next to the database, in `backups/`, unless --to names another folder. */
+export function backupsDir(io: Io, globals: GlobalOptions, to?: string): string {
+  return to ? resolve(io.cwd, to) : join(dirname(resolveDatabasePath(globals, io)), 'backups');
+}
