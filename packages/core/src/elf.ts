@@ -47,7 +47,8 @@ import { flushQueryLog, withQueryLog } from './telemetry/query-log.js';
 import { fillTokenCounts } from './tokens/fill-token-counts.js';
 import type { TokenCounter } from './tokens/token-counter.js';
 
-export interface ElfOptions extends Pick<OpenDatabaseOptions, 'path' | 'busyTimeoutMs' | 'readonly' | 'log' | 'create'> {
+export interface ElfOptions
+  extends Pick<OpenDatabaseOptions, 'path' | 'busyTimeoutMs' | 'readonly' | 'log' | 'create'> {
   /** Counts tokens of new items as they are recorded (see @elf/context's o200k counter). */
   tokenCounter?: TokenCounter;
   /** Seed the starter golden rules when this open creates the database. Default true. */
