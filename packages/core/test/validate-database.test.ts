@@ -31,10 +31,10 @@ describe('validateDatabase', () => {
     const { elf } = await openTempElf();
     await sql`pragma foreign_keys = off`.execute(elf.db);
     await sql`insert into violations (rule_id, rule_name) values (404, 'ghost')`.execute(elf.db);
-    await sql`drop index idx_learnings_domain`.execute(elf.db);
+    await sql`drop index idx_learnings_domain_created_at`.execute(elf.db);
     const report = await elf.validateDatabase();
     expect(report.valid).toBe(false);
     expect(report.checks.foreign_keys).toMatch(/1 rows/);
-    expect(report.warnings).toEqual(['missing indexes: idx_learnings_domain']);
+    expect(report.warnings).toEqual(['missing indexes: idx_learnings_domain_created_at']);
   });
 });

@@ -32,12 +32,9 @@ export const ftsTables = [
 
 /** The seed guide's indexes and those the hot queries depend on. */
 export const expectedIndexes = [
-  'idx_learnings_domain',
-  'idx_learnings_type',
-  'idx_learnings_tags',
   'idx_learnings_created_at',
   'idx_learnings_domain_created_at',
-  'idx_heuristics_domain',
+  'idx_learnings_type_created_at',
   'idx_heuristics_is_golden',
   'idx_heuristics_confidence',
   'idx_heuristics_created_at',
