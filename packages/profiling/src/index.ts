@@ -17,7 +17,14 @@ export {
   generateDataset,
 } from './dataset/generate.js';
 export { seededRandom, zipfSampler } from './dataset/random.js';
-export { type ExplainedQuery, type ExplainReport, explainHotQueries, scannedTable } from './explain.js';
+export {
+  defaultAllowedSorts,
+  type ExplainedQuery,
+  type ExplainReport,
+  explainHotQueries,
+  scannedTable,
+  tableAliases,
+} from './explain.js';
 export { inMegabytes, type MemoryReport, measureMemory } from './memory.js';
 export {
   createQueryProfiler,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { explainHotQueries, generateDataset, scannedTable } from '../src/index.js';
+import { explainHotQueries, generateDataset, scannedTable, tableAliases } from '../src/index.js';
 import { now, openElf } from './support/elf.js';
 
 describe('scannedTable', () => {
@@ -41,5 +41,37 @@ describe('explainHotQueries', () => {
     expect(report.problems).toContainEqual(
       expect.stringMatching(/^core: learnings by domain: full scan of learnings \(2000 rows\): SCAN learnings/),
     );
+  });
+});
+
+describe('explainHotQueries on the context builder’s statements', () => {
+  it('resolves table aliases (`from heuristics t`), so a scan through an alias is caught too', async () => {
+    const elf = await openElf();
+    await generateDataset(elf.db, { learnings: 5000, now });
+    for (const index of ['idx_heuristics_project_confidence', 'idx_heuristics_project_path']) {
+      await sql.raw(`drop index ${index}`).execute(elf.db);
+    }
+    const report = await explainHotQueries(elf.db);
+    expect(report.problems).toContainEqual(
+      expect.stringMatching(/^context: projectHeuristics: (full scan|sorts rows) of heuristics \(1000 rows\)/),
+    );
+  });
+
+  it('flags a sort of a large table’s rows where an index in order is missing', async () => {
+    const elf = await openElf();
+    await generateDataset(elf.db, { learnings: 2000, now });
+    await sql`drop index idx_learnings_type_created_at`.execute(elf.db);
+    await sql`create index idx_learnings_type_only on learnings (type)`.execute(elf.db);
+    const report = await explainHotQueries(elf.db);
+    const failures = report.queries.find((q) => q.name === 'core: recent failures');
+    expect(failures?.sorts).toEqual([{ table: 'learnings', rows: 2000 }]);
+    expect(report.problems).toContainEqual(expect.stringMatching(/^context: recentFailures: sorts rows of learnings/));
+  });
+
+  it('maps aliases to tables and ignores SQL keywords', () => {
+    const aliases = tableAliases('select t.* from learnings t join learnings_fts f on f.rowid = t.id where x');
+    expect(aliases.get('t')).toBe('learnings');
+    expect(aliases.get('f')).toBe('learnings_fts');
+    expect(tableAliases('select * from heuristics where domain = ?').get('where')).toBeUndefined();
   });
 });
