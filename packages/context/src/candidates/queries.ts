@@ -41,24 +41,27 @@ export const statements = {
     select t.*, f.rank as rank from spike_reports_fts f join spike_reports t on t.id = f.rowid
     where spike_reports_fts match ${match} order by f.rank limit ${limit}`,
   // One index range per domain, each already in order and limited, merged: an IN list would read
-  // and sort every row of every domain.
+  // and sort every row of every domain. The ranges return only ids and sort keys (learnings read
+  // them from the covering index alone); whole rows are read for the winners only.
   domainHeuristics: (domains: string[], projectPath: string | null, limit: number) => sql<HeuristicRow>`
-    select * from (${sql.join(
+    select t.* from (select * from (${sql.join(
       domains.map(
-        (domain) => sql`select * from (select t.* from heuristics t
+        (domain) => sql`select * from (select t.id, t.confidence, t.times_validated from heuristics t
           where t.domain = ${domain} and t.status = 'active' and t.is_golden = 0 and ${scoped(projectPath)}
           order by t.confidence desc, t.times_validated desc limit ${limit})`,
       ),
       sql` union all `,
-    )}) order by confidence desc, times_validated desc limit ${limit}`,
+    )}) order by confidence desc, times_validated desc limit ${limit}) d
+    join heuristics t on t.id = d.id order by d.confidence desc, d.times_validated desc`,
   domainLearnings: (domains: string[], limit: number) => sql<LearningRow>`
-    select * from (${sql.join(
+    select t.* from (select * from (${sql.join(
       domains.map(
         (domain) =>
-          sql`select * from (select t.* from learnings t where t.domain = ${domain} order by t.created_at desc limit ${limit})`,
+          sql`select * from (select id, created_at from learnings where domain = ${domain} order by created_at desc limit ${limit})`,
       ),
       sql` union all `,
-    )}) order by created_at desc limit ${limit}`,
+    )}) order by created_at desc limit ${limit}) d
+    join learnings t on t.id = d.id order by d.created_at desc`,
   domainDecisions: (domains: string[], limit: number) => sql<DecisionRow>`
     select t.* from decisions t where t.status = 'accepted' and (t.domain in (${sql.join(domains)}) or t.domain is null)
     order by t.created_at desc limit ${limit}`,

@@ -115,8 +115,7 @@ export function dropNearDuplicates(candidates: Candidate[]): { kept: Candidate[]
   const duplicates = new Set<Candidate>();
   for (const c of ordered) {
     if (!c.dedupText) continue;
-    if (filter.isDuplicate(c.dedupText)) duplicates.add(c);
-    else filter.keep(c.dedupText);
+    if (filter.keepUnlessDuplicate(c.dedupText)) duplicates.add(c);
   }
   return { kept: candidates.filter((c) => !duplicates.has(c)), duplicates: [...duplicates] };
 }

@@ -6,14 +6,10 @@ export const duplicateJaccard = 0.8;
 
 /** Lower-cased words without diacritics or punctuation. */
 export function wordSet(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean),
-  );
+  const lower = text.toLowerCase();
+  // ASCII text (most of it) has no diacritics to strip.
+  const plain = /[^ -~\s]/.test(lower) ? lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : lower;
+  return new Set(plain.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 }
 
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
