@@ -128,6 +128,20 @@ describe('the V8 code cache of the CLI bundle', () => {
     expect(elf(box, ['--version'], { env }).stderr).toContain('code cache hit');
   });
 
+  it('keeps one cache per V8 flag set: short commands run lean, long ones with the optimising compilers', () => {
+    const cacheDir = join(box.dir, 'cache-variants');
+    const env = { ELF_CACHE_DIR: cacheDir, ELF_DEBUG_BOOT: '1' };
+    expect(elf(box, ['--db', box.db, 'query', '--recent'], { env }).stderr).toContain('code cache miss (lean)');
+    expect(elf(box, ['--db', box.db, 'export'], { env }).stderr).toContain('code cache miss (jit)');
+    // Alternating never throws the other variant's cache away.
+    expect(elf(box, ['--db', box.db, 'query', '--recent'], { env }).stderr).toContain('code cache hit (lean)');
+    expect(elf(box, ['--db', box.db, 'export'], { env }).stderr).toContain('code cache hit (jit)');
+    expect(readdirSync(cacheDir).sort()).toEqual([
+      expect.stringMatching(/^elf-.*-jit\.v8cache$/),
+      expect.stringMatching(/^elf-.*-lean\.v8cache$/),
+    ]);
+  });
+
   it('never breaks the command when the cache cannot be written', () => {
     const blocker = join(box.dir, 'not-a-dir');
     writeFileSync(blocker, 'x');

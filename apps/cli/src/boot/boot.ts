@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import { loadWithCodeCache } from './code-cache.js';
 
 type Cli = { runCli(argv: readonly string[]): Promise<number> };
@@ -13,11 +14,42 @@ function cacheDir(env: NodeJS.ProcessEnv): string | null {
   return join(home, 'cache');
 }
 
+/** Commands that run long enough (benchmarks, whole-table scans) for V8's optimising compilers to pay off. */
+const longCommands = new Set(['bench', 'export', 'import', 'db']);
+
+/** The command word: the first argument that is neither an option nor the value of `--db`. */
+export function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--db') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * Short commands (what agents and hooks run: context, query, record, …) finish in well under a
+ * second, before any function gets hot: V8's baseline and optimising compilers would only cost
+ * memory (about 8 MB of peak RSS) and compile time. Both flags only stop tiering up; the code
+ * cache is kept per flag set.
+ */
+function tuneV8(command: string | undefined): string {
+  if (command !== undefined && longCommands.has(command)) return 'jit';
+  try {
+    v8.setFlagsFromString('--no-opt');
+    v8.setFlagsFromString('--no-sparkplug');
+    return 'lean';
+  } catch {
+    return 'jit';
+  }
+}
+
 /** Loads the bundle (through the code cache), runs the command, then refreshes the cache if needed. */
 export async function boot(argv: readonly string[]): Promise<number> {
+  const variant = process.env.ELF_V8_LEAN === '0' ? 'jit' : tuneV8(commandOf(argv));
   const bundle = fileURLToPath(new URL('./elf.cjs', import.meta.url));
-  const loaded = loadWithCodeCache<Cli>(bundle, cacheDir(process.env));
-  if (process.env.ELF_DEBUG_BOOT === '1') process.stderr.write(`elf boot: code cache ${loaded.cache}\n`);
+  const loaded = loadWithCodeCache<Cli>(bundle, cacheDir(process.env), variant);
+  if (process.env.ELF_DEBUG_BOOT === '1') process.stderr.write(`elf boot: code cache ${loaded.cache} (${variant})\n`);
   const code = await loaded.exports.runCli(argv);
   loaded.save();
   return code;

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 
 // Loads the CLI bundle through V8's code cache. Every agent hook starts `elf` cold, and compiling
@@ -17,22 +17,24 @@ export interface LoadedBundle<T> {
   save(): void;
 }
 
-function cacheFile(bundle: string, cacheDir: string): string {
+/** `elf-<bundle key>-<variant>.v8cache`: one file per set of V8 flags (the cache embeds them). */
+function cacheFile(bundle: string, cacheDir: string, variant: string): { file: string; prefix: string } {
   const { size, mtimeMs } = statSync(bundle);
   const key = `${process.versions.v8}-${process.arch}-${size}-${Math.trunc(mtimeMs)}`.replace(/[^\w.-]/g, '_');
-  return join(cacheDir, `elf-${key}.v8cache`);
+  return { file: join(cacheDir, `elf-${key}-${variant}.v8cache`), prefix: `elf-${key}-` };
 }
 
 function plainLoad<T>(bundle: string): LoadedBundle<T> {
   return { exports: createRequire(bundle)(bundle) as T, cache: 'off', save: () => undefined };
 }
 
-export function loadWithCodeCache<T>(bundle: string, cacheDir: string | null): LoadedBundle<T> {
+export function loadWithCodeCache<T>(bundle: string, cacheDir: string | null, variant = 'default'): LoadedBundle<T> {
   if (!cacheDir) return plainLoad(bundle);
   let file: string;
+  let prefix: string;
   let source: string;
   try {
-    file = cacheFile(bundle, cacheDir);
+    ({ file, prefix } = cacheFile(bundle, cacheDir, variant));
     source = readFileSync(bundle, 'utf8');
   } catch {
     return plainLoad(bundle);
@@ -67,9 +69,9 @@ export function loadWithCodeCache<T>(bundle: string, cacheDir: string | null): L
         const temp = `${file}.${process.pid}.tmp`;
         writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
         renameSync(temp, file);
-        // Caches of earlier bundles or Node versions are dead weight now.
+        // Caches of earlier bundles or Node versions are dead weight now (other variants of this one are not).
         for (const old of readdirSync(cacheDir)) {
-          if (old.startsWith('elf-') && old.endsWith('.v8cache') && old !== basename(file))
+          if (old.startsWith('elf-') && old.endsWith('.v8cache') && !old.startsWith(prefix))
             unlinkSync(join(cacheDir, old));
         }
       } catch {
