@@ -81,6 +81,24 @@ function test(vitestArgs) {
   step('layers', run(process.execPath, ['tooling/scripts/src/check-layers.mjs']));
   log('publint');
   step('publint', pnpm(['exec', 'turbo', 'run', 'publint', '--output-logs=errors-only']));
+  // The seed's "test performance in CI": figures printed, failing only on a ratio to a raw indexed
+  // query measured in this same run (never an absolute time), against committed limits.
+  log('benchmark (elf bench --size 1k, ratios checked)');
+  step(
+    'benchmark ratios',
+    run(process.execPath, [
+      'apps/cli/dist/bin.js',
+      'bench',
+      '--size',
+      '1k',
+      '--time',
+      '300',
+      '--cold-runs',
+      '5',
+      '--check',
+      'tooling/scripts/bench-limits-1k.json',
+    ]),
+  );
   log('tests (vitest)');
   const reportDir = join(root, '.turbo');
   mkdirSync(reportDir, { recursive: true });
