@@ -20,8 +20,17 @@ export interface ColdStartReport {
   cases: ColdStartCase[];
 }
 
-// Preloaded into every measured process: prints its peak RSS (kB) on stderr as it exits.
-const preload = `process.on('exit', () => { try { require('node:fs').writeSync(2, '\\n@elf-maxrss ' + process.resourceUsage().maxRSS + '\\n'); } catch {} });\n`;
+// Preloaded into every measured process: prints its peak RSS (kB) on stderr as it exits. Linux's
+// VmHWM is the peak of this program's own memory map; getrusage's maxRSS (the fallback elsewhere)
+// also counts the parent's pages the child held between fork and exec, which inflates it when
+// the parent is large (a benchmark process is).
+const preload = `process.on('exit', () => {
+  const fs = require('node:fs');
+  let kb = process.resourceUsage().maxRSS;
+  try { kb = Number(/VmHWM:\\s*(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}
+  try { fs.writeSync(2, '\\n@elf-maxrss ' + kb + '\\n'); } catch {}
+});
+`;
 
 /**
  * Wall time and peak RSS of fresh Node processes, each command against `baseline` (e.g. `node -e
