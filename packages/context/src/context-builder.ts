@@ -83,6 +83,14 @@ export interface ContextResult {
   candidates: ExplainedCandidate[];
 }
 
+/** Per-build choices that are not user input (hooks pass them). */
+export interface BuildOptions {
+  /** Items (`kind:id`, e.g. `heuristic:12`, `golden_rule:3`) the reader has already seen: left out. */
+  exclude?: ReadonlySet<string>;
+  /** Only these tiers (default all four). */
+  tiers?: readonly Tier[];
+}
+
 export interface ContextBuilderOptions {
   /** A real tokenizer (loadO200kCounter) or chars ÷ 4; without one, stored counts and byte bounds. */
   tokenCounter?: TokenCounter;
@@ -120,7 +128,7 @@ export class ContextBuilder {
     this.#weights = { ...defaultWeights, ...options.weights };
   }
 
-  async build(input: ContextInput): Promise<ContextResult> {
+  async build(input: ContextInput, options: BuildOptions = {}): Promise<ContextResult> {
     const ctx = this.#elf.context;
     const raw = (input ?? {}) as Record<string, unknown>;
     return withQueryLog(
@@ -131,7 +139,7 @@ export class ContextBuilder {
         maxTokens: Number.isInteger(Number(raw.maxTokens)) ? Number(raw.maxTokens) : null,
         summary: typeof raw.task === 'string' ? raw.task : null,
       },
-      () => this.#build(parseInput(contextInput, input)),
+      () => this.#build(parseInput(contextInput, input), options),
       (r) => ({
         results_returned: r.tiers.reduce((n, t) => n + t.items.length, 0),
         tokens_approximated: r.tokens,
@@ -241,7 +249,7 @@ export class ContextBuilder {
     return expandWeights(weights, feedback, await this.#documentCounts(frequent), documents, settings);
   }
 
-  async #build(data: v.InferOutput<typeof contextInput>): Promise<ContextResult> {
+  async #build(data: v.InferOutput<typeof contextInput>, options: BuildOptions): Promise<ContextResult> {
     const ctx = this.#elf.context;
     const profile = depthProfiles[data.depth];
     const model = tokenModel(this.#counter);
@@ -281,13 +289,27 @@ export class ContextBuilder {
     }
 
     const expanded = await this.#expand(gathered, termWeights, documents);
-    const all = assembleCandidates(gathered, {
+    const assembled = assembleCandidates(gathered, {
       now,
       domains: new Set(domains),
       termWeights: expanded,
       projectPath,
       weights: this.#weights,
     });
+    // Seen before or not asked for: left out before relevance cut-offs and packing, so the
+    // budget goes to what is new.
+    const { exclude, tiers: wantedTiers } = options;
+    const unwanted = (c: Candidate) =>
+      exclude?.has(`${c.kind}:${c.id}`)
+        ? ('already shown' as const)
+        : wantedTiers && !wantedTiers.includes(c.tier)
+          ? ('tier not requested' as const)
+          : null;
+    const skipped = assembled.flatMap((c) => {
+      const reason = unwanted(c);
+      return reason ? [{ kind: c.kind, id: c.id, reason }] : [];
+    });
+    const all = skipped.length === 0 ? assembled : assembled.filter((c) => unwanted(c) === null);
     const scored = (c: Candidate) => (c.tier === 0 && c.kind !== 'project_context') || c.tier === 2;
     // Relative to the best match of the same tier: this project's items carry a boost of their own.
     const best = (tier: Tier) => Math.max(0, ...all.filter((c) => scored(c) && c.tier === tier).map((c) => c.score));
@@ -302,6 +324,7 @@ export class ContextBuilder {
     const tokens = this.#counter ? this.#counter.count(text) : packed.tokens;
 
     const omitted: OmittedItem[] = [
+      ...skipped,
       ...packed.omitted,
       ...duplicates.map((c) => ({ kind: c.kind, id: c.id, reason: 'duplicate' as const })),
       ...lowRelevance.map((c) => ({ kind: c.kind, id: c.id, reason: 'low relevance' as const })),
@@ -332,7 +355,7 @@ export class ContextBuilder {
         }))
         .filter((t) => t.items.length > 0),
       omitted,
-      candidates: all.map((c) => {
+      candidates: assembled.map((c) => {
         const reason = fate.get(`${c.kind}:${c.id}`) ?? null;
         return {
           kind: c.kind,

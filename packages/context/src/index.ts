@@ -14,6 +14,7 @@ export {
   type Tier,
 } from './config.js';
 export {
+  type BuildOptions,
   buildContext,
   ContextBuilder,
   type ContextBuilderOptions,

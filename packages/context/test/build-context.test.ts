@@ -230,3 +230,41 @@ describe('the in-process cache', () => {
     expect((await builder.build({ task: 'x' })).text).toContain('Brand new rule');
   });
 });
+
+describe('build options for hooks', () => {
+  it('leaves out items the reader has already seen, and gives their room to new ones', async () => {
+    const elf = await openElf({ seedStarters: false });
+    const gold = await golden(elf, 'Verify before claiming done', 5);
+    const a = await elf.recordHeuristic({ domain: 'database', rule: 'Batch large migrations to avoid long locks' });
+    const b = await elf.recordHeuristic({
+      domain: 'database',
+      rule: 'Add columns nullable and backfill migrations later',
+    });
+    const builder = new ContextBuilder(elf);
+    const task = 'the migration locks the orders table';
+    const first = await builder.build({ task });
+    const shown = new Set(first.tiers.flatMap((t) => t.items).map((i) => `${i.kind}:${i.id}`));
+    expect(shown).toEqual(new Set([`golden_rule:${gold}`, `heuristic:${a.id}`, `heuristic:${b.id}`]));
+    const second = await builder.build({ task }, { exclude: new Set([`golden_rule:${gold}`, `heuristic:${a.id}`]) });
+    expect(second.tiers.flatMap((t) => t.items).map((i) => `${i.kind}:${i.id}`)).toEqual([`heuristic:${b.id}`]);
+    expect(second.omitted).toContainEqual({ kind: 'heuristic', id: a.id, reason: 'already shown' });
+    expect(second.candidates.find((c) => c.id === a.id && c.kind === 'heuristic')).toMatchObject({
+      included: false,
+      reason: 'already shown',
+    });
+  });
+
+  it('keeps only the tiers asked for', async () => {
+    const elf = await openElf({ seedStarters: false });
+    await golden(elf, 'Verify before claiming done', 5);
+    await elf.recordHeuristic({ domain: 'database', rule: 'Batch large migrations to avoid long locks' });
+    await elf.recordLearning({ type: 'failure', title: 'Nightly job crashed on a null customer', domain: 'jobs' });
+    // This project's items (tier 0) and task knowledge (tier 2): no golden rules, no background.
+    const result = await new ContextBuilder(elf).build({ task: 'migration locks' }, { tiers: [0, 2] });
+    expect(result.tiers.map((t) => t.tier)).toEqual([0]);
+    expect(result.text).toContain('Batch large migrations');
+    expect(result.text).not.toContain('Verify before claiming done');
+    expect(result.text).not.toContain('Nightly job crashed');
+    expect(result.omitted.some((o) => o.reason === 'tier not requested')).toBe(true);
+  });
+});

@@ -57,5 +57,5 @@ export interface Candidate {
 export interface OmittedItem {
   kind: CandidateKind;
   id: number;
-  reason: 'budget' | 'duplicate' | 'low relevance' | 'depth';
+  reason: 'budget' | 'duplicate' | 'low relevance' | 'depth' | 'already shown' | 'tier not requested';
 }
