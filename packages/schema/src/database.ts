@@ -11,6 +11,12 @@ import type { InvariantTable } from './tables/invariant.table.js';
 import type { LearningTable } from './tables/learning.table.js';
 import type { LearningTagTable } from './tables/learning-tag.table.js';
 import type { MetricTable } from './tables/metric.table.js';
+import type {
+  HeuristicConsultationTable,
+  SessionCaptureTable,
+  SessionInjectionTable,
+  SessionToolTable,
+} from './tables/session-state.table.js';
 import type { SessionSummaryTable } from './tables/session-summary.table.js';
 import type { SpikeReportTable } from './tables/spike-report.table.js';
 import type { TrailTable } from './tables/trail.table.js';
@@ -35,6 +41,10 @@ export interface Database {
   session_summaries: SessionSummaryTable;
   confidence_updates: ConfidenceUpdateTable;
   domain_stats: DomainStatsTable;
+  session_injections: SessionInjectionTable;
+  heuristic_consultations: HeuristicConsultationTable;
+  session_tools: SessionToolTable;
+  session_captures: SessionCaptureTable;
 }
 
 /** Knowledge tables: what export, import and backups must never lose; prune never touches them. */
@@ -53,3 +63,11 @@ export const knowledgeTables = [
 
 /** Telemetry tables: safe to prune by age. */
 export const telemetryTables = ['building_queries', 'metrics', 'trails'] as const;
+
+/** Per-session hook state: kept with the session, pruned with old sessions. */
+export const sessionStateTables = [
+  'session_injections',
+  'heuristic_consultations',
+  'session_tools',
+  'session_captures',
+] as const;

@@ -12,7 +12,7 @@ export {
   openDatabase,
 } from './connection/open-database.js';
 export { type ForeignDatabase, openForeignDatabase } from './connection/open-foreign.js';
-export { type Database, knowledgeTables, telemetryTables } from './database.js';
+export { type Database, knowledgeTables, sessionStateTables, telemetryTables } from './database.js';
 export { ElfError, type ElfErrorCode, type ElfErrorOptions, elfErrorCodes, isElfError, toElfError } from './errors.js';
 export { latestSchemaVersion, migrations } from './migrations/index.js';
 export {
@@ -107,6 +107,20 @@ export {
 } from './tables/learning.table.js';
 export type { LearningTagRow, LearningTagTable, NewLearningTagRow } from './tables/learning-tag.table.js';
 export type { MetricRow, MetricTable, NewMetricRow } from './tables/metric.table.js';
+export {
+  type ConsultationOutcome,
+  consultationOutcomes,
+  type HeuristicConsultationRow,
+  type HeuristicConsultationTable,
+  type NewHeuristicConsultationRow,
+  type NewSessionInjectionRow,
+  type SessionCaptureRow,
+  type SessionCaptureTable,
+  type SessionInjectionRow,
+  type SessionInjectionTable,
+  type SessionToolRow,
+  type SessionToolTable,
+} from './tables/session-state.table.js';
 export type {
   NewSessionSummaryRow,
   SessionSummaryRow,

@@ -19,6 +19,10 @@ export const expectedTables = [
   'session_summaries',
   'confidence_updates',
   'domain_stats',
+  'session_injections',
+  'heuristic_consultations',
+  'session_tools',
+  'session_captures',
 ] as const;
 
 export const ftsTables = [
