@@ -1,0 +1,80 @@
+// Agents teach ELF by writing `[LEARNED:domain] text` in their output. Each marker becomes a heuristic
+// (a rule: it says always/never/should…) or an observation (a plain fact). The marker grammar follows
+// the original ELF (`[LEARN`, optional `ED`/`ING`, optional domain), but the rule words must be whole
+// words here: the original's substring test turned "shoulder" and "mustard" into rules.
+
+export interface Marker {
+  domain: string | null;
+  text: string;
+  kind: 'heuristic' | 'observation';
+}
+
+/** The original ELF's column limits: a heuristic's rule and a learning's summary-sized note. */
+const maxHeuristic = 500;
+const maxObservation = 5_000;
+const maxDomain = 100;
+
+// `[LEARNED]`, `[learning: api]`, `[LEARN]`, `[LEARNED:]`; the hint stops at `]` and never crosses lines.
+// `[LEARNINGS]` is not a marker: the hint must follow a colon or a space. Excluding `[` from the hint
+// keeps a line full of unclosed `[learn:` from being rescanned once per occurrence.
+const marker = /\[learn(?:ed|ing)?(?:[:\s](?<hint>[^[\]\r\n]*))?\]/gi;
+
+const ruleWord =
+  /(?<![\p{L}\p{N}_])(?:always|never|should(?:n['’]?t)?|must(?:n['’]?t)?|don['’]?t|avoid|prefer)(?![\p{L}\p{N}_])/iu;
+
+export function extractMarkers(text: string): Marker[] {
+  const markers: Marker[] = [];
+  const seen = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    const found = [...line.matchAll(marker)];
+    found.forEach((match, i) => {
+      // The text runs to the next marker on the same line, or to the end of the line.
+      const end = found[i + 1]?.index ?? line.length;
+      const body = stripEmphasis(line.slice((match.index ?? 0) + match[0].length, end));
+      if (!body) return;
+      // Decided on the text a heuristic would keep, so a stored rule always shows its rule word.
+      const asRule = capAtWord(body, maxHeuristic);
+      const kind = ruleWord.test(asRule) ? 'heuristic' : 'observation';
+      const capped = kind === 'heuristic' ? asRule : capAtWord(body, maxObservation);
+      const domain = normalizeDomain(match.groups?.hint ?? '');
+      const identity = `${domain ?? ''}\u0000${capped.toLowerCase().replace(/\s+/g, ' ')}`;
+      if (seen.has(identity)) return;
+      seen.add(identity);
+      markers.push({ domain, text: capped, kind });
+    });
+  }
+  return markers;
+}
+
+/** Lower-case, whitespace to dashes (as recorded domains are); anything else invalid means "no domain". */
+function normalizeDomain(hint: string): string | null {
+  const domain = hint.trim().replace(/^:\s*/, '').toLowerCase().replace(/\s+/g, '-');
+  return domain.length > 0 && domain.length <= maxDomain && /^[a-z0-9._-]+$/.test(domain) ? domain : null;
+}
+
+/**
+ * `- **[LEARNED:api]** text` leaves `** text` after the marker, and `**[LEARNED] text**` leaves a
+ * closing `**`; both belong to the markdown around the marker, not to the lesson.
+ */
+function stripEmphasis(raw: string): string {
+  // Only a run glued to the `]` closes emphasis opened before the marker; `] _WAL_ mode` is the text's own.
+  let body = raw.replace(/^[*_~`]+/, '').trim();
+  body = body.replace(/^[:–—-]\s+/, '').trim();
+  const closing = /([*_~])\1*$/.exec(body);
+  if (closing?.[1]) {
+    const before = body.slice(0, closing.index);
+    // Only an unbalanced run is markdown left over from around the marker; `snake_case_` stays.
+    if (before.split(closing[1]).length - 1 < closing[0].length) body = before.trim();
+  }
+  return body;
+}
+
+/** At most `max` characters, cut at the last space when there is one in the second half. */
+function capAtWord(body: string, max: number): string {
+  if (body.length <= max) return body;
+  const space = body.lastIndexOf(' ', max);
+  let cut = space > max / 2 ? space : max;
+  // Never leave half of a surrogate pair at the end.
+  if (cut === max && /[\uD800-\uDBFF]/.test(body.charAt(cut - 1))) cut--;
+  return body.slice(0, cut).trimEnd();
+}
