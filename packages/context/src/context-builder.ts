@@ -89,6 +89,8 @@ export interface BuildOptions {
   exclude?: ReadonlySet<string>;
   /** Only these tiers (default all four). */
   tiers?: readonly Tier[];
+  /** A stricter relevance floor than the configured `minScore` (a prompt adds nothing weak). */
+  minScore?: number;
 }
 
 export interface ContextBuilderOptions {
@@ -314,7 +316,8 @@ export class ContextBuilder {
     // Relative to the best match of the same tier: this project's items carry a boost of their own.
     const best = (tier: Tier) => Math.max(0, ...all.filter((c) => scored(c) && c.tier === tier).map((c) => c.score));
     const bestOf: Record<Tier, number> = { 0: best(0), 1: 0, 2: best(2), 3: 0 };
-    const { minScore, relativeMinScore } = this.#weights;
+    const { relativeMinScore } = this.#weights;
+    const minScore = Math.max(this.#weights.minScore, options.minScore ?? 0);
     const lowRelevance = all.filter(
       (c) => scored(c) && c.score < Math.max(minScore, c.warning ? 0 : relativeMinScore * bestOf[c.tier]),
     );

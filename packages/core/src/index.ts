@@ -1,9 +1,21 @@
 export { ElfError, type ElfErrorCode, isElfError } from '@elf/schema';
+export { classifyOutcome, type Outcome } from './capture/classify-outcome.js';
+export { extractMarkers, type Marker } from './capture/markers.js';
+export { redactSecrets, type SecretKind } from './capture/redact-secrets.js';
 export { type Clock, type CoreContext, type Logger, systemClock, tokensFor } from './context.js';
 export { Elf, type ElfOptions } from './elf.js';
 export { type ValidationReport, validateDatabase } from './health/validate-database.js';
+export {
+  type AppliedOutcome,
+  type ApplyOutcomeInput,
+  applyOutcome,
+  nextConfidence,
+  type OutcomeEvent,
+  promotion,
+  qualifiesForGolden,
+} from './lifecycle/apply-outcome.js';
 export { joinTags, splitTags } from './mappers.js';
-export { resolveProjectRoot } from './project/project-root.js';
+export { resolveCheckoutRoot, resolveProjectRoot } from './project/project-root.js';
 export { changeMarker } from './queries/change-marker.js';
 export { getHeuristic, getLearning } from './queries/get-by-id.js';
 export { type GoldenRulesInput, type GoldenRulesResult, goldenRules } from './queries/golden-rules.js';
@@ -63,6 +75,35 @@ export {
   search,
   searchKinds,
 } from './search/search.js';
+export {
+  type CapturedItem,
+  captureToolFailure,
+  cutAtWord,
+  type DomainInference,
+  learnFromMarkers,
+  type ToolFailureInput,
+} from './sessions/capture-knowledge.js';
+export {
+  type ResolveInput,
+  recordConsultations,
+  resolveConsultations,
+  sessionConsultations,
+} from './sessions/consultations.js';
+export {
+  claimCapture,
+  countToolUse,
+  forgetInjections,
+  getSession,
+  type InjectedItem,
+  injectedKeys,
+  noteFirstPrompt,
+  noteSessionDomains,
+  type OpenSessionInput,
+  openSession,
+  recordInjections,
+} from './sessions/session-state.js';
+export { type SessionSummaryInput, summarizeSession } from './sessions/summarize-session.js';
+export { type Hotspot, hotspots, listSessions, listTrails, type TrailListInput } from './sessions/trails.js';
 export { seedStarterGoldenRules, starterGoldenRules } from './starters/starter-golden-rules.js';
 export { type Statistics, statistics } from './statistics/statistics.js';
 export { flushQueryLog, type QueryCounts, type QuerySpec, withQueryLog, writeQueryLog } from './telemetry/query-log.js';

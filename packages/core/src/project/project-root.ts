@@ -50,3 +50,18 @@ export function resolveProjectRoot(cwd: string): string {
     dir = parent;
   }
 }
+
+/**
+ * The root of the checkout a directory is in: the nearest ancestor with a `.git` (a linked
+ * worktree's own root, unlike resolveProjectRoot), else the directory itself. Paths are stored
+ * relative to it, so a file is the same place in every worktree of a project.
+ */
+export function resolveCheckoutRoot(cwd: string): string {
+  const start = real(resolve(cwd));
+  for (let dir = start; ; ) {
+    if (statSync(join(dir, '.git'), { throwIfNoEntry: false })) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+}

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { Marker } from '../capture/markers.js';
+import { redactSecrets } from '../capture/redact-secrets.js';
+import type { CoreContext } from '../context.js';
+import { applyOutcome } from '../lifecycle/apply-outcome.js';
+import { recordHeuristic } from '../record/record-heuristic.js';
+import { recordLearning } from '../record/record-learning.js';
+import { nearlySame } from '../text/similarity.js';
+import { claimCapture } from './session-state.js';
+
+/** Picks a domain for captured text (the CLI passes @elf/context's keyword inference). */
+export type DomainInference = (text: string) => string | null;
+
+export interface CapturedItem {
+  kind: 'heuristic' | 'learning';
+  id: number;
+  /** added: a new row; reinforced: an existing near-identical heuristic was validated instead. */
+  action: 'added' | 'reinforced';
+}
+
+const fingerprint = (...parts: string[]) =>
+  createHash('sha256')
+    .update(parts.join('\u0000').toLowerCase().replace(/\s+/g, ' ').trim())
+    .digest('hex')
+    .slice(0, 40);
+
+/** Cuts text at a word boundary to at most `max` characters. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * Learns `[LEARNED:domain]` markers: a rule-like marker becomes a heuristic at confidence 0.5
+ * (source `auto`) unless it nearly repeats an active heuristic of its domain, which it then
+ * reinforces; anything else becomes an observation. Secrets are redacted first; a marker already
+ * captured in this session is skipped.
+ */
+export async function learnFromMarkers(
+  ctx: CoreContext,
+  input: { sessionId: string; markers: readonly Marker[]; inferDomain?: DomainInference },
+): Promise<CapturedItem[]> {
+  const captured: CapturedItem[] = [];
+  for (const marker of input.markers) {
+    const text = redactSecrets(marker.text).text.trim();
+    if (!text) continue;
+    const domain = marker.domain ?? input.inferDomain?.(text) ?? 'general';
+    if (
+      !(await claimCapture(ctx, {
+        sessionId: input.sessionId,
+        fingerprint: fingerprint('marker', text),
+        kind: 'marker',
+      }))
+    )
+      continue;
+    if (marker.kind === 'heuristic') {
+      const rule = cutAtWord(text, 500);
+      const twin = await nearDuplicateHeuristic(ctx, domain, rule);
+      if (twin !== null) {
+        await applyOutcome(ctx, {
+          heuristicId: twin,
+          event: 'validated',
+          reason: 'reinforced by a [LEARNED] marker',
+          sessionId: input.sessionId,
+        });
+        captured.push({ kind: 'heuristic', id: twin, action: 'reinforced' });
+        continue;
+      }
+      const h = await recordHeuristic(ctx, {
+        domain,
+        rule,
+        explanation: 'Captured from a [LEARNED] marker in an agent session.',
+        confidence: 0.5,
+        source: 'auto',
+      });
+      captured.push({ kind: 'heuristic', id: h.id, action: 'added' });
+    } else {
+      const l = await recordLearning(ctx, {
+        type: 'observation',
+        title: cutAtWord(text.replace(/\s+/g, ' '), 100),
+        summary: cutAtWord(text, 5000),
+        domain,
+        tags: 'marker',
+      });
+      captured.push({ kind: 'learning', id: l.id, action: 'added' });
+    }
+  }
+  return captured;
+}
+
+/** An active heuristic of the domain whose rule is the same rule in other words (Jaccard ≥ 0.8). */
+async function nearDuplicateHeuristic(ctx: CoreContext, domain: string, rule: string): Promise<number | null> {
+  const rows = await ctx.db
+    .selectFrom('heuristics')
+    .select(['id', 'rule'])
+    .where('domain', '=', domain)
+    .where('status', '=', 'active')
+    .orderBy('confidence', 'desc')
+    .limit(1000)
+    .execute();
+  return rows.find((row) => nearlySame(row.rule, rule))?.id ?? null;
+}
+
+export interface ToolFailureInput {
+  sessionId: string;
+  toolName: string;
+  error: string;
+  /** A short description of what the tool was asked to do. */
+  inputSummary?: string | null;
+  inferDomain?: DomainInference;
+}
+
+/**
+ * Records a failed tool call as a failure learning (secrets redacted; the same failure twice in a
+ * session is recorded once). Returns null when it was already recorded or carried no error text.
+ */
+export async function captureToolFailure(ctx: CoreContext, input: ToolFailureInput): Promise<CapturedItem | null> {
+  const error = redactSecrets(input.error).text.trim();
+  if (!error) return null;
+  const firstLine =
+    error
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? error;
+  if (
+    !(await claimCapture(ctx, {
+      sessionId: input.sessionId,
+      fingerprint: fingerprint('failure', input.toolName, firstLine.slice(0, 300)),
+      kind: 'failure',
+    }))
+  )
+    return null;
+  const what = input.inputSummary ? redactSecrets(input.inputSummary).text.trim() : '';
+  const domain = input.inferDomain?.(`${what} ${error}`) ?? 'general';
+  const learning = await recordLearning(ctx, {
+    type: 'failure',
+    title: cutAtWord(`${input.toolName} failed: ${firstLine.replace(/\s+/g, ' ')}`, 200),
+    summary: cutAtWord([`Error: ${error}`, what ? `Input: ${what}` : ''].filter(Boolean).join('\n\n'), 4000),
+    domain,
+    severity: 3,
+    tags: 'auto,tool-failure',
+  });
+  return { kind: 'learning', id: learning.id, action: 'added' };
+}

@@ -1,0 +1,154 @@
+import type { SessionSummaryRow } from '@elf/schema';
+import { sql } from 'kysely';
+import { type CoreContext, nowIso } from '../context.js';
+import { writeTransaction } from '../transaction.js';
+
+// Per-session state of agent hooks, kept in the database: each hook is its own short process,
+// and sessions running side by side in one project must never see each other's state.
+
+export interface OpenSessionInput {
+  sessionId: string;
+  /** The project the session works in (resolveProjectRoot of its cwd), or its cwd outside one. */
+  project: string;
+  transcriptPath?: string | null;
+}
+
+/** Creates the session's summary row on its first event (idempotent; a resumed session keeps its row). */
+export async function openSession(ctx: CoreContext, input: OpenSessionInput): Promise<void> {
+  await ctx.db
+    .insertInto('session_summaries')
+    .values({
+      session_id: input.sessionId,
+      project: input.project,
+      session_file_path: input.transcriptPath ?? null,
+      started_at: nowIso(ctx),
+    })
+    .onConflict((oc) => oc.column('session_id').doNothing())
+    .execute();
+}
+
+export function getSession(ctx: CoreContext, sessionId: string): Promise<SessionSummaryRow | undefined> {
+  return ctx.db.selectFrom('session_summaries').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+}
+
+export interface InjectedItem {
+  kind: string;
+  id: number;
+}
+
+/** Remembers what a session was shown, so later events never repeat it. */
+export async function recordInjections(
+  ctx: CoreContext,
+  sessionId: string,
+  event: string,
+  items: readonly InjectedItem[],
+): Promise<void> {
+  if (items.length === 0) return;
+  const now = nowIso(ctx);
+  await ctx.db
+    .insertInto('session_injections')
+    .values(items.map((item) => ({ session_id: sessionId, kind: item.kind, item_id: item.id, event, created_at: now })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Forgets what a session was shown (after /clear or a compaction the model no longer has it). */
+export async function forgetInjections(ctx: CoreContext, sessionId: string): Promise<void> {
+  await ctx.db.deleteFrom('session_injections').where('session_id', '=', sessionId).execute();
+}
+
+/** `kind:id` of everything the session has been shown. */
+export async function injectedKeys(ctx: CoreContext, sessionId: string): Promise<Set<string>> {
+  const rows = await ctx.db
+    .selectFrom('session_injections')
+    .select(['kind', 'item_id'])
+    .where('session_id', '=', sessionId)
+    .limit(10_000)
+    .execute();
+  return new Set(rows.map((r) => `${r.kind}:${r.item_id}`));
+}
+
+/** Counts one tool call (and whether it failed) for the session summary. */
+export async function countToolUse(
+  ctx: CoreContext,
+  input: { sessionId: string; toolName: string; failed?: boolean },
+): Promise<void> {
+  const failures = input.failed ? 1 : 0;
+  await ctx.db
+    .insertInto('session_tools')
+    .values({ session_id: input.sessionId, tool_name: input.toolName.slice(0, 200), calls: 1, failures })
+    .onConflict((oc) =>
+      oc.columns(['session_id', 'tool_name']).doUpdateSet({
+        calls: sql`calls + 1`,
+        failures: sql`failures + ${failures}`,
+      }),
+    )
+    .execute();
+}
+
+/**
+ * Marks a capture (a marker, a failure) as done for the session; false when it already was, so a
+ * marker seen in both SubagentStop and PostToolUse(Task) is learned once.
+ */
+export async function claimCapture(
+  ctx: CoreContext,
+  input: { sessionId: string; fingerprint: string; kind: 'marker' | 'failure' },
+): Promise<boolean> {
+  const result = await ctx.db
+    .insertInto('session_captures')
+    .values({
+      session_id: input.sessionId,
+      fingerprint: input.fingerprint.slice(0, 200),
+      kind: input.kind,
+      created_at: nowIso(ctx),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Adds domains to the session's list (for its summary); keeps the first 20. */
+export async function noteSessionDomains(
+  ctx: CoreContext,
+  sessionId: string,
+  domains: readonly string[],
+): Promise<void> {
+  if (domains.length === 0) return;
+  await writeTransaction(ctx.db, async (trx) => {
+    const row = await trx
+      .selectFrom('session_summaries')
+      .select(['domains'])
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    if (!row) return;
+    const known = parseList(row.domains);
+    const merged = [...new Set([...known, ...domains])].slice(0, 20);
+    if (merged.length === known.length) return;
+    await trx
+      .updateTable('session_summaries')
+      .set({ domains: JSON.stringify(merged) })
+      .where('session_id', '=', sessionId)
+      .execute();
+  });
+}
+
+/** The session's first prompt, kept (shortened) as how the conversation started. */
+export async function noteFirstPrompt(ctx: CoreContext, sessionId: string, prompt: string): Promise<void> {
+  const start = prompt.replace(/\s+/g, ' ').trim().slice(0, 200);
+  if (!start) return;
+  await ctx.db
+    .updateTable('session_summaries')
+    .set({ conversation_summary: `Started with: ${start}` })
+    .where('session_id', '=', sessionId)
+    .where('conversation_summary', 'is', null)
+    .execute();
+}
+
+export function parseList(value: string | null | undefined): string[] {
+  try {
+    const parsed: unknown = JSON.parse(value ?? '[]');
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+}
