@@ -6,4 +6,6 @@ export interface Io {
   cwd: string;
   homedir: string;
   isTTY: boolean;
+  /** All of stdin (see commands/hook/read-stdin.ts); tests pass it in. */
+  readStdin(maxBytes: number, idleMs: number): Promise<string>;
 }

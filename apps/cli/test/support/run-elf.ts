@@ -36,12 +36,17 @@ export interface Result {
   stderr: string;
 }
 
-export function elf(box: Sandbox, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Result {
+export function elf(
+  box: Sandbox,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Result {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? box.dir,
     env: { ...box.env, ...options.env },
     encoding: 'utf8',
     timeout: 60_000,
+    ...(options.input !== undefined ? { input: options.input } : {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -15,6 +15,9 @@ const modeFlags: Record<keyof typeof listModes, string> = {
   experiments: '--experiments',
   ceoReviews: '--ceo-reviews',
   violations: '--violations',
+  trails: '--trails',
+  hotspots: '--hotspots',
+  sessions: '--sessions',
   recent: '--recent',
 };
 
@@ -49,7 +52,7 @@ export function registerQueryCommand(program: Command, cli: CliContext): void {
     .option('--domain <domain>', 'heuristics and learnings of a domain (or a filter for the lists below)')
     .option('--tags <a,b>', 'learnings with any of these tags (or a filter for --spikes)')
     .option('--recent', 'learnings of the last --days days')
-    .option('--days <n>', 'window for --recent and --violations (default 7)')
+    .option('--days <n>', 'window for --recent, --violations, --trails and --hotspots (default 7)')
     .option('--type <type>', 'learning type for --recent: failure|success|observation')
     .option('--search <text>', 'ranked full-text search across learnings, heuristics, decisions, spikes')
     .option('--stats', 'counts, golden rules, violations and query telemetry')
@@ -62,6 +65,9 @@ export function registerQueryCommand(program: Command, cli: CliContext): void {
     .option('--experiments', 'experiments (default status active)')
     .option('--ceo-reviews', 'CEO reviews (default status pending)')
     .option('--violations', 'golden-rule violations with the 3/5/10 warning levels')
+    .option('--trails', 'where agents went (files, searches, commands) in the last --days days')
+    .option('--hotspots', 'trails of the last --days days grouped by place: visits, strength, scents')
+    .option('--sessions', 'session summaries written by the hooks, newest first')
     .option('--status <status>', 'status filter for decisions, invariants, assumptions, experiments, reviews')
     .option('--scope <scope>', 'scope filter for --invariants')
     .option('--severity <level>', 'severity filter for --invariants')

@@ -12,6 +12,7 @@ import {
   spikeLine,
   violationLine,
 } from '../../format/text.js';
+import { integerOption } from '../../runtime/number-option.js';
 
 export interface QueryOptions {
   domain?: string;
@@ -30,6 +31,9 @@ export interface QueryOptions {
   experiments?: boolean;
   ceoReviews?: boolean;
   violations?: boolean;
+  trails?: boolean;
+  hotspots?: boolean;
+  sessions?: boolean;
   status?: string;
   scope?: string;
   severity?: string;
@@ -47,6 +51,13 @@ export interface ModeResult {
 }
 
 type Mode = (elf: Elf, o: QueryOptions) => Promise<ModeResult>;
+
+const listTrails = async (elf: Elf, input: { days: number; limit: number }) =>
+  (await import('@elf/core')).listTrails(elf.context, input);
+const listHotspots = async (elf: Elf, input: { days: number; limit: number }) =>
+  (await import('@elf/core')).hotspots(elf.context, input);
+const listSessionSummaries = async (elf: Elf, input: { limit: number }) =>
+  (await import('@elf/core')).listSessions(elf.context, input);
 
 const paging = (o: QueryOptions) => ({ limit: o.limit, offset: o.offset });
 const rows = <T extends object>(items: T[], kind?: string) =>
@@ -126,6 +137,40 @@ export const listModes = {
       rows: rows(r.violations),
       text: [head, section('By rule', byRule), section('Recent', r.violations.map(violationLine))].join('\n'),
     };
+  },
+  trails: async (elf, o) => {
+    const days = await integerOption(o.days ?? '7', 'days', 1, 3650);
+    const trails = await listTrails(elf, { days, limit: await integerOption(o.limit ?? '50', 'limit', 1, 1000) });
+    const lines = trails.map(
+      (t) =>
+        `${t.created_at.slice(0, 16).replace('T', ' ')}  ${t.scent.padEnd(6)} ${t.location}${t.message ? `  (${t.message})` : ''}`,
+    );
+    return {
+      data: { days, trails },
+      rows: rows(trails),
+      text: section(`Trails of the last ${days} days`, lines, 'no trails'),
+    };
+  },
+  hotspots: async (elf, o) => {
+    const days = await integerOption(o.days ?? '7', 'days', 1, 3650);
+    const spots = await listHotspots(elf, { days, limit: await integerOption(o.limit ?? '20', 'limit', 1, 1000) });
+    const lines = spots.map(
+      (h) =>
+        `${String(h.strength).padStart(7)}  ${String(h.visits).padStart(4)}×  ${h.location}  [${h.scents}]  last ${h.last_at.slice(0, 10)}`,
+    );
+    return {
+      data: { days, hotspots: spots },
+      rows: rows(spots),
+      text: section(`Hotspots of the last ${days} days (strength, visits)`, lines, 'no trails'),
+    };
+  },
+  sessions: async (elf, o) => {
+    const sessions = await listSessionSummaries(elf, { limit: await integerOption(o.limit ?? '20', 'limit', 1, 1000) });
+    const lines = sessions.map(
+      (s) =>
+        `${s.started_at.slice(0, 16).replace('T', ' ')}  ${s.session_id.slice(0, 12)}  ${s.tool_summary ?? ''}${s.content_summary ? ` — ${s.content_summary}` : ''}${s.conversation_summary ? ` — ${s.conversation_summary}` : ''}`,
+    );
+    return { data: { sessions }, rows: rows(sessions), text: section('Sessions', lines, 'no sessions recorded') };
   },
   recent: async (elf, o) => {
     const r = await elf.queryRecent({ days: o.days, type: o.type ?? null, ...paging(o) });

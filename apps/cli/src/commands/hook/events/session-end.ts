@@ -1,0 +1,56 @@
+import { str } from '../hook-payload.js';
+import { domainInference, type HookRun } from '../hook-run.js';
+import { readTranscriptFrom } from '../transcript-markers.js';
+
+/**
+ * PreCompact and SessionEnd: learns the markers the main agent wrote since the last checkpoint
+ * (read from the transcript, incrementally), then writes the session summary — rules, no LLM.
+ */
+export async function sessionCheckpoint(run: HookRun): Promise<string | null> {
+  const { elf, payload } = run;
+  const core = await import('@elf/core');
+  const ctx = elf.context;
+  await core.openSession(ctx, {
+    sessionId: payload.sessionId,
+    project: run.project,
+    transcriptPath: payload.transcriptPath,
+  });
+  if (payload.transcriptPath) await learnFromTranscript(run, payload.transcriptPath);
+  const ended = payload.event === 'SessionEnd';
+  await core.summarizeSession(ctx, {
+    sessionId: payload.sessionId,
+    project: run.project,
+    ended,
+    reason: ended
+      ? str(payload.raw, 'reason')
+      : `checkpoint before ${str(payload.raw, 'trigger') ?? ''} compaction`.replace('  ', ' '),
+  });
+  return null;
+}
+
+async function learnFromTranscript(run: HookRun, path: string): Promise<void> {
+  const { elf, payload } = run;
+  const core = await import('@elf/core');
+  const ctx = elf.context;
+  const session = await core.getSession(ctx, payload.sessionId);
+  let chunk: ReturnType<typeof readTranscriptFrom>;
+  try {
+    chunk = readTranscriptFrom(path, session?.session_file_size ?? 0);
+  } catch (error) {
+    run.log(`transcript not read (${(error as Error).message})`);
+    return;
+  }
+  const markers = core.extractMarkers(chunk.assistantText);
+  if (markers.length > 0) {
+    await core.learnFromMarkers(ctx, { sessionId: payload.sessionId, markers, inferDomain: await domainInference() });
+  }
+  await ctx.db
+    .updateTable('session_summaries')
+    .set({
+      session_file_path: path,
+      session_file_size: chunk.offset,
+      session_last_modified: ctx.clock.now().toISOString(),
+    })
+    .where('session_id', '=', payload.sessionId)
+    .execute();
+}
