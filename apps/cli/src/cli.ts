@@ -3,6 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench.js';
 import { registerContextCommand } from './commands/context.js';
 import { registerDbCommand } from './commands/db/db-command.js';
+import { registerGoldenCommand } from './commands/golden/golden-command.js';
+import { registerHookCommand } from './commands/hook/hook-command.js';
+import { readStdin } from './commands/hook/read-stdin.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerQueryCommand } from './commands/query/query-command.js';
 import { registerRecordCommand } from './commands/record/record-command.js';
@@ -20,6 +23,7 @@ export const processIo: Io = {
   cwd: process.cwd(),
   homedir: homedir(),
   isTTY: Boolean(process.stdout.isTTY),
+  readStdin,
 };
 
 /** Builds the command tree. Global options are accepted before or after any command. */
@@ -44,7 +48,9 @@ export function createProgram(cli: CliContext): Command {
   registerDbCommand(program, cli);
   registerExportCommand(program, cli);
   registerImportCommand(program, cli);
+  registerGoldenCommand(program, cli);
   registerBenchCommand(program, cli);
+  registerHookCommand(program, cli);
   // Every (sub)command reports parse errors as CommanderErrors instead of exiting the process.
   const exitOverride = (command: Command) => {
     command.exitOverride();

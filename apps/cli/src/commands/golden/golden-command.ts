@@ -1,0 +1,130 @@
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import type { Io } from '../../io.js';
+import type { GlobalOptions } from '../../runtime/globals.js';
+import { type CliContext, handler } from '../../runtime/handler.js';
+import { withElf } from '../../runtime/open-elf.js';
+import { emit } from '../../runtime/output.js';
+import { locateManagedBlock, MalformedBlockError, upsertManagedBlock } from './managed-block.js';
+import {
+  defaultTargetFiles,
+  type GoldenRuleView,
+  type GoldenTarget,
+  goldenTargets,
+  renderGoldenFile,
+  renderGoldenRulesBody,
+} from './render-golden-rules.js';
+
+interface ExportOptions {
+  to: GoldenTarget;
+  file?: string;
+  dryRun?: boolean;
+}
+
+/**
+ * The checkout the agent works in: the nearest directory with a `.git` (a linked worktree's own
+ * root, since that is where its agent reads CLAUDE.md), else the working directory.
+ */
+function projectRoot(cwd: string): string {
+  const start = resolve(cwd);
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (statSync(join(dir, '.git'), { throwIfNoEntry: false })) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+async function invalidFile(message: string): Promise<Error> {
+  const { ElfError } = await import('@elf/core');
+  return new ElfError('INVALID_INPUT', `file: ${message}`, { field: 'file' });
+}
+
+/** The file's text, or null when there is none. Refuses what it could not write back unchanged. */
+async function readExisting(file: string): Promise<string | null> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw await invalidFile(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const text = bytes.toString('utf8');
+  // Decoding invalid UTF-8 replaces bytes, and writing it back would alter the user's part.
+  if (!Buffer.from(text, 'utf8').equals(bytes)) throw await invalidFile(`${file} is not valid UTF-8`);
+  return text;
+}
+
+async function checkBlock(file: string, existing: string | null): Promise<void> {
+  if (existing === null) return;
+  try {
+    locateManagedBlock(existing);
+  } catch (error) {
+    if (!(error instanceof MalformedBlockError)) throw error;
+    throw await invalidFile(`${file} has a malformed ELF block: ${error.message}; fix or delete it by hand`);
+  }
+}
+
+async function write(file: string, text: string): Promise<void> {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch (error) {
+    throw await invalidFile(`cannot write ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** Every active golden rule that applies here, in the query's order (most validated first). */
+async function loadGoldenRules(io: Io, globals: GlobalOptions): Promise<GoldenRuleView[]> {
+  return withElf(io, globals, async (elf) => {
+    const rules: GoldenRuleView[] = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const result = await elf.goldenRules({ limit: 1000, offset });
+      rules.push(...result.rules);
+      offset = result.page.nextOffset;
+    }
+    return rules;
+  });
+}
+
+function registerExportCommand(golden: Command, cli: CliContext): void {
+  golden
+    .command('export')
+    .description('write the golden rules into a managed block of CLAUDE.md, AGENTS.md or a Cursor rules file')
+    .addOption(new Option('--to <target>', 'which agents’ file to write').choices(goldenTargets).makeOptionMandatory())
+    .option(
+      '--file <path>',
+      'the file to write (default: CLAUDE.md, AGENTS.md or .cursor/rules/elf-golden-rules.mdc in the project root)',
+    )
+    .option('--dry-run', 'print the block and the file it would go to; write nothing')
+    .action(
+      handler<ExportOptions>(cli, async (opts, globals) => {
+        const target = opts.to;
+        const file = opts.file
+          ? resolve(cli.io.cwd, opts.file)
+          : resolve(projectRoot(cli.io.cwd), defaultTargetFiles[target]);
+        // The file is checked before the database is opened: a broken block fails alone, early.
+        const existing = await readExisting(file);
+        await checkBlock(file, existing);
+        const rules = await loadGoldenRules(cli.io, globals);
+        const next = renderGoldenFile(target, existing, rules);
+        const changed = next !== existing;
+        const block = upsertManagedBlock(null, renderGoldenRulesBody(target, rules));
+        if (!opts.dryRun && changed) await write(file, next);
+        const data = { file, target, rules: rules.length, changed, ...(opts.dryRun ? { dry_run: true, block } : {}) };
+        const action = existing === null ? 'create' : 'update';
+        const status = !changed ? 'unchanged' : opts.dryRun ? `would ${action}` : `${action}d`;
+        emit(cli.io, globals, data, () => {
+          const summary = `${status}: ${file} (${target}, ${rules.length} golden rule${rules.length === 1 ? '' : 's'})`;
+          return opts.dryRun ? `${summary}\n\n${block}` : summary;
+        });
+      }),
+    );
+}
+
+/** `elf golden …`: golden rules and the files agents read them from. */
+export function registerGoldenCommand(program: Command, cli: CliContext): void {
+  const golden = program
+    .command('golden')
+    .description('share the golden rules with agents through the files they read (CLAUDE.md, AGENTS.md, Cursor)');
+  registerExportCommand(golden, cli);
+}
