@@ -17,6 +17,7 @@ import { rows, statements } from './candidates/queries.js';
 import {
   budgetLimits,
   type Depth,
+  type DepthProfile,
   defaultWeights,
   depthProfiles,
   depths,
@@ -282,7 +283,7 @@ export class ContextBuilder {
         tags: data.tags,
         projectPath,
         cwd: data.cwd ?? projectPath,
-        k: profile.candidates,
+        k: candidatesFor(profile, data.maxTokens),
         now,
         termWeights,
         golden,
@@ -388,6 +389,15 @@ function emptyGathered(golden: Heuristic[]): Gathered {
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * Candidates per source: the depth's number, fewer for small budgets (about one per 100 tokens,
+ * at least 8): a 600-token hook context holds a handful of items, and every candidate fetched is
+ * read, tokenised and scored.
+ */
+export function candidatesFor(profile: DepthProfile, maxTokens: number): number {
+  return Math.min(profile.candidates, Math.max(8, Math.ceil(maxTokens / 100)));
+}
 
 /** Builds one context with a one-off builder (use ContextBuilder to keep its cache across builds). */
 export function buildContext(elf: Elf, input: ContextInput, options?: ContextBuilderOptions): Promise<ContextResult> {

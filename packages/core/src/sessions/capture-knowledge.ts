@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Marker } from '../capture/markers.js';
 import { redactSecrets } from '../capture/redact-secrets.js';
 import type { CoreContext } from '../context.js';
@@ -18,11 +17,21 @@ export interface CapturedItem {
   action: 'added' | 'reinforced';
 }
 
-const fingerprint = (...parts: string[]) =>
-  createHash('sha256')
-    .update(parts.join('\u0000').toLowerCase().replace(/\s+/g, ' ').trim())
-    .digest('hex')
-    .slice(0, 40);
+/**
+ * A 64-bit FNV-1a fingerprint (two 32-bit lanes) of normalised text: enough to tell a session's
+ * captures apart, and cheaper on a hook's cold start than loading node:crypto.
+ */
+export function fingerprint(...parts: string[]): string {
+  const text = parts.join('\u0000').toLowerCase().replace(/\s+/g, ' ').trim();
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
 
 /** Cuts text at a word boundary to at most `max` characters. */
 export function cutAtWord(text: string, max: number): string {
