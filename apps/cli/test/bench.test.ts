@@ -29,7 +29,15 @@ describe('elf bench (built binary)', () => {
     expect(report.cases.map((c: { name: string }) => c.name)).toEqual(cases);
     for (const c of report.cases) expect(c.p95).toBeGreaterThanOrEqual(c.p50);
     expect(report.dataset.fileMb).toBeGreaterThan(0.3);
-    expect(report.coldStart.cases.map((c: { name: string }) => c.name)).toEqual(['node -e 0', 'elf context']);
+    expect(report.coldStart.cases.map((c: { name: string }) => c.name)).toEqual([
+      'node -e 0',
+      'elf context',
+      'hook SessionStart',
+      'hook UserPromptSubmit',
+      'hook PreToolUse(Task)',
+      'hook PostToolUse(Read)',
+      'hook PostToolUseFailure',
+    ]);
     expect(report.coldStart.cases[1].maxRssMb).toBeGreaterThan(report.coldStart.cases[0].maxRssMb);
 
     const generous = join(box.dir, 'generous.json');

@@ -8,6 +8,7 @@ export interface ColdStartCase {
   runs: number;
   p50Ms: number;
   p90Ms: number;
+  p95Ms: number;
   /** p50 minus the baseline's p50, measured in the same rounds. */
   overBaselineMs: number;
   /** Peak resident set size of the process (getrusage), median and highest over the runs. */
@@ -37,8 +38,11 @@ const preload = `process.on('exit', () => {
  * 0`) in alternating rounds so machine noise hits them alike; the first round only warms the OS
  * file cache. Every command gets the same tiny `--require` preload that reports its peak RSS.
  */
+/** A command: its arguments to node, and optionally what to write to its stdin (per round). */
+export type ColdCommand = readonly string[] | { args: readonly string[]; input?: string | ((round: number) => string) };
+
 export function measureColdStart(
-  commands: Record<string, readonly string[]>,
+  commands: Record<string, ColdCommand>,
   options: { dir: string; runs?: number; baseline?: string; env?: NodeJS.ProcessEnv },
 ): ColdStartReport {
   const runs = options.runs ?? 11;
@@ -48,10 +52,13 @@ export function measureColdStart(
   const times = new Map<string, number[]>(Object.keys(commands).map((name) => [name, []]));
   const rss = new Map<string, number[]>(Object.keys(commands).map((name) => [name, []]));
   for (let round = 0; round <= runs; round++) {
-    for (const [name, args] of Object.entries(commands)) {
+    for (const [name, command] of Object.entries(commands)) {
+      const { args, input } = 'args' in command ? command : { args: command, input: undefined };
+      const stdin = typeof input === 'function' ? input(round) : input;
       const started = process.hrtime.bigint();
       const result = spawnSync(process.execPath, ['--require', preloadPath, ...args], {
-        stdio: ['ignore', 'ignore', 'pipe'],
+        stdio: [stdin === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
+        ...(stdin === undefined ? {} : { input: stdin }),
         env: options.env ?? process.env,
         encoding: 'utf8',
       });
@@ -78,6 +85,7 @@ export function measureColdStart(
         runs: t.length,
         p50Ms: round3(p50),
         p90Ms: round3(percentile(t, 0.9)),
+        p95Ms: round3(percentile(t, 0.95)),
         overBaselineMs: round3(p50 - baselineP50),
         maxRssMb: Math.round(percentile(r, 0.5) * 10) / 10,
         maxRssMbHighest: Math.round(Math.max(...r) * 10) / 10,

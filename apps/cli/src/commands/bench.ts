@@ -33,7 +33,11 @@ export function registerBenchCommand(program: Command, cli: CliContext): void {
     .option('--out <file>', 'also save this run as JSON')
     .option('--check <file>', 'fail when a ratio exceeds its limit in this JSON file ({ "max": { ratio: limit } })')
     .option('--time <ms>', 'measuring time per case', '1000')
-    .option('--cold-runs <n>', 'cold `elf context` processes to time beside `node -e 0` (0: none)', '11')
+    .option(
+      '--cold-runs <n>',
+      'rounds of cold `elf context` and `elf hook` processes timed beside `node -e 0` (0: none)',
+      '11',
+    )
     .action(
       handler<BenchOptions>(cli, async (opts, globals) => {
         const { compareReports, ratioRegressions, runBenchmark } = await import('@elf/profiling');
@@ -91,7 +95,7 @@ export function registerBenchCommand(program: Command, cli: CliContext): void {
               ];
               for (const c of report.coldStart?.cases ?? [])
                 lines.push(
-                  `cold ${c.name.padEnd(12)} p50 ${c.p50Ms} ms (+${c.overBaselineMs} over ${report.coldStart?.baseline}), p90 ${c.p90Ms} ms, peak RSS ${c.maxRssMb} MB (highest ${c.maxRssMbHighest} MB), ${c.runs} runs`,
+                  `cold ${c.name.padEnd(28)} p50 ${c.p50Ms} ms (+${c.overBaselineMs} over ${report.coldStart?.baseline}), p95 ${c.p95Ms} ms, peak RSS ${c.maxRssMb} MB, ${c.runs} runs`,
                 );
               for (const d of deltas)
                 lines.push(

@@ -70,6 +70,40 @@ const fileSize = (path: string) => {
   }
 };
 
+/** Hook events timed cold: the ones on an agent's critical path, with realistic payloads. */
+function hookEvents(tasks: readonly string[]): Array<[string, Record<string, unknown>]> {
+  return [
+    ['SessionStart', { source: 'startup' }],
+    ['UserPromptSubmit', { prompt: tasks[1] }],
+    [
+      'PreToolUse(Task)',
+      {
+        tool_name: 'Task',
+        tool_use_id: 'toolu_bench',
+        tool_input: { description: 'Subagent task', prompt: tasks[2], subagent_type: 'general-purpose' },
+      },
+    ],
+    [
+      'PostToolUse(Read)',
+      {
+        tool_name: 'Read',
+        tool_use_id: 'toolu_read',
+        tool_input: { file_path: 'src/orders/migration.ts' },
+        tool_response: { type: 'text' },
+      },
+    ],
+    [
+      'PostToolUseFailure',
+      {
+        tool_name: 'Bash',
+        tool_use_id: 'toolu_bash',
+        tool_input: { command: 'npm test' },
+        error: 'Exit code 1: 3 tests failed',
+      },
+    ],
+  ];
+}
+
 /** Reference for the ratios: the cheapest real query there is. */
 export const referenceCase = 'raw indexed query';
 
@@ -185,10 +219,20 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     if (options.coldStart) {
       await elf.flushTelemetry();
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(elf.db);
+      const bin = options.coldStart.bin;
+      const event = (name: string, fields: Record<string, unknown>) => (round: number) =>
+        JSON.stringify({ session_id: `bench-${round}`, cwd: options.dir, hook_event_name: name, ...fields });
       coldStart = measureColdStart(
         {
           'node -e 0': ['-e', '0'],
-          'elf context': [options.coldStart.bin, '--db', path, 'context', '--task', tasks[0] as string],
+          'elf context': [bin, '--db', path, 'context', '--task', tasks[0] as string],
+          // One `elf hook` process per agent event, as Claude Code runs them (see hookEvents).
+          ...Object.fromEntries(
+            hookEvents(tasks).map(([name, fields]) => [
+              `hook ${name}`,
+              { args: [bin, '--db', path, 'hook'], input: event(name.replace(/\(.*$/, ''), fields) },
+            ]),
+          ),
         },
         {
           dir: options.dir,
