@@ -7,15 +7,16 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 };
 
 // dist/elf.cjs: the whole CLI in one CommonJS file (loaded through V8's code cache by bin.js);
+// dist/hook.cjs: `elf hook` alone, without the command framework (every agent event runs it);
 // only the native better-sqlite3 and the large, rarely needed gpt-tokenizer stay external.
 // dist/bin.js: the small ESM launcher named in package.json "bin".
 export default defineConfig([
   appBundlePreset({
-    entry: { elf: 'src/main.ts' },
+    entry: { elf: 'src/main.ts', hook: 'src/hook-main.ts' },
     external: ['better-sqlite3', 'gpt-tokenizer'],
     define: { __ELF_VERSION__: JSON.stringify(version) },
     minify: true,
     keepNames: true,
   }),
-  bootPreset({ entry: { bin: 'src/bin.ts' }, external: ['./elf.cjs'] }),
+  bootPreset({ entry: { bin: 'src/bin.ts' }, external: ['./elf.cjs', './hook.cjs'] }),
 ]);

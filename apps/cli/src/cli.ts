@@ -1,11 +1,9 @@
-import { homedir } from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommand } from './commands/bench.js';
 import { registerContextCommand } from './commands/context.js';
 import { registerDbCommand } from './commands/db/db-command.js';
 import { registerGoldenCommand } from './commands/golden/golden-command.js';
 import { registerHookCommand } from './commands/hook/hook-command.js';
-import { readStdin } from './commands/hook/read-stdin.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerQueryCommand } from './commands/query/query-command.js';
 import { registerRecordCommand } from './commands/record/record-command.js';
@@ -13,18 +11,9 @@ import { registerExportCommand } from './commands/transfer/export.js';
 import { registerImportCommand } from './commands/transfer/import.js';
 import { registerValidateCommand } from './commands/validate.js';
 import type { Io } from './io.js';
+import { processIo } from './process-io.js';
 import { errorJson, exitCodeFor, formatError } from './runtime/errors.js';
 import type { CliContext } from './runtime/handler.js';
-
-export const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  env: process.env,
-  cwd: process.cwd(),
-  homedir: homedir(),
-  isTTY: Boolean(process.stdout.isTTY),
-  readStdin,
-};
 
 /** Builds the command tree. Global options are accepted before or after any command. */
 export function createProgram(cli: CliContext): Command {

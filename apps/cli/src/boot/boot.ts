@@ -46,8 +46,10 @@ function tuneV8(command: string | undefined): string {
 
 /** Loads the bundle (through the code cache), runs the command, then refreshes the cache if needed. */
 export async function boot(argv: readonly string[]): Promise<number> {
-  const variant = process.env.ELF_V8_LEAN === '0' ? 'jit' : tuneV8(commandOf(argv));
-  const bundle = fileURLToPath(new URL('./elf.cjs', import.meta.url));
+  const command = commandOf(argv);
+  const variant = process.env.ELF_V8_LEAN === '0' ? 'jit' : tuneV8(command);
+  // Agent hooks run on every event: they get the smaller bundle without the command framework.
+  const bundle = fileURLToPath(new URL(command === 'hook' ? './hook.cjs' : './elf.cjs', import.meta.url));
   const loaded = loadWithCodeCache<Cli>(bundle, cacheDir(process.env), variant);
   if (process.env.ELF_DEBUG_BOOT === '1') process.stderr.write(`elf boot: code cache ${loaded.cache} (${variant})\n`);
   const code = await loaded.exports.runCli(argv);

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
 
 // Loads the CLI bundle through V8's code cache. Every agent hook starts `elf` cold, and compiling
@@ -17,11 +17,15 @@ export interface LoadedBundle<T> {
   save(): void;
 }
 
-/** `elf-<bundle key>-<variant>.v8cache`: one file per set of V8 flags (the cache embeds them). */
-function cacheFile(bundle: string, cacheDir: string, variant: string): { file: string; prefix: string } {
+/**
+ * `<bundle>-<key>-<variant>.v8cache`: one file per bundle (elf, hook) and per set of V8 flags (the
+ * cache embeds them); `name` is what stale caches of this bundle start with.
+ */
+function cacheFile(bundle: string, cacheDir: string, variant: string): { file: string; name: string; prefix: string } {
   const { size, mtimeMs } = statSync(bundle);
+  const name = `${basename(bundle, '.cjs')}-`;
   const key = `${process.versions.v8}-${process.arch}-${size}-${Math.trunc(mtimeMs)}`.replace(/[^\w.-]/g, '_');
-  return { file: join(cacheDir, `elf-${key}-${variant}.v8cache`), prefix: `elf-${key}-` };
+  return { file: join(cacheDir, `${name}${key}-${variant}.v8cache`), name, prefix: `${name}${key}-` };
 }
 
 function plainLoad<T>(bundle: string): LoadedBundle<T> {
@@ -31,10 +35,11 @@ function plainLoad<T>(bundle: string): LoadedBundle<T> {
 export function loadWithCodeCache<T>(bundle: string, cacheDir: string | null, variant = 'default'): LoadedBundle<T> {
   if (!cacheDir) return plainLoad(bundle);
   let file: string;
+  let name: string;
   let prefix: string;
   let source: string;
   try {
-    ({ file, prefix } = cacheFile(bundle, cacheDir, variant));
+    ({ file, name, prefix } = cacheFile(bundle, cacheDir, variant));
     source = readFileSync(bundle, 'utf8');
   } catch {
     return plainLoad(bundle);
@@ -71,7 +76,7 @@ export function loadWithCodeCache<T>(bundle: string, cacheDir: string | null, va
         renameSync(temp, file);
         // Caches of earlier bundles or Node versions are dead weight now (other variants of this one are not).
         for (const old of readdirSync(cacheDir)) {
-          if (old.startsWith('elf-') && old.endsWith('.v8cache') && !old.startsWith(prefix))
+          if (old.startsWith(name) && old.endsWith('.v8cache') && !old.startsWith(prefix))
             unlinkSync(join(cacheDir, old));
         }
       } catch {
