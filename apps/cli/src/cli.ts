@@ -7,6 +7,8 @@ import { registerHookCommand } from './commands/hook/hook-command.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerQueryCommand } from './commands/query/query-command.js';
 import { registerRecordCommand } from './commands/record/record-command.js';
+import { registerCheckInCommand } from './commands/session/check-in.js';
+import { registerCheckOutCommand } from './commands/session/check-out.js';
 import { registerExportCommand } from './commands/transfer/export.js';
 import { registerImportCommand } from './commands/transfer/import.js';
 import { registerValidateCommand } from './commands/validate.js';
@@ -33,6 +35,8 @@ export function createProgram(cli: CliContext): Command {
   registerRecordCommand(program, cli);
   registerQueryCommand(program, cli);
   registerContextCommand(program, cli);
+  registerCheckInCommand(program, cli);
+  registerCheckOutCommand(program, cli);
   registerValidateCommand(program, cli);
   registerDbCommand(program, cli);
   registerExportCommand(program, cli);

@@ -101,9 +101,12 @@ export {
   type OpenSessionInput,
   openSession,
   recordInjections,
+  sessionTools,
 } from './sessions/session-state.js';
+export { promotionCandidates, type SuggestedHeuristic, suggestHeuristics } from './sessions/suggestions.js';
 export { type SessionSummaryInput, summarizeSession } from './sessions/summarize-session.js';
 export { type Hotspot, hotspots, listSessions, listTrails, type TrailListInput } from './sessions/trails.js';
+export { transcriptToolCounts } from './sessions/transcript-tools.js';
 export { seedStarterGoldenRules, starterGoldenRules } from './starters/starter-golden-rules.js';
 export { type Statistics, statistics } from './statistics/statistics.js';
 export { flushQueryLog, type QueryCounts, type QuerySpec, withQueryLog, writeQueryLog } from './telemetry/query-log.js';

@@ -49,7 +49,14 @@ export function cutAtWord(text: string, max: number): string {
  */
 export async function learnFromMarkers(
   ctx: CoreContext,
-  input: { sessionId: string; markers: readonly Marker[]; inferDomain?: DomainInference },
+  input: {
+    sessionId: string;
+    markers: readonly Marker[];
+    inferDomain?: DomainInference;
+    /** Stored with new heuristics (default: captured from a marker). */
+    explanation?: string;
+    source?: 'auto' | 'auto-detected';
+  },
 ): Promise<CapturedItem[]> {
   const captured: CapturedItem[] = [];
   for (const marker of input.markers) {
@@ -80,9 +87,9 @@ export async function learnFromMarkers(
       const h = await recordHeuristic(ctx, {
         domain,
         rule,
-        explanation: 'Captured from a [LEARNED] marker in an agent session.',
+        explanation: input.explanation ?? 'Captured from a [LEARNED] marker in an agent session.',
         confidence: 0.5,
-        source: 'auto',
+        source: input.source ?? 'auto',
       });
       captured.push({ kind: 'heuristic', id: h.id, action: 'added' });
     } else {

@@ -107,6 +107,20 @@ export async function claimCapture(
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Tool calls and failures of a session, by tool. */
+export async function sessionTools(
+  ctx: CoreContext,
+  sessionId: string,
+): Promise<Record<string, { calls: number; failures: number }>> {
+  const rows = await ctx.db
+    .selectFrom('session_tools')
+    .select(['tool_name', 'calls', 'failures'])
+    .where('session_id', '=', sessionId)
+    .limit(1000)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.tool_name, { calls: r.calls, failures: r.failures }]));
+}
+
 /** Adds domains to the session's list (for its summary); keeps the first 20. */
 export async function noteSessionDomains(
   ctx: CoreContext,
