@@ -161,5 +161,46 @@ describe('pruneTelemetry', () => {
     const left = await sql<{ n: number }>`select count(*) as n from trails`.execute(elf.db);
     expect(left.rows[0]?.n).toBe(1);
   });
+
+  it('drops the hook state of old sessions, keeps their summaries and recent sessions’ state', async () => {
+    const elf = await openElf();
+    const h = await elf.recordHeuristic({ domain: 'api', rule: 'Version endpoints' });
+    for (const [session, at] of [
+      ['old', '2026-01-01T00:00:00.000Z'],
+      ['new', '2026-11-25T00:00:00.000Z'],
+    ] as const) {
+      await elf.db
+        .insertInto('session_summaries')
+        .values({ session_id: session, project: '/p', started_at: at })
+        .execute();
+      await elf.db
+        .insertInto('session_injections')
+        .values({ session_id: session, kind: 'heuristic', item_id: h.id, event: 'SessionStart', created_at: at })
+        .execute();
+      await elf.db
+        .insertInto('heuristic_consultations')
+        .values({ session_id: session, agent_key: 't', heuristic_id: h.id, consulted_at: at })
+        .execute();
+      await elf.db.insertInto('session_tools').values({ session_id: session, tool_name: 'Read', calls: 3 }).execute();
+      await elf.db
+        .insertInto('session_captures')
+        .values({ session_id: session, fingerprint: 'f', kind: 'marker', created_at: at })
+        .execute();
+    }
+    const result = await pruneTelemetry(elf.db, { olderThanDays: 30, now });
+    expect(result.sessionState).toEqual({ sessions: 1, rows: 4 });
+    for (const table of [
+      'session_injections',
+      'heuristic_consultations',
+      'session_tools',
+      'session_captures',
+    ] as const) {
+      const rows = await elf.db.selectFrom(table).select('session_id').execute();
+      expect(rows.map((r) => r.session_id)).toEqual(['new']);
+    }
+    const summaries = await elf.db.selectFrom('session_summaries').select('session_id').orderBy('id').execute();
+    expect(summaries.map((s) => s.session_id)).toEqual(['old', 'new']);
+    expect(await elf.db.selectFrom('heuristics').select('id').execute()).toHaveLength(9);
+  });
 });
 void Elf;

@@ -1,10 +1,12 @@
-import { type Database, telemetryTables } from '@elf/schema';
+import { type Database, sessionStateTables, telemetryTables } from '@elf/schema';
 import { type Kysely, sql } from 'kysely';
 
 export interface PruneResult {
   olderThanDays: number;
   cutoff: string;
   deleted: Record<(typeof telemetryTables)[number], number>;
+  /** Per-session hook state of sessions that started before the cutoff (their summaries stay). */
+  sessionState: { sessions: number; rows: number };
 }
 
 const timeColumn: Record<(typeof telemetryTables)[number], string> = {
@@ -37,5 +39,31 @@ export async function pruneTelemetry(
       if (n < batch) break;
     }
   }
-  return { olderThanDays: options.olderThanDays, cutoff, deleted };
+  return { olderThanDays: options.olderThanDays, cutoff, deleted, sessionState: await pruneSessionState(db, cutoff) };
+}
+
+/**
+ * Drops what hooks kept per session (injections, consultations, tool counts, capture
+ * fingerprints) for sessions that started before the cutoff; the session summaries stay.
+ */
+async function pruneSessionState(db: Kysely<Database>, cutoff: string): Promise<PruneResult['sessionState']> {
+  const old = await db
+    .selectFrom('session_summaries')
+    .select('session_id')
+    .where('started_at', '<', cutoff)
+    .limit(100_000)
+    .execute();
+  let rows = 0;
+  for (let i = 0; i < old.length; i += 500) {
+    const ids = old.slice(i, i + 500).map((s) => s.session_id);
+    rows += await db.transaction().execute(async (trx) => {
+      let n = 0;
+      for (const table of sessionStateTables) {
+        const result = await trx.deleteFrom(table).where('session_id', 'in', ids).executeTakeFirst();
+        n += Number(result.numDeletedRows ?? 0);
+      }
+      return n;
+    });
+  }
+  return { sessions: old.length, rows };
 }

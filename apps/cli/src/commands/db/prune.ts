@@ -7,7 +7,7 @@ import { emit } from '../../runtime/output.js';
 /** `elf db prune --older-than DAYS`: removes old telemetry only, never knowledge. */
 export function registerPruneCommand(db: Command, cli: CliContext): void {
   db.command('prune')
-    .description('delete query log, metrics and trails older than N days (never knowledge)')
+    .description('delete query log, metrics, trails and old sessions’ hook state older than N days (never knowledge)')
     .requiredOption('--older-than <days>', 'age in days, 1..36500')
     .action(
       handler<{ olderThan: string }>(cli, async (opts, globals) => {
@@ -23,7 +23,9 @@ export function registerPruneCommand(db: Command, cli: CliContext): void {
           () =>
             `pruned telemetry older than ${days} days (before ${result.cutoff}): ${Object.entries(result.deleted)
               .map(([table, n]) => `${table} ${n}`)
-              .join(', ')}`,
+              .join(
+                ', ',
+              )}; hook state of ${result.sessionState.sessions} old sessions (${result.sessionState.rows} rows)`,
         );
       }),
     );
