@@ -5,6 +5,7 @@ import { registerDbCommand } from './commands/db/db-command.js';
 import { registerGoldenCommand } from './commands/golden/golden-command.js';
 import { registerHookCommand } from './commands/hook/hook-command.js';
 import { registerInitCommand } from './commands/init.js';
+import { registerHooksCommand } from './commands/integration/hooks-command.js';
 import { registerQueryCommand } from './commands/query/query-command.js';
 import { registerRecordCommand } from './commands/record/record-command.js';
 import { registerCheckInCommand } from './commands/session/check-in.js';
@@ -44,6 +45,7 @@ export function createProgram(cli: CliContext): Command {
   registerGoldenCommand(program, cli);
   registerBenchCommand(program, cli);
   registerHookCommand(program, cli);
+  registerHooksCommand(program, cli);
   // Every (sub)command reports parse errors as CommanderErrors instead of exiting the process.
   const exitOverride = (command: Command) => {
     command.exitOverride();

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  elfHookCommand,
+  elfHookStatus,
+  installElfHooks,
+  isElfHookCommand,
+  pluginHooksJson,
+  shellWords,
+  uninstallElfHooks,
+} from './claude-settings.js';
+import { elfHookEvents } from './hook-events.js';
+
+const command = elfHookCommand('/usr/bin/node', '/opt/elf/node_modules/@elf/cli/dist/bin.js');
+
+/** A settings file as users have them: other keys, their own hooks on several events. */
+const userSettings = () => ({
+  permissions: { allow: ['Bash(npm test:*)'] },
+  model: 'sonnet',
+  hooks: {
+    PostToolUse: [
+      { matcher: 'Edit|Write', hooks: [{ type: 'command', command: 'npx prettier --write "$FILE"' }] },
+      { matcher: 'Bash', hooks: [{ type: 'command', command: '~/bin/log-bash.sh', timeout: 5 }] },
+    ],
+    Stop: [{ hooks: [{ type: 'command', command: 'say done' }] }],
+    SessionStart: [{ matcher: 'startup', hooks: [{ type: 'command', command: 'cat ~/notes.md' }] }],
+  },
+});
+
+describe('isElfHookCommand', () => {
+  it('recognises ELF’s hook however it was installed, and nothing else', () => {
+    expect(isElfHookCommand(command)).toBe(true);
+    expect(isElfHookCommand('elf hook')).toBe(true);
+    expect(isElfHookCommand('/usr/local/bin/elf hook --prompt-tokens 500')).toBe(true);
+    expect(isElfHookCommand('node "${CLAUDE_PLUGIN_ROOT}/dist/bin.js" hook')).toBe(true);
+    expect(isElfHookCommand('"/n/node" "/home/me/src/elf/apps/cli/dist/bin.js" hook')).toBe(true);
+    expect(isElfHookCommand('node C:\\tools\\elf\\dist\\bin.js hook')).toBe(true);
+    expect(isElfHookCommand('git hook')).toBe(false);
+    expect(isElfHookCommand('npx husky hook')).toBe(false);
+    expect(isElfHookCommand('node /srv/app/dist/bin.js hook')).toBe(false);
+    expect(isElfHookCommand('elf query --domain hook')).toBe(false);
+    expect(isElfHookCommand(42)).toBe(false);
+  });
+
+  it('splits shell words with quotes', () => {
+    expect(shellWords(`"a b" 'c d' e\\ f "g\\"h"`)).toEqual(['a b', 'c d', 'e\\', 'f', 'g"h']);
+  });
+});
+
+describe('installElfHooks', () => {
+  it('adds one ELF handler per event, keeps everything else in order, and changes nothing the second time', () => {
+    const original = userSettings();
+    const first = installElfHooks(original, command);
+    expect(first.changed).toBe(true);
+    expect(Object.values(first.events).every((s) => s === 'added')).toBe(true);
+    const s = first.settings as ReturnType<typeof userSettings> & { hooks: Record<string, any[]> };
+    expect(s.permissions).toEqual(original.permissions);
+    expect(s.model).toBe('sonnet');
+    expect(s.hooks.Stop).toEqual(original.hooks.Stop);
+    expect(s.hooks.PostToolUse.slice(0, 2)).toEqual(original.hooks.PostToolUse);
+    expect(s.hooks.SessionStart[0]).toEqual(original.hooks.SessionStart[0]);
+    for (const { event, matcher } of elfHookEvents) {
+      const ours = s.hooks[event].filter((g: any) => g.hooks.some((h: any) => isElfHookCommand(h.command)));
+      expect(ours).toEqual([{ ...(matcher ? { matcher } : {}), hooks: [{ type: 'command', command, timeout: 10 }] }]);
+    }
+    const second = installElfHooks(first.settings, command);
+    expect(second.changed).toBe(false);
+    expect(second.settings).toBe(first.settings);
+    expect(original).toEqual(userSettings()); // the input is never mutated
+  });
+
+  it('moves an install to a new location, removes duplicates and ELF on events it no longer handles', () => {
+    const old = elfHookCommand('/old/node', '/old/elf/dist/bin.js');
+    const installed = installElfHooks(userSettings(), old).settings as any;
+    installed.hooks.PostToolUse.push({ matcher: 'Read', hooks: [{ type: 'command', command: 'elf hook' }] });
+    installed.hooks.Notification = [
+      {
+        hooks: [
+          { type: 'command', command: old },
+          { type: 'command', command: 'notify-send hi' },
+        ],
+      },
+    ];
+    const moved = installElfHooks(installed, command);
+    expect(moved.events.PostToolUse).toBe('updated');
+    expect(moved.events.SessionStart).toBe('updated');
+    expect(moved.removed).toEqual(['Notification']);
+    const hooks = (moved.settings as any).hooks;
+    expect(hooks.Notification).toEqual([{ hooks: [{ type: 'command', command: 'notify-send hi' }] }]);
+    expect(JSON.stringify(hooks)).not.toContain('/old/');
+    expect(elfHookStatus(moved.settings).installed.PostToolUse).toBe(command);
+    expect(hooks.PostToolUse.filter((g: any) => g.hooks.some((h: any) => isElfHookCommand(h.command)))).toHaveLength(1);
+  });
+
+  it('refuses a settings object whose hooks is not an object', () => {
+    expect(() => installElfHooks({ hooks: [] }, command)).toThrow(/"hooks" is not an object/);
+  });
+});
+
+describe('uninstallElfHooks and elfHookStatus', () => {
+  it('uninstalling after installing gives back the user’s settings exactly', () => {
+    const installed = installElfHooks(userSettings(), command).settings;
+    expect(elfHookStatus(installed)).toEqual({
+      installed: Object.fromEntries(elfHookEvents.map((e) => [e.event, command])),
+      missing: [],
+    });
+    const removed = uninstallElfHooks(installed);
+    expect(removed.changed).toBe(true);
+    expect(removed.settings).toEqual(userSettings());
+    expect(uninstallElfHooks(removed.settings).changed).toBe(false);
+    expect(uninstallElfHooks(installElfHooks({}, command).settings).settings).toEqual({});
+    expect(elfHookStatus(userSettings()).missing).toEqual(elfHookEvents.map((e) => e.event));
+  });
+});
+
+describe('the plugin', () => {
+  it('ships hooks/hooks.json equal to what install writes, and a manifest with the package version', () => {
+    const shipped = JSON.parse(readFileSync(new URL('../../../hooks/hooks.json', import.meta.url), 'utf8'));
+    expect(shipped).toEqual(pluginHooksJson());
+    const manifest = JSON.parse(readFileSync(new URL('../../../.claude-plugin/plugin.json', import.meta.url), 'utf8'));
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+    expect(manifest).toMatchObject({ name: 'elf', version: pkg.version });
+    expect(pkg.files).toEqual(expect.arrayContaining(['hooks', '.claude-plugin']));
+  });
+});

@@ -1,0 +1,172 @@
+import { elfHookEvents, elfHookTimeout } from './hook-events.js';
+
+// Pure edits of a Claude Code settings object: ELF's hook handlers in, ELF's handlers out,
+// everything else (other settings, the user's own hooks, their order) exactly as it was.
+
+type Json = Record<string, unknown>;
+interface Handler {
+  type?: unknown;
+  command?: unknown;
+  timeout?: unknown;
+  [key: string]: unknown;
+}
+interface Group {
+  matcher?: unknown;
+  hooks?: unknown;
+  [key: string]: unknown;
+}
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Splits a shell command into words, honouring single and double quotes. */
+export function shellWords(command: string): string[] {
+  const words: string[] = [];
+  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  for (const m of command.matchAll(pattern)) words.push(m[1]?.replace(/\\(.)/g, '$1') ?? m[2] ?? m[3] ?? '');
+  return words;
+}
+
+/**
+ * True for a handler command that runs ELF's hook: the word `hook` right after `elf` or after
+ * the CLI's `bin.js` (installed by npm, by `elf hooks install` from any location, or by the
+ * plugin). A user's own commands never match.
+ */
+export function isElfHookCommand(command: unknown): boolean {
+  if (typeof command !== 'string') return false;
+  const words = shellWords(command);
+  for (let i = 1; i < words.length; i++) {
+    if (words[i] !== 'hook') continue;
+    const before = (words[i - 1] as string).replace(/\\/g, '/');
+    if (/(^|\/)elf$/.test(before)) return true;
+    if (/(^|\/)dist\/bin\.js$/.test(before) && /(@elf\/cli|elf|CLAUDE_PLUGIN_ROOT|apps\/cli)/.test(before)) return true;
+  }
+  return false;
+}
+
+const quote = (path: string) => `"${path.replace(/(["\\$`])/g, '\\$1')}"`;
+
+/** The handler command: absolute node and CLI paths, so it works from any directory. */
+export function elfHookCommand(nodePath: string, binPath: string): string {
+  return `${quote(nodePath)} ${quote(binPath)} hook`;
+}
+
+export interface SettingsEdit {
+  settings: Json;
+  changed: boolean;
+  /** Per event: added (none before), updated (an ELF handler was replaced), unchanged. */
+  events: Record<string, 'added' | 'updated' | 'unchanged'>;
+  /** ELF handlers removed from events ELF no longer handles (an older version's). */
+  removed: string[];
+}
+
+function groupsOf(hooks: Json, event: string): Group[] {
+  const groups = hooks[event];
+  return Array.isArray(groups) ? (groups as Group[]) : [];
+}
+
+const elfHandlers = (group: Group): Handler[] =>
+  Array.isArray(group.hooks)
+    ? (group.hooks as Handler[]).filter((h) => isObject(h) && isElfHookCommand(h.command))
+    : [];
+
+/** The event's groups without ELF handlers; groups and the event key left empty by that go too. */
+function withoutElf(hooks: Json, event: string): Group[] {
+  return groupsOf(hooks, event).flatMap((group) => {
+    if (!isObject(group) || !Array.isArray(group.hooks)) return [group];
+    const kept = (group.hooks as Handler[]).filter((h) => !(isObject(h) && isElfHookCommand(h.command)));
+    if (kept.length === group.hooks.length) return [group];
+    return kept.length > 0 ? [{ ...group, hooks: kept }] : [];
+  });
+}
+
+function hooksOf(settings: Json): Json {
+  if (settings.hooks === undefined) return {};
+  if (!isObject(settings.hooks)) throw new Error('its "hooks" is not an object');
+  return settings.hooks;
+}
+
+/**
+ * Puts exactly one ELF handler on each event ELF handles. An event that already has exactly the
+ * right one is left alone (so installing twice changes nothing); otherwise its ELF handlers are
+ * removed and one group is appended. ELF handlers on events ELF no longer handles are removed.
+ */
+export function installElfHooks(original: Json, command: string): SettingsEdit {
+  const hooks: Json = { ...hooksOf(original) };
+  const events: SettingsEdit['events'] = {};
+  const removed: string[] = [];
+  const handled = new Set(elfHookEvents.map((e) => e.event));
+  for (const event of Object.keys(hooks)) {
+    if (handled.has(event) || !groupsOf(hooks, event).some((g) => isObject(g) && elfHandlers(g).length > 0)) continue;
+    const rest = withoutElf(hooks, event);
+    if (rest.length > 0) hooks[event] = rest;
+    else delete hooks[event];
+    removed.push(event);
+  }
+  for (const { event, matcher } of elfHookEvents) {
+    const groups = groupsOf(hooks, event);
+    const ours = groups.flatMap((g) => (isObject(g) ? elfHandlers(g).map((h) => ({ g, h })) : []));
+    const only = ours.length === 1 ? ours[0] : undefined;
+    if (
+      only &&
+      only.h.command === command &&
+      only.h.type === 'command' &&
+      only.h.timeout === elfHookTimeout &&
+      (only.g.matcher ?? undefined) === matcher &&
+      (only.g.hooks as unknown[]).length === 1
+    ) {
+      events[event] = 'unchanged';
+      continue;
+    }
+    events[event] = ours.length > 0 ? 'updated' : 'added';
+    hooks[event] = [
+      ...withoutElf(hooks, event),
+      { ...(matcher ? { matcher } : {}), hooks: [{ type: 'command', command, timeout: elfHookTimeout }] },
+    ];
+  }
+  const changed = removed.length > 0 || Object.values(events).some((s) => s !== 'unchanged');
+  return { settings: changed ? { ...original, hooks } : original, changed, events, removed };
+}
+
+/** Removes every ELF handler; the user's hooks stay, and nothing is added. */
+export function uninstallElfHooks(original: Json): { settings: Json; changed: boolean; removed: string[] } {
+  const hooks: Json = { ...hooksOf(original) };
+  const removed: string[] = [];
+  for (const event of Object.keys(hooks)) {
+    if (!groupsOf(hooks, event).some((g) => isObject(g) && elfHandlers(g).length > 0)) continue;
+    const rest = withoutElf(hooks, event);
+    if (rest.length > 0) hooks[event] = rest;
+    else delete hooks[event];
+    removed.push(event);
+  }
+  if (removed.length === 0) return { settings: original, changed: false, removed };
+  const settings: Json = { ...original, hooks };
+  if (Object.keys(hooks).length === 0) delete settings.hooks;
+  return { settings, changed: true, removed };
+}
+
+/** Which events carry an ELF handler (and its command), and which ELF handles but lack one. */
+export function elfHookStatus(settings: Json): { installed: Record<string, string>; missing: string[] } {
+  const hooks = isObject(settings.hooks) ? settings.hooks : {};
+  const installed: Record<string, string> = {};
+  for (const event of Object.keys(hooks)) {
+    const handler = groupsOf(hooks, event)
+      .flatMap((g) => (isObject(g) ? elfHandlers(g) : []))
+      .at(0);
+    if (handler) installed[event] = String(handler.command);
+  }
+  return { installed, missing: elfHookEvents.map((e) => e.event).filter((e) => !(e in installed)) };
+}
+
+/** The plugin's hooks/hooks.json: the same events and matchers, run from the plugin's folder. */
+export function pluginHooksJson(): Json {
+  const command = 'node "${CLAUDE_PLUGIN_ROOT}/dist/bin.js" hook';
+  return {
+    description: 'ELF: context at session start and per prompt, trails, failures and [LEARNED] markers captured',
+    hooks: Object.fromEntries(
+      elfHookEvents.map(({ event, matcher }) => [
+        event,
+        [{ ...(matcher ? { matcher } : {}), hooks: [{ type: 'command', command, timeout: elfHookTimeout }] }],
+      ]),
+    ),
+  };
+}
