@@ -18,8 +18,9 @@ export function transcriptToolCounts(jsonl: string): Record<string, { calls: num
     if (e.isSidechain === true || !Array.isArray(e.message?.content)) continue;
     for (const part of e.message.content as Array<Record<string, unknown>>) {
       if (part?.type === 'tool_use' && typeof part.name === 'string') {
-        const entryCount = (counts[part.name] ??= { calls: 0, failures: 0 });
+        const entryCount = counts[part.name] ?? { calls: 0, failures: 0 };
         entryCount.calls++;
+        counts[part.name] = entryCount;
         if (typeof part.id === 'string') toolOf.set(part.id, part.name);
       } else if (part?.type === 'tool_result' && part.is_error === true && typeof part.tool_use_id === 'string') {
         failedIds.add(part.tool_use_id);
