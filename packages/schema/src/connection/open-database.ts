@@ -131,18 +131,33 @@ function configure(raw: BetterSqlite3.Database, readonly: boolean, busyTimeoutMs
   }
 }
 
-/** A database that has tables but no ELF schema version is someone else's: never migrate it. */
-function assertEmptyOrElf(raw: BetterSqlite3.Database, path: string): void {
-  const foreign = raw
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' limit 1")
-    .pluck()
-    .get();
+/**
+ * A database that has tables but no ELF schema version is someone else's: never migrate it.
+ * Version and tables are read in one snapshot: another process may be creating this database
+ * right now, and between two separate reads its tables could appear with the version unseen.
+ * Returns the version in that snapshot (above 0 when that process finished first).
+ */
+function assertEmptyOrElf(raw: BetterSqlite3.Database, path: string): number {
+  raw.exec('BEGIN');
+  let version: number;
+  let foreign: unknown;
+  try {
+    version = raw.pragma('user_version', { simple: true }) as number;
+    foreign = raw
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' limit 1")
+      .pluck()
+      .get();
+  } finally {
+    raw.exec('COMMIT');
+  }
+  if (version > 0) return version;
   if (foreign !== undefined) {
     throw new ElfError(
       'DATABASE',
       `${path} is not an ELF database (it has tables but no ELF schema version); to bring data from the original Python ELF use \`elf import elf-py\``,
     );
   }
+  return 0;
 }
 
 /**
@@ -157,9 +172,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<ElfDat
   try {
     raw = openRaw(path, options);
     configure(raw, readonly, options.busyTimeoutMs ?? defaultBusyTimeoutMs);
-    const stored = raw.pragma('user_version', { simple: true }) as number;
+    const first = raw.pragma('user_version', { simple: true }) as number;
+    const stored = first === 0 && !readonly ? assertEmptyOrElf(raw, path) : first;
     assertNotNewer(stored);
-    if (stored === 0 && !readonly) assertEmptyOrElf(raw, path);
     const connection = raw;
     db = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }),
