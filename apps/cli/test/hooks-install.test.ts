@@ -122,3 +122,12 @@ describe('elf hooks install / uninstall / status (built binary)', () => {
     ]);
   });
 });
+
+describe('elf hook --help', () => {
+  it('shows the hook’s options (the launcher sends it to the full CLI)', () => {
+    const result = elf(sandbox(), ['hook', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: elf hook \[options\]/);
+    expect(result.stdout).toContain('--prompt-tokens');
+  });
+});

@@ -49,7 +49,8 @@ export async function boot(argv: readonly string[]): Promise<number> {
   const command = commandOf(argv);
   const variant = process.env.ELF_V8_LEAN === '0' ? 'jit' : tuneV8(command);
   // Agent hooks run on every event: they get the smaller bundle without the command framework.
-  const bundle = fileURLToPath(new URL(command === 'hook' ? './hook.cjs' : './elf.cjs', import.meta.url));
+  const hookBundle = command === 'hook' && !argv.includes('--help') && !argv.includes('-h');
+  const bundle = fileURLToPath(new URL(hookBundle ? './hook.cjs' : './elf.cjs', import.meta.url));
   const loaded = loadWithCodeCache<Cli>(bundle, cacheDir(process.env), variant);
   if (process.env.ELF_DEBUG_BOOT === '1') process.stderr.write(`elf boot: code cache ${loaded.cache} (${variant})\n`);
   const code = await loaded.exports.runCli(argv);

@@ -60,7 +60,7 @@ describe('installElfHooks', () => {
     expect(s.hooks.PostToolUse.slice(0, 2)).toEqual(original.hooks.PostToolUse);
     expect(s.hooks.SessionStart[0]).toEqual(original.hooks.SessionStart[0]);
     for (const { event, matcher } of elfHookEvents) {
-      const ours = s.hooks[event].filter((g: any) => g.hooks.some((h: any) => isElfHookCommand(h.command)));
+      const ours = (s.hooks[event] ?? []).filter((g: any) => g.hooks.some((h: any) => isElfHookCommand(h.command)));
       expect(ours).toEqual([{ ...(matcher ? { matcher } : {}), hooks: [{ type: 'command', command, timeout: 10 }] }]);
     }
     const second = installElfHooks(first.settings, command);
