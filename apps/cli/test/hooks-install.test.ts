@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, elf, json, sandbox } from './support/run-elf.js';
@@ -120,6 +129,48 @@ describe('elf hooks install / uninstall / status (built binary)', () => {
       ['project', true],
       ['local', true],
     ]);
+  });
+});
+
+describe('elf hooks install: edge cases', () => {
+  it('follows a symlinked settings file (dotfiles), keeps one backup per change even within a second', () => {
+    const box = sandbox();
+    const dotfiles = join(box.dir, 'dotfiles');
+    mkdirSync(dotfiles);
+    mkdirSync(join(box.home, '.claude'), { recursive: true });
+    writeFileSync(join(dotfiles, 'settings.json'), `${JSON.stringify(userSettings, null, 2)}\n`);
+    const link = join(box.home, '.claude', 'settings.json');
+    symlinkSync(join(dotfiles, 'settings.json'), link);
+    expect(elf(box, ['hooks', 'install']).code).toBe(0);
+    expect(elf(box, ['hooks', 'uninstall']).code).toBe(0);
+    expect(elf(box, ['hooks', 'install']).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    const settings = JSON.parse(readFileSync(join(dotfiles, 'settings.json'), 'utf8'));
+    for (const event of events) expect(elfHandlers(settings, event)).toHaveLength(1);
+    const backups = readdirSync(dotfiles).filter((f) => f.includes('.elf-backup-'));
+    expect(backups).toHaveLength(3);
+    // The first backup is the user's original file.
+    const first = backups.sort()[0] as string;
+    expect(JSON.parse(readFileSync(join(dotfiles, first), 'utf8'))).toEqual(userSettings);
+  });
+
+  it('refuses settings whose hooks are malformed, with one line naming the file, and changes nothing', () => {
+    const box = sandbox();
+    const file = join(box.home, '.claude', 'settings.json');
+    mkdirSync(join(box.home, '.claude'), { recursive: true });
+    writeFileSync(file, '{"hooks": {"PostToolUse": {"matcher": "Edit"}}}');
+    const result = elf(box, ['hooks', 'install']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `elf: --scope: ${realpathSync(file)}: its "hooks.PostToolUse" is not a list; nothing changed\n`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('{"hooks": {"PostToolUse": {"matcher": "Edit"}}}');
+  });
+
+  it('--dry-run on an up-to-date install says so', () => {
+    const box = sandbox();
+    expect(elf(box, ['hooks', 'install']).code).toBe(0);
+    expect(elf(box, ['hooks', 'install', '--dry-run']).stdout).toMatch(/^already installed: /);
   });
 });
 

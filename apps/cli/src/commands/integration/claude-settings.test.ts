@@ -32,12 +32,21 @@ describe('isElfHookCommand', () => {
     expect(isElfHookCommand(command)).toBe(true);
     expect(isElfHookCommand('elf hook')).toBe(true);
     expect(isElfHookCommand('/usr/local/bin/elf hook --prompt-tokens 500')).toBe(true);
+    expect(isElfHookCommand('npx @elf/cli hook')).toBe(true);
+    expect(isElfHookCommand('npx -y @elf/cli@1.2.0 hook')).toBe(true);
     expect(isElfHookCommand('node "${CLAUDE_PLUGIN_ROOT}/dist/bin.js" hook')).toBe(true);
-    expect(isElfHookCommand('"/n/node" "/home/me/src/elf/apps/cli/dist/bin.js" hook')).toBe(true);
-    expect(isElfHookCommand('node C:\\tools\\elf\\dist\\bin.js hook')).toBe(true);
+    expect(isElfHookCommand('node C:\\Users\\me\\node_modules\\@elf\\cli\\dist\\bin.js hook')).toBe(true);
+    // A development checkout is recognised when it is this install's own command.
+    const dev = '"/n/node" "/home/me/src/elf/apps/cli/dist/bin.js" hook';
+    expect(isElfHookCommand(dev)).toBe(false);
+    expect(isElfHookCommand(dev, dev)).toBe(true);
+    // Whole path segments only: other people's tools are never taken for ELF.
+    expect(isElfHookCommand('node /home/shelf/tools/dist/bin.js hook')).toBe(false);
+    expect(isElfHookCommand('node /srv/myself/dist/bin.js hook')).toBe(false);
+    expect(isElfHookCommand('node /work/monorepo/apps/cli/dist/bin.js hook')).toBe(false);
+    expect(isElfHookCommand('/opt/delfina/elf-tools hook')).toBe(false);
     expect(isElfHookCommand('git hook')).toBe(false);
     expect(isElfHookCommand('npx husky hook')).toBe(false);
-    expect(isElfHookCommand('node /srv/app/dist/bin.js hook')).toBe(false);
     expect(isElfHookCommand('elf query --domain hook')).toBe(false);
     expect(isElfHookCommand(42)).toBe(false);
   });
@@ -70,7 +79,7 @@ describe('installElfHooks', () => {
   });
 
   it('moves an install to a new location, removes duplicates and ELF on events it no longer handles', () => {
-    const old = elfHookCommand('/old/node', '/old/elf/dist/bin.js');
+    const old = elfHookCommand('/old/node', '/old/lib/node_modules/@elf/cli/dist/bin.js');
     const installed = installElfHooks(userSettings(), old).settings as any;
     installed.hooks.PostToolUse.push({ matcher: 'Read', hooks: [{ type: 'command', command: 'elf hook' }] });
     installed.hooks.Notification = [
@@ -92,8 +101,12 @@ describe('installElfHooks', () => {
     expect(hooks.PostToolUse.filter((g: any) => g.hooks.some((h: any) => isElfHookCommand(h.command)))).toHaveLength(1);
   });
 
-  it('refuses a settings object whose hooks is not an object', () => {
+  it('refuses settings Claude Code could not read, instead of overwriting them', () => {
     expect(() => installElfHooks({ hooks: [] }, command)).toThrow(/"hooks" is not an object/);
+    expect(() => installElfHooks({ hooks: { PostToolUse: { matcher: 'x' } } }, command)).toThrow(
+      /"hooks.PostToolUse" is not a list/,
+    );
+    expect(() => uninstallElfHooks({ hooks: 'none' })).toThrow(/"hooks" is not an object/);
   });
 });
 

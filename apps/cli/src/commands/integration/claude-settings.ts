@@ -27,18 +27,21 @@ export function shellWords(command: string): string[] {
 }
 
 /**
- * True for a handler command that runs ELF's hook: the word `hook` right after `elf` or after
- * the CLI's `bin.js` (installed by npm, by `elf hooks install` from any location, or by the
- * plugin). A user's own commands never match.
+ * True for a handler command that runs ELF's hook: the word `hook` right after an `elf` binary,
+ * `@elf/cli` (npx), the published CLI's `@elf/cli/dist/bin.js`, the plugin's
+ * `${CLAUDE_PLUGIN_ROOT}/dist/bin.js`, or exactly `current` (this install, wherever it lives).
+ * Whole path segments only: `/home/shelf/dist/bin.js hook` is someone else's.
  */
-export function isElfHookCommand(command: unknown): boolean {
+export function isElfHookCommand(command: unknown, current?: string): boolean {
   if (typeof command !== 'string') return false;
+  if (current !== undefined && command === current) return true;
   const words = shellWords(command);
   for (let i = 1; i < words.length; i++) {
     if (words[i] !== 'hook') continue;
     const before = (words[i - 1] as string).replace(/\\/g, '/');
-    if (/(^|\/)elf$/.test(before)) return true;
-    if (/(^|\/)dist\/bin\.js$/.test(before) && /(@elf\/cli|elf|CLAUDE_PLUGIN_ROOT|apps\/cli)/.test(before)) return true;
+    if (/(^|\/)elf$/.test(before) || /(^|\/)@elf\/cli(@[^/]*)?$/.test(before)) return true;
+    if (/(^|\/)@elf\/cli\/dist\/bin\.js$/.test(before)) return true;
+    if (/^\$\{?CLAUDE_PLUGIN_ROOT\}?\/dist\/bin\.js$/.test(before)) return true;
   }
   return false;
 }
@@ -64,25 +67,29 @@ function groupsOf(hooks: Json, event: string): Group[] {
   return Array.isArray(groups) ? (groups as Group[]) : [];
 }
 
-const elfHandlers = (group: Group): Handler[] =>
-  Array.isArray(group.hooks)
-    ? (group.hooks as Handler[]).filter((h) => isObject(h) && isElfHookCommand(h.command))
-    : [];
-
-/** The event's groups without ELF handlers; groups and the event key left empty by that go too. */
-function withoutElf(hooks: Json, event: string): Group[] {
-  return groupsOf(hooks, event).flatMap((group) => {
-    if (!isObject(group) || !Array.isArray(group.hooks)) return [group];
-    const kept = (group.hooks as Handler[]).filter((h) => !(isObject(h) && isElfHookCommand(h.command)));
-    if (kept.length === group.hooks.length) return [group];
-    return kept.length > 0 ? [{ ...group, hooks: kept }] : [];
-  });
-}
-
+/** Refuses settings Claude Code would not read either, rather than overwrite what is there. */
 function hooksOf(settings: Json): Json {
   if (settings.hooks === undefined) return {};
   if (!isObject(settings.hooks)) throw new Error('its "hooks" is not an object');
+  for (const [event, groups] of Object.entries(settings.hooks)) {
+    if (!Array.isArray(groups)) throw new Error(`its "hooks.${event}" is not a list`);
+  }
   return settings.hooks;
+}
+
+const elfHandlers = (group: Group, current?: string): Handler[] =>
+  Array.isArray(group.hooks)
+    ? (group.hooks as Handler[]).filter((h) => isObject(h) && isElfHookCommand(h.command, current))
+    : [];
+
+/** The event's groups without ELF handlers; groups and the event key left empty by that go too. */
+function withoutElf(hooks: Json, event: string, current?: string): Group[] {
+  return groupsOf(hooks, event).flatMap((group) => {
+    if (!isObject(group) || !Array.isArray(group.hooks)) return [group];
+    const kept = (group.hooks as Handler[]).filter((h) => !(isObject(h) && isElfHookCommand(h.command, current)));
+    if (kept.length === group.hooks.length) return [group];
+    return kept.length > 0 ? [{ ...group, hooks: kept }] : [];
+  });
 }
 
 /**
@@ -96,15 +103,16 @@ export function installElfHooks(original: Json, command: string): SettingsEdit {
   const removed: string[] = [];
   const handled = new Set(elfHookEvents.map((e) => e.event));
   for (const event of Object.keys(hooks)) {
-    if (handled.has(event) || !groupsOf(hooks, event).some((g) => isObject(g) && elfHandlers(g).length > 0)) continue;
-    const rest = withoutElf(hooks, event);
+    if (handled.has(event) || !groupsOf(hooks, event).some((g) => isObject(g) && elfHandlers(g, command).length > 0))
+      continue;
+    const rest = withoutElf(hooks, event, command);
     if (rest.length > 0) hooks[event] = rest;
     else delete hooks[event];
     removed.push(event);
   }
   for (const { event, matcher } of elfHookEvents) {
     const groups = groupsOf(hooks, event);
-    const ours = groups.flatMap((g) => (isObject(g) ? elfHandlers(g).map((h) => ({ g, h })) : []));
+    const ours = groups.flatMap((g) => (isObject(g) ? elfHandlers(g, command).map((h) => ({ g, h })) : []));
     const only = ours.length === 1 ? ours[0] : undefined;
     if (
       only &&
@@ -119,7 +127,7 @@ export function installElfHooks(original: Json, command: string): SettingsEdit {
     }
     events[event] = ours.length > 0 ? 'updated' : 'added';
     hooks[event] = [
-      ...withoutElf(hooks, event),
+      ...withoutElf(hooks, event, command),
       { ...(matcher ? { matcher } : {}), hooks: [{ type: 'command', command, timeout: elfHookTimeout }] },
     ];
   }
@@ -128,12 +136,15 @@ export function installElfHooks(original: Json, command: string): SettingsEdit {
 }
 
 /** Removes every ELF handler; the user's hooks stay, and nothing is added. */
-export function uninstallElfHooks(original: Json): { settings: Json; changed: boolean; removed: string[] } {
+export function uninstallElfHooks(
+  original: Json,
+  current?: string,
+): { settings: Json; changed: boolean; removed: string[] } {
   const hooks: Json = { ...hooksOf(original) };
   const removed: string[] = [];
   for (const event of Object.keys(hooks)) {
-    if (!groupsOf(hooks, event).some((g) => isObject(g) && elfHandlers(g).length > 0)) continue;
-    const rest = withoutElf(hooks, event);
+    if (!groupsOf(hooks, event).some((g) => isObject(g) && elfHandlers(g, current).length > 0)) continue;
+    const rest = withoutElf(hooks, event, current);
     if (rest.length > 0) hooks[event] = rest;
     else delete hooks[event];
     removed.push(event);
@@ -145,12 +156,15 @@ export function uninstallElfHooks(original: Json): { settings: Json; changed: bo
 }
 
 /** Which events carry an ELF handler (and its command), and which ELF handles but lack one. */
-export function elfHookStatus(settings: Json): { installed: Record<string, string>; missing: string[] } {
+export function elfHookStatus(
+  settings: Json,
+  current?: string,
+): { installed: Record<string, string>; missing: string[] } {
   const hooks = isObject(settings.hooks) ? settings.hooks : {};
   const installed: Record<string, string> = {};
   for (const event of Object.keys(hooks)) {
     const handler = groupsOf(hooks, event)
-      .flatMap((g) => (isObject(g) ? elfHandlers(g) : []))
+      .flatMap((g) => (isObject(g) ? elfHandlers(g, current) : []))
       .at(0);
     if (handler) installed[event] = String(handler.command);
   }

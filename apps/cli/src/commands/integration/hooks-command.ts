@@ -1,5 +1,6 @@
 import {
   chmodSync,
+  constants,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -29,11 +30,35 @@ ELF remembers across sessions: context arrives at session start and with prompts
 - Record on purpose: \`elf record failure --title … --domain …\`,
   \`elf record heuristic --domain … --rule "…"\`.`;
 
+/** The scope's settings file; a symlink (dotfiles) is followed, so the link survives the write. */
 async function settingsFile(cli: CliContext, scope: Scope): Promise<string> {
-  if (scope === 'user') return join(cli.io.homedir, '.claude', 'settings.json');
-  const { resolveCheckoutRoot } = await import('@elf/core');
-  const root = resolveCheckoutRoot(cli.io.cwd);
-  return join(root, '.claude', scope === 'project' ? 'settings.json' : 'settings.local.json');
+  let file: string;
+  if (scope === 'user') file = join(cli.io.homedir, '.claude', 'settings.json');
+  else {
+    const { resolveCheckoutRoot } = await import('@elf/core');
+    file = join(
+      resolveCheckoutRoot(cli.io.cwd),
+      '.claude',
+      scope === 'project' ? 'settings.json' : 'settings.local.json',
+    );
+  }
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/** Runs a settings edit, turning a refusal into a one-line error naming the file. */
+async function editSettings<T>(file: string, run: () => T): Promise<T> {
+  try {
+    return run();
+  } catch (error) {
+    const { ElfError } = await import('@elf/core');
+    throw new ElfError('INVALID_INPUT', `scope: ${file}: ${(error as Error).message}; nothing changed`, {
+      field: 'scope',
+    });
+  }
 }
 
 async function readSettings(file: string): Promise<{ settings: Record<string, unknown>; text: string | null }> {
@@ -65,7 +90,16 @@ async function readSettings(file: string): Promise<{ settings: Record<string, un
   return { settings: parsed as Record<string, unknown>, text };
 }
 
-const stamp = (date: Date) => date.toISOString().replace(/[-:]/g, '').slice(0, 15);
+const stamp = (date: Date) => date.toISOString().replace(/[-:.]/g, '').slice(0, 18);
+
+/** A backup name not taken yet (two edits in the same millisecond get -1, -2, …). */
+function backupName(file: string, now: Date): string {
+  const base = `${file}.elf-backup-${stamp(now)}`;
+  for (let i = 0; ; i++) {
+    const name = i === 0 ? base : `${base}-${i}`;
+    if (!existsSync(name)) return name;
+  }
+}
 
 /** Keeps the previous file as `<file>.elf-backup-<time>`, then replaces it atomically. */
 function writeSettings(
@@ -78,8 +112,8 @@ function writeSettings(
   let backup: string | null = null;
   const mode = previous === null ? 0o644 : statSync(file).mode & 0o777;
   if (previous !== null) {
-    backup = `${file}.elf-backup-${stamp(now)}`;
-    copyFileSync(file, backup);
+    backup = backupName(file, now);
+    copyFileSync(file, backup, constants.COPYFILE_EXCL);
     chmodSync(backup, mode);
   }
   const temp = `${file}.elf-${process.pid}.tmp`;
@@ -116,7 +150,7 @@ export function registerHooksCommand(program: Command, cli: CliContext): void {
         const { settings, text } = await readSettings(file);
         const { node, bin } = commandPaths();
         const command = elfHookCommand(node, bin);
-        const edit = installElfHooks(settings, command);
+        const edit = await editSettings(file, () => installElfHooks(settings, command));
         let backup: string | null = null;
         if (!opts.dryRun) {
           // Hooks never create the database: make sure it exists now.
@@ -136,7 +170,7 @@ export function registerHooksCommand(program: Command, cli: CliContext): void {
         };
         emit(cli.io, globals, report, () =>
           [
-            `${opts.dryRun ? 'would update' : edit.changed ? 'updated' : 'already installed:'} ${file}`,
+            `${!edit.changed ? 'already installed:' : opts.dryRun ? 'would update' : 'updated'} ${file}`,
             ...Object.entries(edit.events).map(([event, state]) => `  ${event.padEnd(20)} ${state}`),
             ...edit.removed.map((event) => `  ${event.padEnd(20)} removed (no longer handled)`),
             backup ? `previous settings kept in ${backup}` : '',
@@ -162,7 +196,8 @@ export function registerHooksCommand(program: Command, cli: CliContext): void {
       handler<{ scope: Scope; dryRun?: boolean }>(cli, async (opts, globals) => {
         const file = await settingsFile(cli, opts.scope);
         const { settings, text } = await readSettings(file);
-        const edit = uninstallElfHooks(settings);
+        const { node, bin } = commandPaths();
+        const edit = await editSettings(file, () => uninstallElfHooks(settings, elfHookCommand(node, bin)));
         const backup = edit.changed && !opts.dryRun ? writeSettings(file, text, edit.settings, new Date()) : null;
         emit(
           cli.io,
@@ -208,7 +243,8 @@ export function registerHooksCommand(program: Command, cli: CliContext): void {
           let error: string | null = null;
           try {
             const { settings, text } = await readSettings(file);
-            if (text !== null) status = elfHookStatus(settings);
+            const { node, bin } = commandPaths();
+            if (text !== null) status = elfHookStatus(settings, elfHookCommand(node, bin));
           } catch (e) {
             error = (e as Error).message;
           }
