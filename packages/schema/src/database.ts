@@ -18,6 +18,7 @@ import type {
   SessionToolTable,
 } from './tables/session-state.table.js';
 import type { SessionSummaryTable } from './tables/session-summary.table.js';
+import type { SettingTable } from './tables/setting.table.js';
 import type { SpikeReportTable } from './tables/spike-report.table.js';
 import type { TrailTable } from './tables/trail.table.js';
 import type { ViolationTable } from './tables/violation.table.js';
@@ -45,6 +46,7 @@ export interface Database {
   heuristic_consultations: HeuristicConsultationTable;
   session_tools: SessionToolTable;
   session_captures: SessionCaptureTable;
+  settings: SettingTable;
 }
 
 /** Knowledge tables: what export, import and backups must never lose; prune never touches them. */

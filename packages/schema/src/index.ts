@@ -127,6 +127,7 @@ export type {
   SessionSummaryRowUpdate,
   SessionSummaryTable,
 } from './tables/session-summary.table.js';
+export type { NewSettingRow, SettingRow, SettingTable } from './tables/setting.table.js';
 export type {
   NewSpikeReportRow,
   SpikeReportRow,

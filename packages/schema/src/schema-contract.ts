@@ -23,6 +23,7 @@ export const expectedTables = [
   'heuristic_consultations',
   'session_tools',
   'session_captures',
+  'settings',
 ] as const;
 
 export const ftsTables = [

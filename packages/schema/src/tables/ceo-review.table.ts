@@ -16,6 +16,8 @@ export interface CeoReviewTable {
   token_count: number | null;
   created_at: Timestamp;
   reviewed_at: string | null;
+  /** Set on reviews ELF opens itself (e.g. `violations:7d`): one pending review per key. */
+  source_key: string | null;
 }
 
 export type CeoReviewRow = Selectable<CeoReviewTable>;

@@ -11,6 +11,8 @@ export interface CycleTable {
   analysis: string | null;
   learning_extracted: string | null;
   heuristic_id: number | null;
+  /** What to try next. */
+  next_step: string | null;
   created_at: Timestamp;
 }
 

@@ -38,6 +38,12 @@ export interface HeuristicTable {
   category: string | null;
   status: Defaulted<HeuristicStatus>;
   superseded_by: number | null;
+  /** Why it is dormant, archived, retracted or superseded. */
+  status_reason: string | null;
+  /** When the status last changed (dormant since, archived at, …). */
+  status_changed_at: string | null;
+  /** Decay steps applied since it was last used (see the lifecycle's maintenance pass). */
+  decay_steps: Defaulted<number>;
   /** Absolute project root it applies to; null = global. */
   project_path: string | null;
   last_used_at: string | null;
