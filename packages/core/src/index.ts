@@ -9,11 +9,100 @@ export {
   type AppliedOutcome,
   type ApplyOutcomeInput,
   applyOutcome,
-  nextConfidence,
   type OutcomeEvent,
+} from './lifecycle/apply-outcome.js';
+export {
+  type AssumptionEvidenceInput,
+  assumptionStanding,
+  challengeAssumption,
+  challengedBelow,
+  verifiedAfter,
+  verifyAssumption,
+} from './lifecycle/assumptions.js';
+export { type AuditEntry, auditHeuristic } from './lifecycle/audit.js';
+export {
+  type AllCeoReviewsInput,
+  ceoReviewDecisions,
+  type DecideCeoReviewInput,
+  decideCeoReview,
+  listAllCeoReviews,
+} from './lifecycle/ceo-reviews.js';
+export {
+  type ConfidenceEvent,
+  type ConfidenceState,
+  type ConfidenceStep,
+  clampConfidence,
+  confidenceBounds,
+  confidenceModel,
+  confidenceStep,
   promotion,
   qualifiesForGolden,
-} from './lifecycle/apply-outcome.js';
+} from './lifecycle/confidence.js';
+export {
+  type AbandonExperimentInput,
+  abandonExperiment,
+  type CompletedExperiment,
+  type CompleteExperimentInput,
+  completeExperiment,
+  cyclesShown,
+  getExperiment,
+} from './lifecycle/experiments.js';
+export { demotedConfidenceCap, demotion } from './lifecycle/golden-standing.js';
+export { criticalReviewKey, type GoldenViolationCheck } from './lifecycle/golden-violations.js';
+export {
+  demoteHeuristic,
+  demotionCandidates,
+  heuristicHistory,
+  type ListHeuristicsInput,
+  listHeuristics,
+  type ManualOutcomeInput,
+  promoteHeuristic,
+  reviveHeuristic,
+  standingChangesSince,
+  validateHeuristic,
+  violateHeuristic,
+} from './lifecycle/heuristic-actions.js';
+export {
+  type ValidateInvariantInput,
+  type ViolateInvariantInput,
+  validateInvariant,
+  violatedAfter,
+  violateInvariant,
+} from './lifecycle/invariants.js';
+export {
+  decayStepsDue,
+  type LifecycleChange,
+  type MaintainReport,
+  maintainIfDue,
+  maintainLifecycle,
+} from './lifecycle/maintain.js';
+export { type MergeHeuristicsInput, type MergeResult, mergedConfidence, mergeHeuristics } from './lifecycle/merge.js';
+export {
+  containment,
+  containsMostWords,
+  duplicateMatch,
+  findNearDuplicate,
+  type NearDuplicate,
+  type NearDuplicateMatch,
+  type NearDuplicateQuery,
+  normaliseRule,
+} from './lifecycle/near-duplicates.js';
+export { type RetractHeuristicInput, retractHeuristic } from './lifecycle/retract.js';
+export { matchesStrongly, reviveMatching, significantWords, strongMatch } from './lifecycle/revive.js';
+export {
+  defaultLifecycleConfig,
+  type LifecycleConfig,
+  lifecycleConfig,
+  lifecycleSettings,
+  listSettings,
+  readState,
+  setSetting,
+  stateKeys,
+  writeState,
+} from './lifecycle/settings.js';
+export { type RateSpikeReportInput, ratedScore, rateSpikeReport } from './lifecycle/spike-ratings.js';
+export { type SupersedeHeuristicInput, supersedeHeuristic } from './lifecycle/supersede.js';
+export { type SupersedeDecisionInput, supersedeDecision } from './lifecycle/supersede-decision.js';
 export { joinTags, splitTags } from './mappers.js';
 export { resolveCheckoutRoot, resolveProjectRoot } from './project/project-root.js';
 export { changeMarker } from './queries/change-marker.js';
@@ -55,7 +144,7 @@ export {
   recordCycle,
   recordExperiment,
 } from './record/record-experiment.js';
-export { type RecordHeuristicInput, recordHeuristic } from './record/record-heuristic.js';
+export { type RecordedHeuristic, type RecordHeuristicInput, recordHeuristic } from './record/record-heuristic.js';
 export { type RecordInvariantInput, recordInvariant } from './record/record-invariant.js';
 export {
   insertLearningRow,

@@ -58,9 +58,9 @@ describe('recording', () => {
       project_path: null,
     });
     expect(global).toMatchObject({ project_path: null, source_type: 'failure', category: 'core', confidence: 0.7 });
-    expect((await elf.recordHeuristic({ domain: 'x', rule: 'r', confidence: 'low' })).confidence).toBe(0.3);
-    expect((await elf.recordHeuristic({ domain: 'x', rule: 'r', confidence: 'medium' })).confidence).toBe(0.6);
-    expect((await elf.recordHeuristic({ domain: 'x', rule: 'r' })).confidence).toBe(0.5);
+    expect((await elf.recordHeuristic({ domain: 'x', rule: 'r1', confidence: 'low' })).confidence).toBe(0.3);
+    expect((await elf.recordHeuristic({ domain: 'x', rule: 'r2', confidence: 'medium' })).confidence).toBe(0.6);
+    expect((await elf.recordHeuristic({ domain: 'x', rule: 'r3' })).confidence).toBe(0.5);
   });
 
   it('stores a decision with its lists as JSON', async () => {

@@ -11,6 +11,14 @@ export { type MarkdownGoldenRule, parseGoldenRulesMarkdown } from './elf-py/gold
 export { type ElfPyImportOptions, type ElfPyImportReport, importElfPy } from './elf-py/import-elf-py.js';
 export { legacyDomain, legacyTags, legacyTimestamp } from './elf-py/legacy-values.js';
 export {
+  type GoldenImportAction,
+  type GoldenImportOptions,
+  type GoldenImportReport,
+  type GoldenImportResult,
+  importedGoldenConfidence,
+  importGoldenRules,
+} from './golden/import-golden-rules.js';
+export {
   checkHealth,
   defaultThresholds,
   type HealthCheck,

@@ -47,12 +47,17 @@ const cycleInput = v.object({
   break_summary: optionalText(limits.longText),
   analysis: optionalText(limits.longText),
   learning_extracted: optionalText(limits.longText),
+  /** The "next" of try → break → analyze → learn → next: what to try in the following cycle. */
+  next_step: optionalText(10_000),
   heuristic_id: v.optional(v.nullable(id)),
 });
 
 export type RecordCycleInput = v.InferInput<typeof cycleInput>;
 
-/** Records the next try → break → analyze → learn cycle of an active experiment. */
+/**
+ * Records the next try → break → analyze → learn → next cycle of an active experiment, numbered
+ * after the last one, and counts it in the experiment's cycles_run. A cycle must say something.
+ */
 export async function recordCycle(ctx: CoreContext, input: RecordCycleInput): Promise<Cycle> {
   const data = parseInput(cycleInput, input);
   const now = nowIso(ctx);
@@ -68,9 +73,21 @@ export async function recordCycle(ctx: CoreContext, input: RecordCycleInput): Pr
       });
     }
     if (experiment.status !== 'active') {
-      throw new ElfError('INVALID_INPUT', `experiment_id: experiment ${experiment.id} is ${experiment.status}`, {
-        field: 'experiment_id',
-      });
+      throw new ElfError(
+        'INVALID_INPUT',
+        `experiment_id: experiment #${experiment.id} is ${experiment.status}; only an active experiment runs cycles`,
+        { field: 'experiment_id' },
+      );
+    }
+    const { try_summary, break_summary, analysis, learning_extracted, next_step, heuristic_id } = data;
+    if ([try_summary, break_summary, analysis, learning_extracted, next_step, heuristic_id].every((x) => x == null)) {
+      throw new ElfError(
+        'INVALID_INPUT',
+        'try_summary: a cycle needs at least one of try, break, analysis, learning, next',
+        {
+          field: 'try_summary',
+        },
+      );
     }
     await trx
       .updateTable('experiments')
@@ -86,6 +103,7 @@ export async function recordCycle(ctx: CoreContext, input: RecordCycleInput): Pr
         break_summary: data.break_summary,
         analysis: data.analysis,
         learning_extracted: data.learning_extracted,
+        next_step: data.next_step,
         heuristic_id: data.heuristic_id ?? null,
         created_at: now,
       })

@@ -1,6 +1,8 @@
 import { heuristicSourceTypes } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreContext, nowIso, tokensFor } from '../context.js';
+import { applyOutcome } from '../lifecycle/apply-outcome.js';
+import { findNearDuplicate } from '../lifecycle/near-duplicates.js';
 import { toHeuristic } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
@@ -20,15 +22,42 @@ const heuristicInput = v.object({
     v.transform((value) => value?.toLowerCase() ?? null),
   ),
   project_path: projectPathInput,
+  /** Insert even when an active heuristic of the domain nearly repeats the rule. */
+  force: v.optional(v.boolean('must be true or false'), false),
 });
 
 export type RecordHeuristicInput = v.InferInput<typeof heuristicInput>;
 
-/** Records a rule with a starting confidence (default 0.5), scoped to the current project unless global. */
-export async function recordHeuristic(ctx: CoreContext, input: RecordHeuristicInput): Promise<Heuristic> {
+/** A recorded heuristic: the new row, or (with `mergedInto`) the existing one it repeated. */
+export interface RecordedHeuristic extends Heuristic {
+  /** Set when the rule nearly repeated this active heuristic, which was reinforced instead. */
+  mergedInto?: number;
+  /** With `mergedInto`: the reinforced heuristic's confidence before. */
+  previousConfidence?: number;
+}
+
+/**
+ * Records a rule with a starting confidence (default 0.5), scoped to the current project unless
+ * global. A rule that nearly repeats an active heuristic of its domain (see findNearDuplicate)
+ * reinforces that one (a manual `validated` outcome) instead of adding a twin, unless `force`.
+ */
+export async function recordHeuristic(ctx: CoreContext, input: RecordHeuristicInput): Promise<RecordedHeuristic> {
   const data = parseInput(heuristicInput, input);
   const now = nowIso(ctx);
+  const scope = resolveScope(ctx, data.project_path);
   return writeTransaction(ctx.db, async (trx) => {
+    if (!data.force) {
+      const twin = await findNearDuplicate(trx, { domain: data.domain, rule: data.rule, projectPath: scope });
+      if (twin) {
+        const { id: twinId, confidence: before } = twin.heuristic;
+        await applyOutcome(
+          { ...ctx, db: trx },
+          { heuristicId: twinId, event: 'validated', source: 'manual', reason: `recorded again: ${data.rule}` },
+        );
+        const row = await trx.selectFrom('heuristics').selectAll().where('id', '=', twinId).executeTakeFirstOrThrow();
+        return { ...toHeuristic(row), mergedInto: twinId, previousConfidence: before };
+      }
+    }
     const row = await trx
       .insertInto('heuristics')
       .values({
@@ -39,7 +68,7 @@ export async function recordHeuristic(ctx: CoreContext, input: RecordHeuristicIn
         source_type: data.source,
         source_id: data.source_id ?? null,
         category: data.category,
-        project_path: resolveScope(ctx, data.project_path),
+        project_path: scope,
         token_count: tokensFor(ctx, 'heuristic', data),
         created_at: now,
         updated_at: now,

@@ -1,6 +1,8 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreContext, nowIso } from '../context.js';
+import { checkGoldenViolations, type GoldenViolationCheck } from '../lifecycle/golden-violations.js';
+import { lifecycleConfig } from '../lifecycle/settings.js';
 import { toViolation } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Violation } from '../types.js';
@@ -16,20 +18,33 @@ const violationInput = v.object({
 
 export type RecordViolationInput = v.InferInput<typeof violationInput>;
 
-/** Records that a golden rule was broken. `rule_id` must be the id of a golden heuristic. */
-export async function recordViolation(ctx: CoreContext, input: RecordViolationInput): Promise<Violation> {
+/**
+ * Records that a golden rule was broken (`rule_id`: a golden heuristic, or one since demoted), then applies the
+ * lifecycle's rules: demotion at 3 violations of the rule in 7 days, the warning level, and one
+ * CEO review at the critical level.
+ */
+export async function recordViolation(
+  ctx: CoreContext,
+  input: RecordViolationInput,
+): Promise<Violation & { lifecycle: GoldenViolationCheck }> {
   const data = parseInput(violationInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const rule = await trx
-      .selectFrom('heuristics')
-      .select(['id', 'is_golden'])
-      .where('id', '=', data.rule_id)
-      .executeTakeFirst();
+    const rule = await trx.selectFrom('heuristics').selectAll().where('id', '=', data.rule_id).executeTakeFirst();
     if (!rule) {
       throw new ElfError('NOT_FOUND', `rule_id: no heuristic with id ${data.rule_id}`, { field: 'rule_id' });
     }
-    if (rule.is_golden !== 1) {
+    // A rule demoted for its violations can still be violated on record.
+    const wasGolden =
+      rule.is_golden === 1 ||
+      (await trx
+        .selectFrom('confidence_updates')
+        .select('id')
+        .where('heuristic_id', '=', rule.id)
+        .where('update_type', '=', 'demoted')
+        .limit(1)
+        .executeTakeFirst()) !== undefined;
+    if (!wasGolden) {
       throw new ElfError('INVALID_INPUT', `rule_id: heuristic ${data.rule_id} is not a golden rule`, {
         field: 'rule_id',
       });
@@ -45,6 +60,12 @@ export async function recordViolation(ctx: CoreContext, input: RecordViolationIn
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toViolation(row);
+    const lifecycle = await checkGoldenViolations(trx, ctx, rule, {
+      config: await lifecycleConfig(trx),
+      at: now,
+      sessionId: row.session_id,
+      agentId: ctx.agentId ?? null,
+    });
+    return { ...toViolation(row), lifecycle };
   });
 }

@@ -33,6 +33,11 @@ export interface SearchHit {
   domain: string | null;
   /** learning type, heuristic/decision status. */
   detail: string | null;
+  /**
+   * Set for knowledge that no longer holds, to show with the hit: `retracted: <reason>` or
+   * `superseded by #N` (heuristics), `superseded by #N` (decisions). Null otherwise.
+   */
+  retired: string | null;
   created_at: string;
 }
 
@@ -47,22 +52,25 @@ export interface SearchResult {
 const statements: Record<SearchKind, (match: string, take: number) => RawBuilder<SearchHit>> = {
   learning: (match, take) => sql<SearchHit>`
     select 'learning' as kind, l.id, l.title, snippet(learnings_fts, -1, '**', '**', '…', 16) as snippet,
-      learnings_fts.rank as score, l.domain, l.type as detail, l.created_at
+      learnings_fts.rank as score, l.domain, l.type as detail, null as retired, l.created_at
     from learnings_fts join learnings l on l.id = learnings_fts.rowid
     where learnings_fts match ${match} order by learnings_fts.rank limit ${take}`,
   heuristic: (match, take) => sql<SearchHit>`
     select 'heuristic' as kind, h.id, h.rule as title, snippet(heuristics_fts, -1, '**', '**', '…', 16) as snippet,
-      heuristics_fts.rank as score, h.domain, h.status as detail, h.created_at
+      heuristics_fts.rank as score, h.domain, h.status as detail, case h.status
+        when 'retracted' then 'retracted: ' || coalesce(h.status_reason, 'no reason given')
+        when 'superseded' then 'superseded' || coalesce(' by #' || h.superseded_by, '') end as retired, h.created_at
     from heuristics_fts join heuristics h on h.id = heuristics_fts.rowid
     where heuristics_fts match ${match} order by heuristics_fts.rank limit ${take}`,
   decision: (match, take) => sql<SearchHit>`
     select 'decision' as kind, d.id, d.title, snippet(decisions_fts, -1, '**', '**', '…', 16) as snippet,
-      decisions_fts.rank as score, d.domain, d.status as detail, d.created_at
+      decisions_fts.rank as score, d.domain, d.status as detail, case d.status
+        when 'superseded' then 'superseded' || coalesce(' by #' || d.superseded_by, '') end as retired, d.created_at
     from decisions_fts join decisions d on d.id = decisions_fts.rowid
     where decisions_fts match ${match} order by decisions_fts.rank limit ${take}`,
   spike_report: (match, take) => sql<SearchHit>`
     select 'spike_report' as kind, s.id, s.title, snippet(spike_reports_fts, -1, '**', '**', '…', 16) as snippet,
-      spike_reports_fts.rank as score, s.domain, null as detail, s.created_at
+      spike_reports_fts.rank as score, s.domain, null as detail, null as retired, s.created_at
     from spike_reports_fts join spike_reports s on s.id = spike_reports_fts.rowid
     where spike_reports_fts match ${match} order by spike_reports_fts.rank limit ${take}`,
 };

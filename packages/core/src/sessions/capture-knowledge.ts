@@ -2,9 +2,10 @@ import type { Marker } from '../capture/markers.js';
 import { redactSecrets } from '../capture/redact-secrets.js';
 import type { CoreContext } from '../context.js';
 import { applyOutcome } from '../lifecycle/apply-outcome.js';
+import { findNearDuplicate } from '../lifecycle/near-duplicates.js';
 import { recordHeuristic } from '../record/record-heuristic.js';
 import { recordLearning } from '../record/record-learning.js';
-import { nearlySame } from '../text/similarity.js';
+import { writeTransaction } from '../transaction.js';
 import { claimCapture } from './session-state.js';
 
 /** Picks a domain for captured text (the CLI passes @elf/context's keyword inference). */
@@ -44,8 +45,8 @@ export function cutAtWord(text: string, max: number): string {
 /**
  * Learns `[LEARNED:domain]` markers: a rule-like marker becomes a heuristic at confidence 0.5
  * (source `auto`) unless it nearly repeats an active heuristic of its domain, which it then
- * reinforces; anything else becomes an observation. Secrets are redacted first; a marker already
- * captured in this session is skipped.
+ * reinforces (findNearDuplicate: the same test as `elf record heuristic`); anything else becomes
+ * an observation. Secrets are redacted first; a marker already captured in this session is skipped.
  */
 export async function learnFromMarkers(
   ctx: CoreContext,
@@ -73,25 +74,30 @@ export async function learnFromMarkers(
       continue;
     if (marker.kind === 'heuristic') {
       const rule = cutAtWord(text, 500);
-      const twin = await nearDuplicateHeuristic(ctx, domain, rule);
-      if (twin !== null) {
-        await applyOutcome(ctx, {
-          heuristicId: twin,
-          event: 'validated',
-          reason: 'reinforced by a [LEARNED] marker',
-          sessionId: input.sessionId,
+      // Look-up and insert in one transaction: two hooks capturing the same rule add it once.
+      const item = await writeTransaction(ctx.db, async (trx) => {
+        const inTrx = { ...ctx, db: trx };
+        const twin = await findNearDuplicate(trx, { domain, rule, projectPath: ctx.projectPath });
+        if (twin !== null) {
+          await applyOutcome(inTrx, {
+            heuristicId: twin.heuristic.id,
+            event: 'validated',
+            reason: 'reinforced by a [LEARNED] marker',
+            sessionId: input.sessionId,
+          });
+          return { kind: 'heuristic', id: twin.heuristic.id, action: 'reinforced' } as const;
+        }
+        const h = await recordHeuristic(inTrx, {
+          domain,
+          rule,
+          explanation: input.explanation ?? 'Captured from a [LEARNED] marker in an agent session.',
+          confidence: 0.5,
+          source: input.source ?? 'auto',
+          force: true,
         });
-        captured.push({ kind: 'heuristic', id: twin, action: 'reinforced' });
-        continue;
-      }
-      const h = await recordHeuristic(ctx, {
-        domain,
-        rule,
-        explanation: input.explanation ?? 'Captured from a [LEARNED] marker in an agent session.',
-        confidence: 0.5,
-        source: input.source ?? 'auto',
+        return { kind: 'heuristic', id: h.id, action: 'added' } as const;
       });
-      captured.push({ kind: 'heuristic', id: h.id, action: 'added' });
+      captured.push(item);
     } else {
       const l = await recordLearning(ctx, {
         type: 'observation',
@@ -104,19 +110,6 @@ export async function learnFromMarkers(
     }
   }
   return captured;
-}
-
-/** An active heuristic of the domain whose rule is the same rule in other words (Jaccard ≥ 0.8). */
-async function nearDuplicateHeuristic(ctx: CoreContext, domain: string, rule: string): Promise<number | null> {
-  const rows = await ctx.db
-    .selectFrom('heuristics')
-    .select(['id', 'rule'])
-    .where('domain', '=', domain)
-    .where('status', '=', 'active')
-    .orderBy('confidence', 'desc')
-    .limit(1000)
-    .execute();
-  return rows.find((row) => nearlySame(row.rule, rule))?.id ?? null;
 }
 
 export interface ToolFailureInput {

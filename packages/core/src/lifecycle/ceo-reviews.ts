@@ -1,0 +1,62 @@
+import { ElfError } from '@elf/schema';
+import * as v from 'valibot';
+import { type CoreContext, nowIso } from '../context.js';
+import { page } from '../mappers.js';
+import { read, writeTransaction } from '../transaction.js';
+import type { CeoReview, Page } from '../types.js';
+import { id, limit, limits, offset, oneOf, optionalText } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+
+export const ceoReviewDecisions = ['approved', 'rejected'] as const;
+
+const decideInput = v.object({
+  id,
+  decision: oneOf(ceoReviewDecisions),
+  note: optionalText(limits.longText),
+});
+export type DecideCeoReviewInput = v.InferInput<typeof decideInput>;
+
+/** Approves or rejects a pending review, once: a decided review stays decided. */
+export async function decideCeoReview(ctx: CoreContext, input: DecideCeoReviewInput): Promise<CeoReview> {
+  const data = parseInput(decideInput, input);
+  const now = nowIso(ctx);
+  return writeTransaction(ctx.db, async (trx) => {
+    const row = await trx
+      .selectFrom('ceo_reviews')
+      .select(['id', 'status'])
+      .where('id', '=', data.id)
+      .executeTakeFirst();
+    if (!row) throw new ElfError('NOT_FOUND', `id: no review with id ${data.id}`, { field: 'id' });
+    if (row.status !== 'pending') {
+      throw new ElfError('INVALID_INPUT', `id: review #${row.id} is already ${row.status}`, { field: 'id' });
+    }
+    return trx
+      .updateTable('ceo_reviews')
+      .set({ status: data.decision, decision_note: data.note, reviewed_at: now })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+const allInput = v.object({ limit, offset });
+export type AllCeoReviewsInput = v.InferInput<typeof allInput>;
+
+/** Every review whatever its status, newest first (listCeoReviews lists one status). */
+export async function listAllCeoReviews(
+  ctx: CoreContext,
+  input: AllCeoReviewsInput = {},
+): Promise<{ ceoReviews: CeoReview[]; page: Page }> {
+  const data = parseInput(allInput, input);
+  const rows = await read(() =>
+    ctx.db
+      .selectFrom('ceo_reviews')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(data.limit)
+      .offset(data.offset)
+      .execute(),
+  );
+  return { ceoReviews: rows, page: page(data.limit, data.offset, rows.length) };
+}

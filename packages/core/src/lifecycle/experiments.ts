@@ -1,0 +1,131 @@
+import { type Database, ElfError } from '@elf/schema';
+import type { Kysely } from 'kysely';
+import * as v from 'valibot';
+import { type CoreContext, nowIso } from '../context.js';
+import { type RecordedHeuristic, recordHeuristic } from '../record/record-heuristic.js';
+import { read, writeTransaction } from '../transaction.js';
+import type { Cycle, Experiment } from '../types.js';
+import { domain, id, limits, optionalText, text } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+
+/** At most this many cycles are listed with an experiment (the query has a LIMIT, like every query). */
+export const cyclesShown = 1_000;
+
+async function activeExperiment(trx: Kysely<Database>, wanted: number): Promise<Experiment> {
+  const row = await trx.selectFrom('experiments').selectAll().where('id', '=', wanted).executeTakeFirst();
+  if (!row) throw new ElfError('NOT_FOUND', `id: no experiment with id ${wanted}`, { field: 'id' });
+  if (row.status !== 'active') {
+    throw new ElfError('INVALID_INPUT', `id: experiment #${wanted} is already ${row.status}`, { field: 'id' });
+  }
+  return row;
+}
+
+async function closeExperiment(
+  trx: Kysely<Database>,
+  wanted: number,
+  status: 'completed' | 'abandoned',
+  conclusion: string,
+  now: string,
+): Promise<Experiment> {
+  return trx
+    .updateTable('experiments')
+    .set({ status, conclusion, completed_at: now, updated_at: now })
+    .where('id', '=', wanted)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+const completeInput = v.object({
+  id,
+  conclusion: text(limits.longText),
+  heuristic: v.optional(
+    v.nullable(
+      v.object({
+        rule: text(limits.rule),
+        domain: v.optional(v.nullable(domain)),
+        explanation: optionalText(limits.explanation),
+      }),
+    ),
+  ),
+});
+export type CompleteExperimentInput = v.InferInput<typeof completeInput>;
+
+export interface CompletedExperiment {
+  experiment: Experiment;
+  /** The heuristic learned, when one was given (or the active one it nearly repeated, see recordHeuristic). */
+  heuristic: RecordedHeuristic | null;
+}
+
+/**
+ * Completes an active experiment with its conclusion and, optionally, the heuristic it taught
+ * (source `experiment`, source_id = the experiment; domain defaults to the experiment's) — both in
+ * one transaction, so a refused heuristic leaves the experiment active.
+ */
+export async function completeExperiment(
+  ctx: CoreContext,
+  input: CompleteExperimentInput,
+): Promise<CompletedExperiment> {
+  const data = parseInput(completeInput, input);
+  const now = nowIso(ctx);
+  return writeTransaction(ctx.db, async (trx) => {
+    const current = await activeExperiment(trx, data.id);
+    let heuristic: RecordedHeuristic | null = null;
+    if (data.heuristic) {
+      const heuristicDomain = data.heuristic.domain ?? current.domain;
+      if (!heuristicDomain) {
+        throw new ElfError(
+          'INVALID_INPUT',
+          `domain: experiment #${current.id} has no domain; give the heuristic one (--domain)`,
+          { field: 'domain' },
+        );
+      }
+      heuristic = await recordHeuristic(
+        { ...ctx, db: trx },
+        {
+          domain: heuristicDomain,
+          rule: data.heuristic.rule,
+          explanation: data.heuristic.explanation,
+          source: 'experiment',
+          source_id: current.id,
+        },
+      );
+    }
+    const experiment = await closeExperiment(trx, current.id, 'completed', data.conclusion, now);
+    return { experiment, heuristic };
+  });
+}
+
+const abandonInput = v.object({ id, conclusion: text(limits.longText) });
+export type AbandonExperimentInput = v.InferInput<typeof abandonInput>;
+
+/** Abandons an active experiment, saying why; completed_at records when it ended. */
+export async function abandonExperiment(ctx: CoreContext, input: AbandonExperimentInput): Promise<Experiment> {
+  const data = parseInput(abandonInput, input);
+  const now = nowIso(ctx);
+  return writeTransaction(ctx.db, async (trx) => {
+    const current = await activeExperiment(trx, data.id);
+    return closeExperiment(trx, current.id, 'abandoned', data.conclusion, now);
+  });
+}
+
+const idInput = v.object({ id });
+
+/** An experiment with its cycles in order (first cycle first). */
+export async function getExperiment(
+  ctx: CoreContext,
+  experimentId: number | string,
+): Promise<{ experiment: Experiment; cycles: Cycle[] }> {
+  const { id: wanted } = parseInput(idInput, { id: experimentId });
+  return read(async () => {
+    const experiment = await ctx.db.selectFrom('experiments').selectAll().where('id', '=', wanted).executeTakeFirst();
+    if (!experiment) throw new ElfError('NOT_FOUND', `id: no experiment with id ${wanted}`, { field: 'id' });
+    const cycles = await ctx.db
+      .selectFrom('cycles')
+      .selectAll()
+      .where('experiment_id', '=', wanted)
+      .orderBy('cycle_number')
+      .limit(cyclesShown)
+      .execute();
+    return { experiment, cycles };
+  });
+}

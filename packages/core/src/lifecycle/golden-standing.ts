@@ -1,0 +1,63 @@
+import type { ConfidenceUpdateSource, Database, HeuristicRow } from '@elf/schema';
+import type { Kysely } from 'kysely';
+import { auditHeuristic } from './audit.js';
+import { round4 } from './confidence.js';
+
+/** A demoted rule must earn promotion again: its confidence is capped here. */
+export const demotedConfidenceCap = 0.8;
+
+/** Demotion: a golden rule violated this many times within `demotionWindowDays`. */
+export const demotion = { violations: 3, windowDays: 7 } as const;
+
+interface StandingChange {
+  source: ConfidenceUpdateSource;
+  reason: string;
+  at: string;
+  sessionId?: string | null;
+  agentId?: string | null;
+}
+
+/** Makes a heuristic a golden rule (on the caller's transaction) and audits it. */
+export async function promoteInTransaction(trx: Kysely<Database>, h: HeuristicRow, change: StandingChange) {
+  await trx.updateTable('heuristics').set({ is_golden: 1, updated_at: change.at }).where('id', '=', h.id).execute();
+  await auditHeuristic(trx, {
+    heuristicId: h.id,
+    type: 'promoted',
+    oldConfidence: h.confidence,
+    newConfidence: h.confidence,
+    ...change,
+  });
+}
+
+/** Takes a golden rule back to an ordinary heuristic, capping its confidence, and audits it. */
+export async function demoteInTransaction(trx: Kysely<Database>, h: HeuristicRow, change: StandingChange) {
+  const confidence = round4(Math.min(h.confidence, demotedConfidenceCap));
+  await trx
+    .updateTable('heuristics')
+    .set({ is_golden: 0, confidence, updated_at: change.at })
+    .where('id', '=', h.id)
+    .execute();
+  await auditHeuristic(trx, {
+    heuristicId: h.id,
+    type: 'demoted',
+    oldConfidence: h.confidence,
+    newConfidence: confidence,
+    ...change,
+  });
+  return confidence;
+}
+
+/** Violations of one rule recorded since `since` (the demotion window). */
+export async function ruleViolationsSince(trx: Kysely<Database>, ruleId: number, since: string): Promise<number> {
+  const row = await trx
+    .selectFrom('violations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('rule_id', '=', ruleId)
+    .where('violation_date', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function windowStart(at: string, days: number): string {
+  return new Date(Date.parse(at) - days * 86_400_000).toISOString();
+}

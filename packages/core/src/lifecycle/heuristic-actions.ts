@@ -1,0 +1,186 @@
+import { ElfError, type HeuristicStatus } from '@elf/schema';
+import { type CoreContext, nowIso } from '../context.js';
+import { toHeuristic } from '../mappers.js';
+import { read, writeTransaction } from '../transaction.js';
+import type { Heuristic } from '../types.js';
+import { type AppliedOutcome, applyOutcome } from './apply-outcome.js';
+import { demoteInTransaction, demotion, promoteInTransaction, windowStart } from './golden-standing.js';
+
+async function requireHeuristic(ctx: CoreContext, id: number) {
+  const h = await ctx.db.selectFrom('heuristics').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!h) throw new ElfError('NOT_FOUND', `id: no heuristic with id ${id}`, { field: 'id' });
+  return h;
+}
+
+export interface ManualOutcomeInput {
+  id: number;
+  /** Counts toward that session's once-per-session limit of automatic updates. */
+  sessionId?: string | null;
+  note?: string | null;
+}
+
+/** A person says the rule held (`elf heuristic validate`): always applied, audited as manual. */
+export function validateHeuristic(ctx: CoreContext, input: ManualOutcomeInput): Promise<AppliedOutcome> {
+  return manualOutcome(ctx, input, 'validated');
+}
+
+/** A person says the rule did not hold; on a golden rule this is a violation of record. */
+export function violateHeuristic(ctx: CoreContext, input: ManualOutcomeInput): Promise<AppliedOutcome> {
+  return manualOutcome(ctx, input, 'violated');
+}
+
+async function manualOutcome(ctx: CoreContext, input: ManualOutcomeInput, event: 'validated' | 'violated') {
+  return writeTransaction(ctx.db, async (trx) => {
+    const inner = { ...ctx, db: trx };
+    await requireHeuristic(inner, input.id);
+    const result = await applyOutcome(inner, {
+      heuristicId: input.id,
+      event,
+      source: 'manual',
+      sessionId: input.sessionId ?? null,
+      reason: input.note ?? null,
+    });
+    if (!result) throw new ElfError('NOT_FOUND', `id: no heuristic with id ${input.id}`, { field: 'id' });
+    return result;
+  });
+}
+
+/** A person promotes a heuristic to golden rule (mode `suggest`, or ahead of the thresholds). */
+export async function promoteHeuristic(ctx: CoreContext, input: { id: number; reason?: string | null }) {
+  return writeTransaction(ctx.db, async (trx) => {
+    const h = await requireHeuristic({ ...ctx, db: trx }, input.id);
+    if (h.is_golden === 1)
+      throw new ElfError('INVALID_INPUT', `id: heuristic #${h.id} is already a golden rule`, { field: 'id' });
+    if (h.status !== 'active')
+      throw new ElfError('INVALID_INPUT', `id: heuristic #${h.id} is ${h.status}`, { field: 'id' });
+    await promoteInTransaction(trx, h, {
+      source: 'manual',
+      reason: input.reason ?? 'promoted by hand',
+      at: nowIso(ctx),
+      sessionId: ctx.sessionId ?? null,
+      agentId: ctx.agentId ?? null,
+    });
+    return toHeuristic({ ...h, is_golden: 1 });
+  });
+}
+
+/** A person demotes a golden rule to an ordinary heuristic (confidence capped at 0.8). */
+export async function demoteHeuristic(ctx: CoreContext, input: { id: number; reason?: string | null }) {
+  return writeTransaction(ctx.db, async (trx) => {
+    const h = await requireHeuristic({ ...ctx, db: trx }, input.id);
+    if (h.is_golden !== 1)
+      throw new ElfError('INVALID_INPUT', `id: heuristic #${h.id} is not a golden rule`, { field: 'id' });
+    const confidence = await demoteInTransaction(trx, h, {
+      source: 'manual',
+      reason: input.reason ?? 'demoted by hand',
+      at: nowIso(ctx),
+      sessionId: ctx.sessionId ?? null,
+      agentId: ctx.agentId ?? null,
+    });
+    return toHeuristic({ ...h, is_golden: 0, confidence });
+  });
+}
+
+/** `elf heuristic revive ID`: a dormant or archived heuristic is active again, confidence ≥ 0.35. */
+export async function reviveHeuristic(ctx: CoreContext, input: { id: number; reason?: string | null }) {
+  return writeTransaction(ctx.db, async (trx) => {
+    const inner = { ...ctx, db: trx };
+    await requireHeuristic(inner, input.id);
+    const result = await applyOutcome(inner, {
+      heuristicId: input.id,
+      event: 'revived',
+      source: 'manual',
+      reason: input.reason ?? 'revived by hand',
+    });
+    if (!result) throw new ElfError('NOT_FOUND', `id: no heuristic with id ${input.id}`, { field: 'id' });
+    return result;
+  });
+}
+
+/** Every audited change of one heuristic, oldest first (`elf heuristic history`). */
+export async function heuristicHistory(ctx: CoreContext, id: number, limit = 1000) {
+  const h = await read(() => requireHeuristic(ctx, id));
+  const updates = await read(() =>
+    ctx.db
+      .selectFrom('confidence_updates')
+      .selectAll()
+      .where('heuristic_id', '=', id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+  );
+  return {
+    heuristic: toHeuristic(h),
+    updates: updates.map((u) => ({ ...u, rate_limited: u.rate_limited === 1 })),
+  };
+}
+
+export interface ListHeuristicsInput {
+  status?: HeuristicStatus | 'all';
+  domain?: string | null;
+  golden?: boolean;
+  limit?: number;
+}
+
+/** Heuristics of this project and global ones, by status (default active), strongest first. */
+export async function listHeuristics(ctx: CoreContext, input: ListHeuristicsInput = {}): Promise<Heuristic[]> {
+  let query = ctx.db.selectFrom('heuristics').selectAll();
+  const status = input.status ?? 'active';
+  if (status !== 'all') query = query.where('status', '=', status);
+  if (input.domain) query = query.where('domain', '=', input.domain);
+  if (input.golden !== undefined) query = query.where('is_golden', '=', input.golden ? 1 : 0);
+  const scope = ctx.projectPath;
+  query = query.where((eb) =>
+    scope === null
+      ? eb('project_path', 'is', null)
+      : eb.or([eb('project_path', 'is', null), eb('project_path', '=', scope)]),
+  );
+  const rows = await read(() =>
+    query
+      .orderBy('is_golden', 'desc')
+      .orderBy('confidence', 'desc')
+      .orderBy('id')
+      .limit(Math.min(Math.max(1, input.limit ?? 100), 10_000))
+      .execute(),
+  );
+  return rows.map(toHeuristic);
+}
+
+/** Promotions and demotions recorded since `since` (check-in reports them). */
+export async function standingChangesSince(ctx: CoreContext, since: string | null, limit = 50) {
+  let query = ctx.db
+    .selectFrom('confidence_updates as u')
+    .innerJoin('heuristics as h', 'h.id', 'u.heuristic_id')
+    .select([
+      'u.heuristic_id',
+      'u.update_type',
+      'u.source',
+      'u.reason',
+      'u.created_at',
+      'h.rule',
+      'h.domain',
+      'h.confidence',
+    ])
+    .where('u.update_type', 'in', ['promoted', 'demoted']);
+  if (since) query = query.where('u.created_at', '>', since);
+  return read(() => query.orderBy('u.created_at', 'desc').limit(limit).execute());
+}
+
+/** Golden rules violated 3+ times in the last 7 days (listed in mode `suggest`). */
+export async function demotionCandidates(ctx: CoreContext, limit = 20) {
+  const since = windowStart(nowIso(ctx), demotion.windowDays);
+  return read(() =>
+    ctx.db
+      .selectFrom('violations as v')
+      .innerJoin('heuristics as h', 'h.id', 'v.rule_id')
+      .select((eb) => ['h.id', 'h.rule', 'h.domain', 'h.confidence', eb.fn.countAll<number>().as('violations')])
+      .where('v.violation_date', '>=', since)
+      .where('h.is_golden', '=', 1)
+      .groupBy('h.id')
+      .having((eb) => eb.fn.countAll(), '>=', demotion.violations)
+      .orderBy('violations', 'desc')
+      .limit(limit)
+      .execute(),
+  );
+}

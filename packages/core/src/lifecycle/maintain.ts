@@ -1,0 +1,145 @@
+import type { HeuristicRow } from '@elf/schema';
+import { type CoreContext, nowIso } from '../context.js';
+import { writeTransaction } from '../transaction.js';
+import { auditHeuristic } from './audit.js';
+import { confidenceStep } from './confidence.js';
+import { type LifecycleConfig, lifecycleConfig, readState, stateKeys, writeState } from './settings.js';
+
+const dayMs = 86_400_000;
+
+export interface LifecycleChange {
+  id: number;
+  rule: string;
+  domain: string;
+  from: number;
+  to: number;
+}
+
+export interface MaintainReport {
+  at: string;
+  config: LifecycleConfig;
+  /** Heuristics whose confidence decayed, with the number of steps applied now. */
+  decayed: Array<LifecycleChange & { steps: number; idleDays: number }>;
+  /** Heuristics that fell below the dormancy threshold (never injected, still searchable). */
+  dormant: LifecycleChange[];
+  /** Dormant heuristics archived after `archive.after-days`. */
+  archived: LifecycleChange[];
+  /** Active heuristics looked at; golden rules are never among them. */
+  examined: number;
+}
+
+/**
+ * Decay steps due by `now` for a heuristic last used at `lastUsed`: none within `idleDays`, then one
+ * at `idleDays` and one more every `stepDays`. Counting from the last use (not from the last run)
+ * is what makes the pass idempotent: run twice on one day, the second run finds nothing due.
+ */
+export function decayStepsDue(lastUsed: string, now: string, config: LifecycleConfig): number {
+  const idle = (Date.parse(now) - Date.parse(lastUsed)) / dayMs;
+  if (!(idle >= config.decayIdleDays)) return 0;
+  return Math.floor((idle - config.decayIdleDays) / config.decayStepDays) + 1;
+}
+
+/**
+ * The lifecycle's maintenance pass: unused heuristics decay toward the floor (× 0.92 per step),
+ * those below `dormancy.below` become dormant, and heuristics dormant for `archive.after-days` are
+ * archived. Golden rules never decay; decisions, invariants and everything else are not touched.
+ * Nothing is deleted. `dryRun` reports without writing.
+ */
+export async function maintainLifecycle(ctx: CoreContext, options: { dryRun?: boolean } = {}): Promise<MaintainReport> {
+  const at = nowIso(ctx);
+  const config = await lifecycleConfig(ctx.db);
+  const report: MaintainReport = { at, config, decayed: [], dormant: [], archived: [], examined: 0 };
+  const idleBefore = new Date(Date.parse(at) - config.decayIdleDays * dayMs).toISOString();
+  await writeTransaction(ctx.db, async (trx) => {
+    const idle = await trx
+      .selectFrom('heuristics')
+      .selectAll()
+      .where('status', '=', 'active')
+      .where('is_golden', '=', 0)
+      .where((eb) => eb.fn.coalesce('last_used_at', 'created_at'), '<=', idleBefore)
+      .orderBy('id')
+      .limit(100_000)
+      .execute();
+    report.examined = idle.length;
+    for (const h of idle) await decayOne(trx, h);
+    const archiveBefore = new Date(Date.parse(at) - config.archiveAfterDays * dayMs).toISOString();
+    const stale = await trx
+      .selectFrom('heuristics')
+      .selectAll()
+      .where('status', '=', 'dormant')
+      .where('status_changed_at', '<=', archiveBefore)
+      .orderBy('id')
+      .limit(100_000)
+      .execute();
+    for (const h of stale) {
+      report.archived.push(change(h, h.confidence));
+      if (options.dryRun) continue;
+      await trx
+        .updateTable('heuristics')
+        .set({ status: 'archived', status_reason: `dormant since ${h.status_changed_at}`, status_changed_at: at })
+        .where('id', '=', h.id)
+        .execute();
+    }
+  });
+  return report;
+
+  async function decayOne(trx: typeof ctx.db, h: HeuristicRow) {
+    const lastUsed = h.last_used_at ?? h.created_at;
+    const due = decayStepsDue(lastUsed, at, config);
+    const steps = due - h.decay_steps;
+    if (steps <= 0) return;
+    let confidence = h.confidence;
+    for (let i = 0; i < steps; i++) {
+      confidence = confidenceStep({ confidence, applications: 0, golden: false }, 'decay').next;
+    }
+    const idleDays = Math.floor((Date.parse(at) - Date.parse(lastUsed)) / dayMs);
+    report.decayed.push({ ...change(h, confidence), steps, idleDays });
+    const dormant = confidence < config.dormantBelow;
+    if (dormant) report.dormant.push(change(h, confidence));
+    if (options.dryRun) return;
+    await trx
+      .updateTable('heuristics')
+      .set({
+        confidence,
+        decay_steps: due,
+        ...(dormant
+          ? {
+              status: 'dormant',
+              status_reason: `unused for ${idleDays} days; confidence ${confidence} fell below ${config.dormantBelow}`,
+              status_changed_at: at,
+            }
+          : {}),
+      })
+      .where('id', '=', h.id)
+      .execute();
+    await auditHeuristic(trx, {
+      heuristicId: h.id,
+      type: 'decay',
+      oldConfidence: h.confidence,
+      newConfidence: confidence,
+      source: 'system',
+      reason: `unused for ${idleDays} days: ${steps} decay step${steps === 1 ? '' : 's'}${dormant ? '; now dormant' : ''}`,
+      at,
+    });
+  }
+}
+
+function change(h: HeuristicRow, to: number): LifecycleChange {
+  return { id: h.id, rule: h.rule, domain: h.domain, from: h.confidence, to };
+}
+
+/**
+ * Runs the pass at most once per UTC day (the SessionEnd hook calls this, so the lifecycle runs
+ * without anyone scheduling it). Claims the day first in one transaction: two sessions ending at
+ * once do not both run it. Returns the report, or null when today's pass already ran.
+ */
+export async function maintainIfDue(ctx: CoreContext): Promise<MaintainReport | null> {
+  const today = nowIso(ctx).slice(0, 10);
+  const claimed = await writeTransaction(ctx.db, async (trx) => {
+    const last = await readState(trx, stateKeys.lastMaintain);
+    if (last !== null && last.slice(0, 10) >= today) return false;
+    await writeState({ ...ctx, db: trx }, stateKeys.lastMaintain, nowIso(ctx));
+    return true;
+  });
+  return claimed ? maintainLifecycle(ctx) : null;
+}

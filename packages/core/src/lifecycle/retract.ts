@@ -1,0 +1,45 @@
+import { ElfError } from '@elf/schema';
+import * as v from 'valibot';
+import { type CoreContext, nowIso } from '../context.js';
+import { toHeuristic } from '../mappers.js';
+import { writeTransaction } from '../transaction.js';
+import type { Heuristic } from '../types.js';
+import { id, text } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+import { auditHeuristic } from './audit.js';
+import { requireHeuristic, statusReasonMax } from './supersede.js';
+
+const retractInput = v.object({ id, reason: text(statusReasonMax) });
+export type RetractHeuristicInput = v.InferInput<typeof retractInput>;
+
+/**
+ * Withdraws a heuristic found to be wrong: status `retracted` with the reason and when, and a
+ * `retracted` audit row. Nothing is deleted: it stays searchable (marked) but is never injected.
+ */
+export async function retractHeuristic(ctx: CoreContext, input: RetractHeuristicInput): Promise<Heuristic> {
+  const data = parseInput(retractInput, input);
+  const now = nowIso(ctx);
+  return writeTransaction(ctx.db, async (trx) => {
+    const old = await requireHeuristic(trx, data.id, 'id');
+    if (old.status === 'retracted')
+      throw new ElfError('INVALID_INPUT', `id: heuristic #${old.id} is already retracted`, { field: 'id' });
+    const row = await trx
+      .updateTable('heuristics')
+      .set({ status: 'retracted', status_reason: data.reason, status_changed_at: now, updated_at: now })
+      .where('id', '=', old.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await auditHeuristic(trx, {
+      heuristicId: old.id,
+      type: 'retracted',
+      oldConfidence: old.confidence,
+      newConfidence: old.confidence,
+      source: 'manual',
+      reason: data.reason,
+      sessionId: ctx.sessionId ?? null,
+      agentId: ctx.agentId ?? null,
+      at: now,
+    });
+    return toHeuristic(row);
+  });
+}

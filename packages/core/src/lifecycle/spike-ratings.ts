@@ -1,0 +1,58 @@
+import { ElfError } from '@elf/schema';
+import * as v from 'valibot';
+import { type CoreContext, nowIso } from '../context.js';
+import { toSpikeReport } from '../mappers.js';
+import { writeTransaction } from '../transaction.js';
+import type { SpikeReport } from '../types.js';
+import { id } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+
+const ratingRule = 'must be a number from 0 to 5';
+
+/** 0..5; numeric strings accepted (they come from argv). NaN, Infinity and words are refused. */
+export const rating = v.pipe(
+  v.union([v.number(), v.string()], ratingRule),
+  v.transform((value: number | string) =>
+    typeof value === 'number' ? value : /^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN,
+  ),
+  v.check((value) => Number.isFinite(value) && value >= 0 && value <= 5, ratingRule),
+);
+
+/**
+ * The running average after one more rating. Same formula as the original's
+ * POST /spike-reports/{id}/rate: (score·n + rating)/(n+1) with n = access_count before.
+ * Differences: the result is rounded to 4 dp and kept within 0..5 (the column's CHECK), so float
+ * drift never fails the write; access_count counts ratings only here (nothing else increments it).
+ */
+export function ratedScore(score: number, ratings: number, newRating: number): number {
+  const average = (score * ratings + newRating) / (ratings + 1);
+  return Math.min(5, Math.max(0, Math.round(average * 10_000) / 10_000));
+}
+
+const rateInput = v.object({ id, rating });
+export type RateSpikeReportInput = v.InferInput<typeof rateInput>;
+
+/** Rates how useful a spike report was; usefulness_score is the running average of all ratings. */
+export async function rateSpikeReport(ctx: CoreContext, input: RateSpikeReportInput): Promise<SpikeReport> {
+  const data = parseInput(rateInput, input);
+  const now = nowIso(ctx);
+  return writeTransaction(ctx.db, async (trx) => {
+    const row = await trx
+      .selectFrom('spike_reports')
+      .select(['id', 'usefulness_score', 'access_count'])
+      .where('id', '=', data.id)
+      .executeTakeFirst();
+    if (!row) throw new ElfError('NOT_FOUND', `id: no spike report with id ${data.id}`, { field: 'id' });
+    const updated = await trx
+      .updateTable('spike_reports')
+      .set({
+        usefulness_score: ratedScore(row.usefulness_score, row.access_count, data.rating),
+        access_count: row.access_count + 1,
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toSpikeReport(updated);
+  });
+}

@@ -1,0 +1,46 @@
+import { ElfError } from '@elf/schema';
+import * as v from 'valibot';
+import { type CoreContext, nowIso } from '../context.js';
+import { toDecision } from '../mappers.js';
+import { writeTransaction } from '../transaction.js';
+import type { Decision } from '../types.js';
+import { id } from '../validation/fields.js';
+import { parseInput } from '../validation/parse-input.js';
+
+const supersedeDecisionInput = v.object({ id, by: id });
+export type SupersedeDecisionInput = v.InferInput<typeof supersedeDecisionInput>;
+
+/**
+ * Replaces an architecture decision by a newer one: status `superseded`, `superseded_by` the new
+ * one. The new one must be in force (accepted) or under discussion (proposed).
+ */
+export async function supersedeDecision(ctx: CoreContext, input: SupersedeDecisionInput): Promise<Decision> {
+  const data = parseInput(supersedeDecisionInput, input);
+  if (data.by === data.id)
+    throw new ElfError('INVALID_INPUT', `by: decision #${data.id} cannot supersede itself`, { field: 'by' });
+  const now = nowIso(ctx);
+  return writeTransaction(ctx.db, async (trx) => {
+    const find = async (decisionId: number, field: string) => {
+      const row = await trx.selectFrom('decisions').selectAll().where('id', '=', decisionId).executeTakeFirst();
+      if (!row) throw new ElfError('NOT_FOUND', `${field}: no decision with id ${decisionId}`, { field });
+      return row;
+    };
+    const old = await find(data.id, 'id');
+    const next = await find(data.by, 'by');
+    if (old.status === 'superseded')
+      throw new ElfError('INVALID_INPUT', `id: decision #${old.id} is already superseded`, { field: 'id' });
+    if (next.status !== 'accepted' && next.status !== 'proposed')
+      throw new ElfError(
+        'INVALID_INPUT',
+        `by: decision #${next.id} is ${next.status}; only an accepted or proposed decision can supersede another`,
+        { field: 'by' },
+      );
+    const row = await trx
+      .updateTable('decisions')
+      .set({ status: 'superseded', superseded_by: next.id, updated_at: now })
+      .where('id', '=', old.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toDecision(row);
+  });
+}

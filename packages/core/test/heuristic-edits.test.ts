@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Elf,
+  findNearDuplicate,
+  learnFromMarkers,
+  mergedConfidence,
+  mergeHeuristics,
+  retractHeuristic,
+  supersedeDecision,
+  supersedeHeuristic,
+} from '../src/index.js';
+import { openTempElf } from './support/temp-elf.js';
+
+const project = '/work/project';
+
+async function heuristicRows(elf: Elf) {
+  return elf.db.selectFrom('heuristics').selectAll().orderBy('id').execute();
+}
+
+async function auditRows(elf: Elf, heuristicId?: number) {
+  let query = elf.db.selectFrom('confidence_updates').selectAll().orderBy('id');
+  if (heuristicId !== undefined) query = query.where('heuristic_id', '=', heuristicId);
+  return query.execute();
+}
+
+/** Everything a rejected edit must leave alone. */
+async function dump(elf: Elf) {
+  return {
+    heuristics: await heuristicRows(elf),
+    audit: await auditRows(elf),
+    decisions: await elf.db.selectFrom('decisions').selectAll().orderBy('id').execute(),
+  };
+}
+
+async function rejects(elf: Elf, action: () => Promise<unknown>, code: string, message: string | RegExp) {
+  const before = await dump(elf);
+  const error = await action().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ name: 'ElfError', code });
+  expect((error as Error).message).toMatch(message);
+  expect(await dump(elf)).toEqual(before);
+}
+
+const setCounters = (elf: Elf, id: number, values: { confidence: number; times_validated: number }) =>
+  elf.db.updateTable('heuristics').set(values).where('id', '=', id).execute();
+
+describe('findNearDuplicate', () => {
+  const near = (elf: Elf, rule: string, domain = 'testing', projectPath: string | null = project) =>
+    findNearDuplicate(elf.db, { domain, rule, projectPath });
+
+  it('matches the same rule up to case, punctuation and whitespace', async () => {
+    const { elf } = await openTempElf();
+    const h = await elf.recordHeuristic({ domain: 'testing', rule: 'Always run the tests before committing.' });
+    const twin = await near(elf, '  always RUN the tests,  before committing! ');
+    expect(twin).toMatchObject({ heuristic: { id: h.id }, match: 'same-text' });
+  });
+
+  it('matches a word-set Jaccard of 0.8 exactly, not below', async () => {
+    const { elf } = await openTempElf();
+    const h = await elf.recordHeuristic({ domain: 'testing', rule: 'pin all the versions' });
+    expect(await near(elf, 'pin all the versions now')).toMatchObject({
+      heuristic: { id: h.id },
+      match: 'similar-words',
+    });
+    expect(await near(elf, 'pin all the versions right now')).toBeNull();
+  });
+
+  it('finds a rule containing ≥ 90 % of the shorter one’s words through the full-text index', async () => {
+    const { elf } = await openTempElf();
+    // More confident rules than the domain scan reads: only the full-text index can find the twin.
+    const now = '2026-11-26T12:00:00.000Z';
+    await elf.db
+      .insertInto('heuristics')
+      .values(
+        Array.from({ length: 1005 }, (_, i) => ({
+          domain: 'database',
+          rule: `filler rule number ${i}`,
+          confidence: 0.9,
+          is_golden: 0,
+          project_path: null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    const h = await elf.recordHeuristic({
+      domain: 'database',
+      rule: 'Run database migrations inside a transaction with a lock timeout',
+      confidence: 0.2,
+    });
+    const longer = 'Always run database migrations inside a transaction with lock timeout set explicitly in production';
+    expect(await near(elf, longer, 'database')).toMatchObject({ heuristic: { id: h.id }, match: 'contained' });
+    // Three significant words are too few to call containment a duplicate.
+    await elf.recordHeuristic({ domain: 'database', rule: 'Squash small commits' });
+    expect(await near(elf, 'Squash small commits before any review please', 'database')).toBeNull();
+  });
+
+  it('ignores other domains, other projects, and retired heuristics', async () => {
+    const { elf } = await openTempElf();
+    const h = await elf.recordHeuristic({ domain: 'testing', rule: 'Always run the tests before committing' });
+    expect(await near(elf, 'Always run the tests before committing', 'git')).toBeNull();
+    expect(await near(elf, 'Always run the tests before committing', 'testing', '/work/other')).toBeNull();
+    expect(await near(elf, 'Always run the tests before committing', 'testing', null)).toBeNull();
+    const global = await elf.recordHeuristic({ domain: 'api', rule: 'Version every endpoint', project_path: null });
+    expect(await near(elf, 'version every endpoint', 'api', '/work/other')).toMatchObject({
+      heuristic: { id: global.id },
+    });
+    await retractHeuristic(elf.context, { id: h.id, reason: 'wrong' });
+    expect(await near(elf, 'Always run the tests before committing')).toBeNull();
+  });
+});
+
+describe('recordHeuristic deduplicates', () => {
+  it('reinforces a near-duplicate instead of adding a twin; force adds one', async () => {
+    const { elf } = await openTempElf();
+    const first = await elf.recordHeuristic({ domain: 'git', rule: 'Never force-push to main' });
+    expect(first.mergedInto).toBeUndefined();
+    const again = await elf.recordHeuristic({ domain: 'git', rule: 'never force push to main!' });
+    expect(again).toMatchObject({ id: first.id, mergedInto: first.id, previousConfidence: 0.5, times_validated: 1 });
+    expect(again.confidence).toBeGreaterThan(0.5);
+    expect(await heuristicRows(elf)).toHaveLength(1);
+    expect((await auditRows(elf, first.id)).map((a) => [a.update_type, a.source, a.reason])).toEqual([
+      ['validated', 'manual', 'recorded again: never force push to main!'],
+    ]);
+    const forced = await elf.recordHeuristic({ domain: 'git', rule: 'never force push to main!', force: true });
+    expect(forced.id).not.toBe(first.id);
+    expect(forced.mergedInto).toBeUndefined();
+    expect(await heuristicRows(elf)).toHaveLength(2);
+  });
+
+  it('markers and recording agree on what a duplicate is', async () => {
+    const { elf } = await openTempElf();
+    const h = await elf.recordHeuristic({ domain: 'testing', rule: 'Always run the tests before committing' });
+    const captured = await learnFromMarkers(elf.context, {
+      sessionId: 's1',
+      markers: [{ kind: 'heuristic', domain: 'testing', text: 'always run the tests before committing!' }],
+    });
+    expect(captured).toEqual([{ kind: 'heuristic', id: h.id, action: 'reinforced' }]);
+    const added = await learnFromMarkers(elf.context, {
+      sessionId: 's1',
+      markers: [{ kind: 'heuristic', domain: 'testing', text: 'Keep fixtures small and named for their case' }],
+    });
+    expect(added).toEqual([{ kind: 'heuristic', id: expect.any(Number), action: 'added' }]);
+    expect(await heuristicRows(elf)).toHaveLength(2);
+  });
+});
+
+describe('retractHeuristic', () => {
+  it('retracts with reason and time, audits it, and refuses a second retraction', async () => {
+    const { elf, clock } = await openTempElf();
+    const h = await elf.recordHeuristic({ domain: 'git', rule: 'Rebase public branches' });
+    clock.advanceDays(1);
+    const retracted = await retractHeuristic(elf.context, { id: h.id, reason: 'rewrites shared history' });
+    expect(retracted).toMatchObject({
+      status: 'retracted',
+      status_reason: 'rewrites shared history',
+      status_changed_at: '2026-11-27T12:00:00.000Z',
+      confidence: 0.5,
+    });
+    expect((await auditRows(elf, h.id)).map((a) => [a.update_type, a.source, a.reason, a.delta])).toEqual([
+      ['retracted', 'manual', 'rewrites shared history', 0],
+    ]);
+    await rejects(
+      elf,
+      () => retractHeuristic(elf.context, { id: h.id, reason: 'again' }),
+      'INVALID_INPUT',
+      `id: heuristic #${h.id} is already retracted`,
+    );
+    await rejects(elf, () => retractHeuristic(elf.context, { id: 999, reason: 'x' }), 'NOT_FOUND', /^id: /);
+    const other = await elf.recordHeuristic({ domain: 'git', rule: 'Sign your commits' });
+    await rejects(elf, () => retractHeuristic(elf.context, { id: other.id } as never), 'INVALID_INPUT', /^reason: /);
+    await rejects(
+      elf,
+      () => retractHeuristic(elf.context, { id: other.id, reason: 'r'.repeat(2001) }),
+      'INVALID_INPUT',
+      /^reason: must be at most 2000/,
+    );
+  });
+});
+
+describe('supersedeHeuristic', () => {
+  it('supersedes by an active heuristic, audits the old one, and refuses bad pairs', async () => {
+    const { elf } = await openTempElf();
+    const old = await elf.recordHeuristic({ domain: 'git', rule: 'Merge with --no-ff' });
+    const next = await elf.recordHeuristic({ domain: 'git', rule: 'Rebase feature branches before merging' });
+    await rejects(
+      elf,
+      () => supersedeHeuristic(elf.context, { id: old.id, by: old.id }),
+      'INVALID_INPUT',
+      /^by: .*itself/,
+    );
+    await rejects(elf, () => supersedeHeuristic(elf.context, { id: old.id, by: 999 }), 'NOT_FOUND', /^by: /);
+    await rejects(elf, () => supersedeHeuristic(elf.context, { id: 999, by: old.id }), 'NOT_FOUND', /^id: /);
+    const done = await supersedeHeuristic(elf.context, { id: old.id, by: next.id, reason: 'linear history' });
+    expect(done).toMatchObject({ status: 'superseded', superseded_by: next.id, status_reason: 'linear history' });
+    expect((await auditRows(elf, old.id)).map((a) => [a.update_type, a.reason])).toEqual([
+      ['superseded', `superseded by #${next.id}: linear history`],
+    ]);
+    await rejects(
+      elf,
+      () => supersedeHeuristic(elf.context, { id: old.id, by: next.id }),
+      'INVALID_INPUT',
+      `id: heuristic #${old.id} is already superseded`,
+    );
+    const third = await elf.recordHeuristic({ domain: 'git', rule: 'Squash fixups before review' });
+    await rejects(
+      elf,
+      () => supersedeHeuristic(elf.context, { id: third.id, by: old.id }),
+      'INVALID_INPUT',
+      /^by: heuristic #\d+ is superseded/,
+    );
+  });
+});
+
+describe('mergeHeuristics', () => {
+  it('weights confidence by validations, sums counters, keeps golden standing, supersedes the other', async () => {
+    const { elf } = await openTempElf();
+    const a = await elf.recordHeuristic({ domain: 'api', rule: 'Version every endpoint' });
+    const b = await elf.recordHeuristic({ domain: 'api', rule: 'Put a version in each URL path', category: 'core' });
+    await setCounters(elf, a.id, { confidence: 0.8, times_validated: 6 });
+    await setCounters(elf, b.id, { confidence: 0.5, times_validated: 2 });
+    await elf.db.updateTable('heuristics').set({ is_golden: 1, times_violated: 1 }).where('id', '=', b.id).execute();
+    const r = await mergeHeuristics(elf.context, { keep: a.id, from: b.id });
+    expect(r.oldConfidence).toBe(0.8);
+    expect(r.kept).toMatchObject({
+      id: a.id,
+      confidence: 0.725,
+      times_validated: 8,
+      times_violated: 1,
+      is_golden: true,
+      category: 'core',
+      status: 'active',
+    });
+    expect(r.merged).toMatchObject({
+      id: b.id,
+      status: 'superseded',
+      superseded_by: a.id,
+      status_reason: `merged into #${a.id}`,
+    });
+    const audit = await auditRows(elf);
+    expect(audit.map((x) => [x.heuristic_id, x.update_type, x.old_confidence, x.new_confidence, x.reason])).toEqual([
+      [a.id, 'merged', 0.8, 0.725, `merged #${b.id} (Put a version in each URL path)`],
+      [b.id, 'merged', 0.5, 0.5, `merged into #${a.id}`],
+    ]);
+    await rejects(
+      elf,
+      () => mergeHeuristics(elf.context, { keep: a.id, from: b.id }),
+      'INVALID_INPUT',
+      /^from: heuristic #\d+ is superseded/,
+    );
+  });
+
+  it('uses the plain mean without validations, and refuses itself, unknown ids and other domains unless forced', async () => {
+    expect(mergedConfidence({ confidence: 0.8, times_validated: 6 }, { confidence: 0.5, times_validated: 2 })).toBe(
+      0.725,
+    );
+    expect(mergedConfidence({ confidence: 0.6, times_validated: 0 }, { confidence: 0.3, times_validated: 0 })).toBe(
+      0.45,
+    );
+    const { elf } = await openTempElf();
+    const a = await elf.recordHeuristic({ domain: 'api', rule: 'Version every endpoint', confidence: 0.6 });
+    const b = await elf.recordHeuristic({ domain: 'ops', rule: 'Tag every release', confidence: 0.3 });
+    await rejects(elf, () => mergeHeuristics(elf.context, { keep: a.id, from: a.id }), 'INVALID_INPUT', /^from: /);
+    await rejects(elf, () => mergeHeuristics(elf.context, { keep: 999, from: a.id }), 'NOT_FOUND', /^keep: /);
+    await rejects(
+      elf,
+      () => mergeHeuristics(elf.context, { keep: a.id, from: b.id }),
+      'INVALID_INPUT',
+      /^from: heuristic #\d+ is in domain ops, #\d+ in api/,
+    );
+    const forced = await mergeHeuristics(elf.context, { keep: a.id, from: b.id, force: true });
+    expect(forced.kept.confidence).toBe(0.45);
+    expect(forced.kept.domain).toBe('api');
+  });
+});
+
+describe('supersedeDecision', () => {
+  it('supersedes a decision by an accepted or proposed one and refuses bad pairs', async () => {
+    const { elf } = await openTempElf();
+    const decide = (title: string, status = 'accepted') =>
+      elf.recordDecision({ title, context: 'c', decision: 'd', rationale: 'r', status });
+    const old = await decide('Use REST');
+    const next = await decide('Use GraphQL', 'proposed');
+    const deprecated = await decide('Use SOAP', 'deprecated');
+    await rejects(elf, () => supersedeDecision(elf.context, { id: old.id, by: old.id }), 'INVALID_INPUT', /^by: /);
+    await rejects(elf, () => supersedeDecision(elf.context, { id: 999, by: old.id }), 'NOT_FOUND', /^id: /);
+    await rejects(
+      elf,
+      () => supersedeDecision(elf.context, { id: old.id, by: deprecated.id }),
+      'INVALID_INPUT',
+      /^by: decision #\d+ is deprecated/,
+    );
+    const done = await supersedeDecision(elf.context, { id: old.id, by: next.id });
+    expect(done).toMatchObject({ id: old.id, status: 'superseded', superseded_by: next.id });
+    await rejects(
+      elf,
+      () => supersedeDecision(elf.context, { id: old.id, by: next.id }),
+      'INVALID_INPUT',
+      `id: decision #${old.id} is already superseded`,
+    );
+  });
+});
+
+describe('search marks retired knowledge', () => {
+  it('shows retracted and superseded heuristics and superseded decisions with why', async () => {
+    const { elf } = await openTempElf();
+    const wrong = await elf.recordHeuristic({ domain: 'database', rule: 'Run migrations in parallel' });
+    const old = await elf.recordHeuristic({ domain: 'database', rule: 'Lock tables before migrations' });
+    const next = await elf.recordHeuristic({ domain: 'database', rule: 'Batch large migrations' });
+    await retractHeuristic(elf.context, { id: wrong.id, reason: 'deadlocks' });
+    await supersedeHeuristic(elf.context, { id: old.id, by: next.id });
+    const d1 = await elf.recordDecision({ title: 'Migrations by hand', context: 'c', decision: 'd', rationale: 'r' });
+    const d2 = await elf.recordDecision({ title: 'Migrations in CI', context: 'c', decision: 'd', rationale: 'r' });
+    await supersedeDecision(elf.context, { id: d1.id, by: d2.id });
+    const hits = (await elf.search({ text: 'migrations', limit: 20 })).hits;
+    const retired = Object.fromEntries(hits.map((h) => [`${h.kind}:${h.id}`, h.retired]));
+    expect(retired).toEqual({
+      [`heuristic:${wrong.id}`]: 'retracted: deadlocks',
+      [`heuristic:${old.id}`]: `superseded by #${next.id}`,
+      [`heuristic:${next.id}`]: null,
+      [`decision:${d1.id}`]: `superseded by #${d2.id}`,
+      [`decision:${d2.id}`]: null,
+    });
+  });
+});
