@@ -9,6 +9,8 @@ import { registerHookCommand } from './commands/hook/hook-command.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerHooksCommand } from './commands/integration/hooks-command.js';
 import { registerKnowledgeCommands } from './commands/knowledge/register-knowledge-commands.js';
+import { registerConfigCommand } from './commands/lifecycle/config-command.js';
+import { registerMaintainCommand } from './commands/lifecycle/maintain-command.js';
 import { registerQueryCommand } from './commands/query/query-command.js';
 import { registerRecordCommand } from './commands/record/record-command.js';
 import { registerCheckInCommand } from './commands/session/check-in.js';
@@ -48,6 +50,8 @@ export function createProgram(cli: CliContext): Command {
   registerHeuristicCommand(program, cli);
   registerDecisionCommand(program, cli);
   registerKnowledgeCommands(program, cli);
+  registerMaintainCommand(program, cli);
+  registerConfigCommand(program, cli);
   registerGoldenCommand(program, cli);
   registerBenchCommand(program, cli);
   registerHookCommand(program, cli);

@@ -8,4 +8,6 @@ export interface Io {
   isTTY: boolean;
   /** All of stdin (see commands/hook/read-stdin.ts); tests pass it in. */
   readStdin(maxBytes: number, idleMs: number): Promise<string>;
+  /** The time (tests move it to simulate days and months); the system clock when absent. */
+  clock?: { now(): Date };
 }

@@ -63,7 +63,7 @@ describe('elf check-in', () => {
     expect(text.stdout).toMatch(/## ELF status\n- \d+ learnings, \d+ heuristics \(8 golden rules\)/);
     expect(text.stdout).toContain('#1 Adopt SQLite for the cache');
     expect(text.stdout).toMatch(
-      /Ready for promotion to golden rule: 1\n {2}- #\d+ \[api\] Version every public endpoint \(92%, 12 validated\)/,
+      /Near or at the golden-rule thresholds \(promotion mode auto\): 1\n {2}- #(\d+) \[api\] Version every public endpoint \(92%, 12 validated; qualifies: elf heuristic promote \1\)/,
     );
     expect(text.stdout).toContain('Golden-rule violations, last 7 days: 5 — PROBATION');
     const data = json(elfDb(box, ['check-in', '--json', '--task', 'add an endpoint'], { cwd: root }));

@@ -23,6 +23,7 @@ export async function withElf<T>(
     sessionId: io.env.CLAUDE_SESSION_ID ?? null,
     agentId: io.env.CLAUDE_AGENT_ID ?? null,
     ...(tokenCounter ? { tokenCounter } : {}),
+    ...(io.clock ? { clock: io.clock } : {}),
     ...(options.create === false ? { create: false } : {}),
   });
   try {

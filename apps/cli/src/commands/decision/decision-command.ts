@@ -1,5 +1,28 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../../runtime/handler.js';
+import { type CliContext, handler } from '../../runtime/handler.js';
+import { integerOption } from '../../runtime/number-option.js';
+import { withElf } from '../../runtime/open-elf.js';
+import { emit } from '../../runtime/output.js';
+
+const decisionId = (value: string | undefined, field: string) =>
+  integerOption(value ?? '', field, 1, Number.MAX_SAFE_INTEGER);
 
 /** `elf decision supersede ID --by NEW_ID` */
-export function registerDecisionCommand(_program: Command, _cli: CliContext): void {}
+export function registerDecisionCommand(program: Command, cli: CliContext): void {
+  const decision = program.command('decision').description('change the standing of architecture decisions');
+  decision
+    .command('supersede')
+    .description('mark a decision superseded by a newer one (accepted or proposed)')
+    .argument('<id>', 'the decision replaced')
+    .requiredOption('--by <new-id>', 'the decision that replaces it')
+    .action(
+      handler<{ by: string }>(cli, async (opts, globals, command) => {
+        const id = await decisionId(command.args[0], 'id');
+        const by = await decisionId(opts.by, 'by');
+        const d = await withElf(cli.io, globals, async (elf) =>
+          (await import('@elf/core')).supersedeDecision(elf.context, { id, by }),
+        );
+        emit(cli.io, globals, d, () => `decision #${d.id} superseded by #${d.superseded_by}`);
+      }),
+    );
+}

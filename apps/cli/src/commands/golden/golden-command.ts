@@ -121,10 +121,50 @@ function registerExportCommand(golden: Command, cli: CliContext): void {
     );
 }
 
+/** `elf golden import FILE [--dry-run]`: a golden-rules Markdown file (the original ELF's format) into the database. */
+function registerImportCommand(golden: Command, cli: CliContext): void {
+  golden
+    .command('import')
+    .description('make the rules of a golden-rules.md (## N. Title, > rule, **Category:**, **Why:**) golden rules here')
+    .argument('<file>', 'the Markdown file')
+    .option('--dry-run', 'report what would be created or updated; write nothing')
+    .action(
+      handler<{ dryRun?: boolean }>(cli, async (opts, globals, command) => {
+        const file = resolve(cli.io.cwd, command.args[0] ?? '');
+        const text = await readExisting(file);
+        if (text === null) throw await invalidFile(`no such file ${file}`);
+        const { importGoldenRules, parseGoldenRulesMarkdown } = await import('@elf/maintenance');
+        const rules = parseGoldenRulesMarkdown(text);
+        if (rules.length === 0)
+          throw await invalidFile(`no golden rules in ${file} (expected "## N. Title" sections with a "> rule" line)`);
+        const { keywordDomains } = await import('@elf/context');
+        const dryRun = opts.dryRun === true;
+        const report = await withElf(
+          cli.io,
+          globals,
+          (elf) =>
+            importGoldenRules(elf.context, rules, { dryRun, inferDomain: (rule) => keywordDomains(rule)[0] ?? null }),
+          { countTokens: !dryRun },
+        );
+        const data = { file, ...report };
+        emit(cli.io, globals, data, () => {
+          const verb = (action: string) => (dryRun && action !== 'unchanged' ? `would be ${action}` : action);
+          const lines = report.results.map(
+            (r) =>
+              `  ${verb(r.action).padEnd(16)} ${r.id === null ? '' : `#${r.id} `}[${r.domain}] ${r.number}. ${r.title}`,
+          );
+          const head = `${dryRun ? 'dry run: ' : ''}${file}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged`;
+          return [head, ...lines].join('\n');
+        });
+      }),
+    );
+}
+
 /** `elf golden …`: golden rules and the files agents read them from. */
 export function registerGoldenCommand(program: Command, cli: CliContext): void {
   const golden = program
     .command('golden')
     .description('share the golden rules with agents through the files they read (CLAUDE.md, AGENTS.md, Cursor)');
   registerExportCommand(golden, cli);
+  registerImportCommand(golden, cli);
 }

@@ -70,6 +70,7 @@ export async function runHook(io: Io, dbPath: string, options: HookOptions): Pro
       cwd,
       create: false,
       busyTimeoutMs: hookBusyTimeoutMs,
+      ...(io.clock ? { clock: io.clock } : {}),
       sessionId: payload.sessionId,
       agentId: typeof payload.raw.agent_id === 'string' ? payload.raw.agent_id.slice(0, 200) : 'claude-main',
     });

@@ -1,4 +1,4 @@
-import type { Elf } from '@elf/core';
+import type { Elf, SearchHit } from '@elf/core';
 import {
   assumptionLine,
   decisionLine,
@@ -59,6 +59,13 @@ const listHotspots = async (elf: Elf, input: { days: number; limit: number }) =>
 const listSessionSummaries = async (elf: Elf, input: { limit: number }) =>
   (await import('@elf/core')).listSessions(elf.context, input);
 
+/** A hit that no longer holds shows why in place of its status: `[retracted: …]`, `[superseded by #N]`. */
+function markedHitLine(hit: SearchHit): string {
+  if (!hit.retired) return hitLine(hit);
+  const why = hit.retired.replace(/\s+/g, ' ').trim();
+  return hitLine({ ...hit, detail: `[${why.length > 120 ? `${why.slice(0, 119)}…` : why}]` });
+}
+
 const paging = (o: QueryOptions) => ({ limit: o.limit, offset: o.offset });
 const rows = <T extends object>(items: T[], kind?: string) =>
   items.map((item) => (kind ? { kind, ...item } : { ...item }) as Record<string, unknown>);
@@ -67,7 +74,7 @@ const rows = <T extends object>(items: T[], kind?: string) =>
 export const listModes = {
   search: async (elf, o) => {
     const r = await elf.search({ text: o.search ?? '', ...paging(o) });
-    return { data: r, rows: rows(r.hits), text: section(`Search: ${r.text}`, r.hits.map(hitLine), 'no matches') };
+    return { data: r, rows: rows(r.hits), text: section(`Search: ${r.text}`, r.hits.map(markedHitLine), 'no matches') };
   },
   stats: async (elf) => {
     const s = await elf.statistics();

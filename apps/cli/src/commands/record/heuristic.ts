@@ -11,9 +11,13 @@ interface HeuristicOptions {
   source?: string;
   category?: string;
   global?: boolean;
+  force?: boolean;
 }
 
-/** `elf record heuristic --domain --rule [--explanation] [--confidence] [--source] [--global]` */
+/**
+ * `elf record heuristic --domain --rule [--explanation] [--confidence] [--source] [--global] [--force]`.
+ * A rule that nearly repeats an active one of its domain reinforces that one instead (unless --force).
+ */
 export function registerHeuristicCommand(record: Command, cli: CliContext): void {
   record
     .command('heuristic')
@@ -25,6 +29,7 @@ export function registerHeuristicCommand(record: Command, cli: CliContext): void
     .option('--source <type>', 'where it came from: failure|success|observation|manual', 'observation')
     .option('--category <name>', 'golden-rule category, e.g. core')
     .option('--global', 'apply in every project, not only the current one')
+    .option('--force', 'add it even when an active heuristic of the domain nearly repeats it')
     .action(
       handler<HeuristicOptions>(cli, async (opts, globals) => {
         const heuristic = await withElf(
@@ -39,11 +44,28 @@ export function registerHeuristicCommand(record: Command, cli: CliContext): void
               source: opts.source,
               category: opts.category ?? null,
               ...(opts.global ? { project_path: null } : {}),
+              force: opts.force === true,
             }),
           { countTokens: true },
         );
-        const scope = heuristic.project_path ? `project ${heuristic.project_path}` : 'global';
-        emit(cli.io, globals, heuristic, () => `recorded heuristic #${heuristic.id} [${heuristic.domain}] (${scope})`);
+        const { mergedInto, previousConfidence, ...row } = heuristic;
+        if (mergedInto !== undefined) {
+          const data = { ...row, merged_into: mergedInto, previous_confidence: previousConfidence };
+          emit(
+            cli.io,
+            globals,
+            data,
+            () => `merged into #${mergedInto} (confidence ${previousConfidence} → ${row.confidence})`,
+          );
+          return;
+        }
+        const scope = row.project_path ? `project ${row.project_path}` : 'global';
+        emit(
+          cli.io,
+          globals,
+          { ...row, merged_into: null },
+          () => `recorded heuristic #${row.id} [${row.domain}] (${scope})`,
+        );
       }),
     );
 }

@@ -29,7 +29,21 @@ export function registerViolationCommand(record: Command, cli: CliContext): void
             session_id: opts.session ?? null,
           }),
         );
-        emit(cli.io, globals, violation, () => `recorded violation #${violation.id} of rule #${violation.rule_id}`);
+        const l = violation.lifecycle;
+        emit(cli.io, globals, violation, () =>
+          [
+            `recorded violation #${violation.id} of rule #${violation.rule_id} (${l.ruleViolations} of this rule in 7 days; ${l.recentViolations} in all: ${l.level})`,
+            l.demoted ? `rule #${violation.rule_id} demoted: violated ${l.ruleViolations} times within 7 days` : null,
+            l.demotionSuggested
+              ? `rule #${violation.rule_id} was violated ${l.ruleViolations} times within 7 days: demote it with elf heuristic demote ${violation.rule_id}`
+              : null,
+            l.reviewOpened
+              ? `opened CEO review #${l.reviewOpened}: golden rules are being violated (elf review list)`
+              : null,
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        );
       }),
     );
 }

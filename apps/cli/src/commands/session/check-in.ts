@@ -26,13 +26,19 @@ export function registerCheckInCommand(program: Command, cli: CliContext): void 
       handler<{ task?: string; maxTokens: string }>(cli, async (opts, globals) => {
         const maxTokens = await integerOption(opts.maxTokens, 'maxTokens', 100, 50_000);
         const { ContextBuilder } = await import('@elf/context');
-        const { promotionCandidates } = await import('@elf/core');
+        const core = await import('@elf/core');
         const report = await withElf(cli.io, globals, async (elf) => {
           const context = await new ContextBuilder(elf).build({ task: opts.task ?? null, maxTokens, cwd: cli.io.cwd });
           const stats = await elf.statistics();
           const reviews = await elf.ceoReviews({ status: 'pending', limit: 5 });
           const violations = await elf.violations({ days: 7, limit: 5 });
-          const candidates = await promotionCandidates(elf.context, 5);
+          const candidates = await core.promotionCandidates(elf.context, 5);
+          const config = await core.lifecycleConfig(elf.db);
+          // Promotions and demotions since the last check-in, reported once.
+          const lastCheckIn = await core.readState(elf.db, core.stateKeys.lastCheckIn);
+          const standing = await core.standingChangesSince(elf.context, lastCheckIn, 20);
+          const demotions = config.promotionMode === 'suggest' ? await core.demotionCandidates(elf.context, 5) : [];
+          await core.writeState(elf.context, core.stateKeys.lastCheckIn, elf.context.clock.now().toISOString());
           return {
             context: { ...context, candidates: undefined },
             status: {
@@ -48,6 +54,25 @@ export function registerCheckInCommand(program: Command, cli: CliContext): void 
                 confidence: h.confidence,
                 times_validated: h.times_validated,
                 times_violated: h.times_violated,
+                qualifies: core.qualifiesForGolden(h),
+              })),
+              promotion_mode: config.promotionMode,
+              since_last_check_in: {
+                since: lastCheckIn,
+                changes: standing.map((c) => ({
+                  id: c.heuristic_id,
+                  change: c.update_type,
+                  source: c.source,
+                  rule: c.rule,
+                  domain: c.domain,
+                  reason: c.reason,
+                  at: c.created_at,
+                })),
+              },
+              demotion_candidates: demotions.map((d) => ({
+                id: d.id,
+                rule: d.rule,
+                violations_7d: Number(d.violations),
               })),
               violations_7d: { total: violations.total, level: violations.level },
             },
@@ -65,12 +90,22 @@ export function registerCheckInCommand(program: Command, cli: CliContext): void 
           '## ELF status',
           `- ${s.learnings} learnings, ${s.heuristics} heuristics (${s.golden_rules} golden rules), ${s.decisions} decisions`,
           `- Pending CEO reviews: ${s.pending_ceo_reviews.length}${s.pending_ceo_reviews.map((r) => `\n  - #${r.id} ${r.title}`).join('')}`,
-          `- Ready for promotion to golden rule: ${s.promotion_candidates.length}${s.promotion_candidates
+          `- Promoted or demoted since the last check-in: ${s.since_last_check_in.changes.length}${s.since_last_check_in.changes
+            .map((c) => `\n  - #${c.id} ${c.change} (${c.source}): [${c.domain}] ${c.rule}`)
+            .join('')}`,
+          `- Near or at the golden-rule thresholds (promotion mode ${s.promotion_mode}): ${s.promotion_candidates.length}${s.promotion_candidates
             .map(
               (h) =>
-                `\n  - #${h.id} [${h.domain}] ${h.rule} (${Math.round(h.confidence * 100)}%, ${h.times_validated} validated)`,
+                `\n  - #${h.id} [${h.domain}] ${h.rule} (${Math.round(h.confidence * 100)}%, ${h.times_validated} validated${h.qualifies ? `; qualifies: elf heuristic promote ${h.id}` : ''})`,
             )
             .join('')}`,
+          ...(s.demotion_candidates.length > 0
+            ? [
+                `- Golden rules violated 3+ times this week (elf heuristic demote ID): ${s.demotion_candidates
+                  .map((d) => `\n  - #${d.id} ${d.rule} (${d.violations_7d} violations)`)
+                  .join('')}`,
+              ]
+            : []),
           `- Golden-rule violations, last 7 days: ${s.violations_7d.total}${banner[s.violations_7d.level] ? ` — ${banner[s.violations_7d.level]}` : ''}`,
         ];
         cli.io.stdout(`${lines.join('\n')}\n`);

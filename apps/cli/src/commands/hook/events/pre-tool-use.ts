@@ -24,8 +24,12 @@ export async function preToolUse(run: HookRun): Promise<string | null> {
     project: run.project,
     transcriptPath: payload.transcriptPath,
   });
+  const taskText = core.redactSecrets(task.slice(0, 100_000)).text;
+  // A dormant heuristic the task matches strongly is offered again (revived before the context is built).
+  const revived = await core.reviveMatching(ctx, taskText);
+  if (revived.length > 0) run.log(`PreToolUse: revived ${revived.map((r) => `#${r.heuristicId}`).join(', ')}`);
   const result = await new ContextBuilder(elf).build({
-    task: core.redactSecrets(task.slice(0, 100_000)).text,
+    task: taskText,
     maxTokens: run.options.taskTokens,
     ...(payload.cwd ? { cwd: payload.cwd } : {}),
   });

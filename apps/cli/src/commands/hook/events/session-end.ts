@@ -25,6 +25,15 @@ export async function sessionCheckpoint(run: HookRun): Promise<string | null> {
       ? str(payload.raw, 'reason')
       : `checkpoint before ${str(payload.raw, 'trigger') ?? ''} compaction`.replace('  ', ' '),
   });
+  if (ended) {
+    // The knowledge lifecycle's daily pass (decay, dormancy, archive), so nobody has to schedule it.
+    const report = await core.maintainIfDue(ctx);
+    if (report && report.decayed.length + report.archived.length > 0) {
+      run.log(
+        `SessionEnd: daily lifecycle pass: ${report.decayed.length} decayed, ${report.dormant.length} dormant, ${report.archived.length} archived`,
+      );
+    }
+  }
   return null;
 }
 
