@@ -23,6 +23,8 @@ export interface ApplyOutcomeInput {
   source?: ConfidenceUpdateSource;
   /** The new confidence for a `manual` event. */
   value?: number;
+  /** Decay steps to apply at once (`decay` only; default 1). */
+  steps?: number;
   reason?: string | null;
   sessionId?: string | null;
   agentId?: string | null;
@@ -99,11 +101,11 @@ export async function applyOutcome(ctx: CoreContext, input: ApplyOutcomeInput): 
     }
 
     const golden = h.is_golden === 1;
-    const step = confidenceStep(
-      { confidence: h.confidence, applications: h.times_validated + h.times_violated + h.times_contradicted, golden },
-      input.event,
-      input.value,
-    );
+    const applications = h.times_validated + h.times_violated + h.times_contradicted;
+    let step = confidenceStep({ confidence: h.confidence, applications, golden }, input.event, input.value);
+    const decaySteps = input.event === 'decay' ? Math.max(1, Math.floor(input.steps ?? 1)) : 0;
+    for (let i = 1; i < decaySteps; i++)
+      step = confidenceStep({ confidence: step.next, applications, golden }, 'decay');
     const counters = {
       times_validated: h.times_validated + (input.event === 'validated' ? 1 : 0),
       times_violated: h.times_violated + (input.event === 'violated' ? 1 : 0),
@@ -123,7 +125,7 @@ export async function applyOutcome(ctx: CoreContext, input: ApplyOutcomeInput): 
         ...counters,
         confidence: step.next,
         updated_at: now,
-        ...(used ? { last_used_at: now, decay_steps: 0 } : {}),
+        ...(used ? { last_used_at: now, decay_steps: 0 } : { decay_steps: h.decay_steps + decaySteps }),
         ...(revived ? { status: 'active', status_reason: null, status_changed_at: now } : {}),
         ...(dormant
           ? {

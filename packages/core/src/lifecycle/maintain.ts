@@ -1,7 +1,7 @@
 import type { HeuristicRow } from '@elf/schema';
 import { type CoreContext, nowIso } from '../context.js';
 import { writeTransaction } from '../transaction.js';
-import { auditHeuristic } from './audit.js';
+import { applyOutcome } from './apply-outcome.js';
 import { confidenceStep } from './confidence.js';
 import { type LifecycleConfig, lifecycleConfig, readState, stateKeys, writeState } from './settings.js';
 
@@ -85,42 +85,26 @@ export async function maintainLifecycle(ctx: CoreContext, options: { dryRun?: bo
 
   async function decayOne(trx: typeof ctx.db, h: HeuristicRow) {
     const lastUsed = h.last_used_at ?? h.created_at;
-    const due = decayStepsDue(lastUsed, at, config);
-    const steps = due - h.decay_steps;
+    const steps = decayStepsDue(lastUsed, at, config) - h.decay_steps;
     if (steps <= 0) return;
-    let confidence = h.confidence;
-    for (let i = 0; i < steps; i++) {
-      confidence = confidenceStep({ confidence, applications: 0, golden: false }, 'decay').next;
-    }
     const idleDays = Math.floor((Date.parse(at) - Date.parse(lastUsed)) / dayMs);
-    report.decayed.push({ ...change(h, confidence), steps, idleDays });
-    const dormant = confidence < config.dormantBelow;
-    if (dormant) report.dormant.push(change(h, confidence));
-    if (options.dryRun) return;
-    await trx
-      .updateTable('heuristics')
-      .set({
-        confidence,
-        decay_steps: due,
-        ...(dormant
-          ? {
-              status: 'dormant',
-              status_reason: `unused for ${idleDays} days; confidence ${confidence} fell below ${config.dormantBelow}`,
-              status_changed_at: at,
-            }
-          : {}),
-      })
-      .where('id', '=', h.id)
-      .execute();
-    await auditHeuristic(trx, {
-      heuristicId: h.id,
-      type: 'decay',
-      oldConfidence: h.confidence,
-      newConfidence: confidence,
-      source: 'system',
-      reason: `unused for ${idleDays} days: ${steps} decay step${steps === 1 ? '' : 's'}${dormant ? '; now dormant' : ''}`,
-      at,
-    });
+    const reason = `unused for ${idleDays} days: ${steps} decay step${steps === 1 ? '' : 's'}`;
+    if (options.dryRun) {
+      let to = h.confidence;
+      for (let i = 0; i < steps; i++)
+        to = confidenceStep({ confidence: to, applications: 0, golden: false }, 'decay').next;
+      report.decayed.push({ ...change(h, to), steps, idleDays });
+      if (to < config.dormantBelow) report.dormant.push(change(h, to));
+      return;
+    }
+    // Through the one confidence function: audit, dormancy check and all.
+    const result = await applyOutcome(
+      { ...ctx, db: trx },
+      { heuristicId: h.id, event: 'decay', steps, source: 'system', reason, config },
+    );
+    if (!result) return;
+    report.decayed.push({ ...change(h, result.newConfidence), steps, idleDays });
+    if (result.becameDormant) report.dormant.push(change(h, result.newConfidence));
   }
 }
 
