@@ -1,3 +1,4 @@
+import { openDatabase } from '@elf/schema';
 import { describe, expect, it } from 'vitest';
 import { elfDb, json, type Sandbox, sandbox } from './support/run-elf.js';
 
@@ -120,5 +121,28 @@ describe('elf config and elf maintain', () => {
     const text = elfDb(box, ['maintain', '--dry-run']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('dry run: 0 unused heuristics examined (idle ≥ 30 days; golden rules never decay)');
+  });
+
+  it('decays a heuristic unused for 44 days by two steps, and a second run the same day changes nothing', async () => {
+    const box = setup();
+    const id = record(box, 'css', 'Prefer grid over float layouts');
+    const golden = record(box, 'css', 'Never ship unminified CSS');
+    const longAgo = new Date(Date.now() - 44 * 86_400_000).toISOString();
+    const handle = await openDatabase({ path: box.db, create: false });
+    await handle.db.updateTable('heuristics').set({ created_at: longAgo, last_used_at: longAgo }).execute();
+    await handle.db.updateTable('heuristics').set({ is_golden: 1, confidence: 0.9 }).where('id', '=', golden).execute();
+    await handle.close();
+    const dry = elfDb(box, ['maintain', '--dry-run']);
+    expect(dry.stdout).toContain(`would decay: 1\n  #${id} [css] 0.5 → 0.4232 (2 steps, idle 44 days)`);
+    const run = json(elfDb(box, ['--json', 'maintain']));
+    expect(run.decayed.map((d: { id: number; to: number; steps: number }) => [d.id, d.to, d.steps])).toEqual([
+      [id, 0.4232, 2],
+    ]);
+    expect(json(elfDb(box, ['--json', 'maintain'])).decayed).toEqual([]);
+    const history = elfDb(box, ['heuristic', 'history', String(id)]).stdout;
+    expect(history).toMatch(/decay +system 0\.5 → 0\.4232 — unused for 44 days: 2 decay steps/);
+    expect(json(elfDb(box, ['--json', 'heuristic', 'show', String(golden)])).heuristic).toMatchObject({
+      confidence: 0.9,
+    });
   });
 });

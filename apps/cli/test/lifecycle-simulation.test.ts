@@ -70,9 +70,11 @@ describe('the knowledge lifecycle over 1,000 sessions through the hooks', () => 
     for (let session = 0; session < 1000; session++) {
       now += 12 * 3_600_000; // two sessions a day
       const sessionId = `sim-${session}`;
-      for (const name of ['good', 'bad'] as const) {
+      // Every tenth session runs the good rule's task twice: the second outcome is held back.
+      const runs = session % 10 === 0 ? (['good', 'bad', 'good'] as const) : (['good', 'bad'] as const);
+      for (const [n, name] of runs.entries()) {
         const r = rules[name];
-        const toolUseId = `toolu_${name}_${session}`;
+        const toolUseId = `toolu_${name}_${session}_${n}`;
         const base = {
           session_id: sessionId,
           transcript_path: `${box.dir}/t.jsonl`,
@@ -122,7 +124,7 @@ describe('the knowledge lifecycle over 1,000 sessions through the hooks', () => 
         .executeTakeFirstOrThrow();
       const updates = await handle.db
         .selectFrom('confidence_updates')
-        .select(['heuristic_id', 'update_type', 'rate_limited'])
+        .select(['heuristic_id', 'update_type', 'rate_limited', 'session_id', 'agent_id'])
         .execute();
       const applied = (id: number) => updates.filter((u) => u.heuristic_id === id && u.rate_limited === 0);
       const summary = {
@@ -142,10 +144,23 @@ describe('the knowledge lifecycle over 1,000 sessions through the hooks', () => 
       expect(bad.confidence).toBeLessThan(0.3);
       expect(bad.is_golden).toBe(0);
       expect(shownBad).toBeLessThan(200);
-      // Every outcome went through the one confidence function, audited; never twice a session.
+      // Every outcome went through the one confidence function, audited; never twice a session:
+      // the hundred second tasks were audited as held back and moved nothing (so were the bad
+      // rule's tasks once the good rule, golden, was shown with them too).
       expect(applied(ids.good).filter((u) => u.update_type !== 'promoted')).toHaveLength(
         good.times_validated + good.times_violated,
       );
+      expect(good.times_validated + good.times_violated).toBe(1000);
+      const perSession = new Map<string | null, number>();
+      for (const u of applied(ids.good)) {
+        if (u.update_type !== 'promoted') perSession.set(u.session_id, (perSession.get(u.session_id) ?? 0) + 1);
+      }
+      expect(Math.max(...perSession.values())).toBe(1);
+      const secondTasks = updates.filter(
+        (u) => u.heuristic_id === ids.good && /^toolu_good_\d+_2$/.test(u.agent_id ?? ''),
+      );
+      expect(secondTasks).toHaveLength(100);
+      expect(secondTasks.every((u) => u.rate_limited === 1)).toBe(true);
     } finally {
       await handle.close();
     }

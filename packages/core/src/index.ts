@@ -82,6 +82,7 @@ export {
   containsMostWords,
   duplicateMatch,
   findNearDuplicate,
+  isNegative,
   type NearDuplicate,
   type NearDuplicateMatch,
   type NearDuplicateQuery,

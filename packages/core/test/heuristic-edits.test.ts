@@ -122,7 +122,7 @@ describe('recordHeuristic deduplicates', () => {
     expect(again.confidence).toBeGreaterThan(0.5);
     expect(await heuristicRows(elf)).toHaveLength(1);
     expect((await auditRows(elf, first.id)).map((a) => [a.update_type, a.source, a.reason])).toEqual([
-      ['validated', 'manual', 'recorded again: never force push to main!'],
+      ['validated', 'auto', 'recorded again: never force push to main!'],
     ]);
     const forced = await elf.recordHeuristic({ domain: 'git', rule: 'never force push to main!', force: true });
     expect(forced.id).not.toBe(first.id);
@@ -241,6 +241,7 @@ describe('mergeHeuristics', () => {
     });
     const audit = await auditRows(elf);
     expect(audit.map((x) => [x.heuristic_id, x.update_type, x.old_confidence, x.new_confidence, x.reason])).toEqual([
+      [a.id, 'promoted', 0.8, 0.8, `golden rule #${b.id} was merged into it`],
       [a.id, 'merged', 0.8, 0.725, `merged #${b.id} (Put a version in each URL path)`],
       [b.id, 'merged', 0.5, 0.5, `merged into #${a.id}`],
     ]);

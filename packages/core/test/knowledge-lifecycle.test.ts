@@ -268,11 +268,17 @@ describe('experiments', () => {
   it('abandons with a conclusion', async () => {
     const { elf } = await openTempElf();
     const e = await elf.recordExperiment({ name: 'e', hypothesis: 'h' });
-    expect(await abandonExperiment(elf.context, { id: e.id, conclusion: 'superseded by WAL' })).toMatchObject({
+    const abandoned = await abandonExperiment(elf.context, {
+      id: e.id,
+      conclusion: 'superseded by WAL',
+      heuristic: { rule: 'Do not use rollback journals for concurrent writers', domain: 'database' },
+    });
+    expect(abandoned.experiment).toMatchObject({
       status: 'abandoned',
       conclusion: 'superseded by WAL',
       completed_at: '2026-11-26T12:00:00.000Z',
     });
+    expect(abandoned.heuristic).toMatchObject({ source_type: 'experiment', source_id: e.id, domain: 'database' });
   });
 });
 

@@ -114,7 +114,16 @@ describe('confidence updates', () => {
       ['validated', 'auto'],
       ['promoted', 'system'],
     ]);
-    // A manual update that crosses the thresholds promotes too.
+    // A person's update that crosses the thresholds promotes too.
+    const byHand = await elf.recordHeuristic({ domain: 'db', rule: 'Name every constraint explicitly' });
+    await elf.db
+      .updateTable('heuristics')
+      .set({ times_validated: 9, confidence: 0.95 })
+      .where('id', '=', byHand.id)
+      .execute();
+    expect(await validateHeuristic(elf.context, { id: byHand.id })).toMatchObject({ promoted: true });
+    expect((await row(elf, byHand.id)).is_golden).toBe(1);
+    // In mode suggest it is only suggested.
     await setSetting(elf.context, 'promotion.mode', 'suggest');
     const s = await elf.recordHeuristic({ domain: 'db', rule: 'Index every foreign key' });
     await elf.db
@@ -141,7 +150,7 @@ describe('confidence updates', () => {
       await elf.db.updateTable('heuristics').set({ is_golden: 1, confidence: 0.97 }).where('id', '=', id).execute();
     }
     // Automatic failures of tasks a golden rule was shown to are not violations of record.
-    for (const s of ['a', 'b', 'c', 'd']) {
+    for (const s of ['a', 'b']) {
       await applyOutcome(elf.context, { heuristicId: shown.id, event: 'violated', sessionId: s });
     }
     expect((await row(elf, shown.id)).is_golden).toBe(1);
@@ -156,7 +165,8 @@ describe('confidence updates', () => {
     const third = await elf.recordViolation({ rule_id: close.id, rule_name: 'Rebase before merging' });
     expect(third.lifecycle).toMatchObject({ ruleViolations: 3, demoted: true });
     const demoted = await row(elf, close.id);
-    expect(demoted).toMatchObject({ is_golden: 0, confidence: 0.8 });
+    // Each violation of record moved it too (0.97 × 0.92³ = 0.7553), under the 0.8 cap already.
+    expect(demoted).toMatchObject({ is_golden: 0, confidence: 0.7553 });
     expect((await audit(elf, close.id)).at(-1)).toMatchObject({ update_type: 'demoted', source: 'system' });
     // Mode suggest lists it instead.
     await setSetting(elf.context, 'promotion.mode', 'suggest');
@@ -204,8 +214,8 @@ describe('decay, dormancy, archive, revival', () => {
     const golden = await elf.recordHeuristic({ domain: 'css', rule: 'Never ship unminified CSS' });
     await elf.db.updateTable('heuristics').set({ is_golden: 1, confidence: 0.9 }).where('id', '=', golden.id).execute();
     const used = await elf.recordHeuristic({ domain: 'css', rule: 'Use logical properties for spacing' });
-    const decision = await elf.recordDecision({ title: 'Tailwind', context: 'c', decision: 'Use it', rationale: 'r' });
-    const invariant = await elf.recordInvariant({ statement: 'Tokens come from the theme', rationale: 'r' });
+    await elf.recordDecision({ title: 'Tailwind', context: 'c', decision: 'Use it', rationale: 'r' });
+    await elf.recordInvariant({ statement: 'Tokens come from the theme', rationale: 'r' });
     const before = {
       decision: await elf.db.selectFrom('decisions').selectAll().executeTakeFirstOrThrow(),
       invariant: await elf.db.selectFrom('invariants').selectAll().executeTakeFirstOrThrow(),
@@ -232,8 +242,6 @@ describe('decay, dormancy, archive, revival', () => {
     expect(await row(elf, golden.id)).toMatchObject({ status: 'active', confidence: 0.9, is_golden: 1 });
     expect(await elf.db.selectFrom('decisions').selectAll().executeTakeFirstOrThrow()).toEqual(before.decision);
     expect(await elf.db.selectFrom('invariants').selectAll().executeTakeFirstOrThrow()).toEqual(before.invariant);
-    expect(decision.id).toBeGreaterThan(0);
-    expect(invariant.id).toBeGreaterThan(0);
 
     // An automatic outcome on a dormant heuristic does nothing; a person's is refused.
     expect(await applyOutcome(elf.context, { heuristicId: plain.id, event: 'validated', sessionId: 'y' })).toBeNull();
@@ -286,5 +294,47 @@ describe('decay, dormancy, archive, revival', () => {
     const report = await maintainIfDue(elf.context);
     expect(report?.decayed.map((d) => d.id)).toEqual([h.id]);
     expect(await maintainIfDue(elf.context)).toBeNull();
+  });
+
+  it('demotes a golden rule whose confidence falls below 0.7, whatever moved it there', async () => {
+    const { elf } = await openTempElf();
+    const h = await elf.recordHeuristic({ domain: 'ops', rule: 'Deploy on Fridays only with a rollback plan' });
+    await elf.db
+      .updateTable('heuristics')
+      .set({ is_golden: 1, confidence: 0.72, times_validated: 20 })
+      .where('id', '=', h.id)
+      .execute();
+    // 0.72 → target 0.576, α 0.25 → 0.684: below the floor.
+    const result = await applyOutcome(elf.context, { heuristicId: h.id, event: 'violated', sessionId: 's' });
+    expect(result).toMatchObject({ newConfidence: 0.684, demoted: true });
+    expect(await row(elf, h.id)).toMatchObject({ is_golden: 0, confidence: 0.684 });
+    expect((await audit(elf, h.id)).map((a) => [a.update_type, a.source])).toEqual([
+      ['violated', 'auto'],
+      ['demoted', 'system'],
+    ]);
+    // Demoted by hand from 0.97: capped at 0.8, so it must earn promotion again.
+    const strong = await elf.recordHeuristic({ domain: 'ops', rule: 'Keep runbooks next to the code' });
+    await elf.db
+      .updateTable('heuristics')
+      .set({ is_golden: 1, confidence: 0.97 })
+      .where('id', '=', strong.id)
+      .execute();
+    expect(await demoteHeuristic(elf.context, { id: strong.id })).toMatchObject({ is_golden: false, confidence: 0.8 });
+  });
+
+  it('re-recording a rule is limited like the hooks: it cannot make a rule golden in one session', async () => {
+    const { elf } = await openTempElf({ sessionId: 'agent-session' });
+    const h = await elf.recordHeuristic({ domain: 'api', rule: 'Validate request bodies at the edge' });
+    for (let i = 0; i < 40; i++)
+      await elf.recordHeuristic({ domain: 'api', rule: 'Validate request bodies at the edge' });
+    expect(await row(elf, h.id)).toMatchObject({ times_validated: 1, confidence: 0.54, is_golden: 0 });
+  });
+
+  it('keeps the newest changes in the history when there are more than the limit', async () => {
+    const { elf } = await openTempElf();
+    const h = await elf.recordHeuristic({ domain: 'api', rule: 'Log every retry with its cause' });
+    for (let i = 0; i < 12; i++) await validateHeuristic(elf.context, { id: h.id, note: `check ${i}` });
+    const history = await heuristicHistory(elf.context, h.id, 5);
+    expect(history.updates.map((u) => u.reason)).toEqual(['check 7', 'check 8', 'check 9', 'check 10', 'check 11']);
   });
 });

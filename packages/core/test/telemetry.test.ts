@@ -102,7 +102,7 @@ describe('statistics', () => {
     await elf.recordLearning({ type: 'failure', title: 'b', domain: 'ui' });
     await elf.recordLearning({ type: 'success', title: 'c', domain: 'api' });
     const rule = await elf.recordHeuristic({ domain: 'api', rule: 'r' });
-    await elf.db.updateTable('heuristics').set({ is_golden: 1 }).execute();
+    await elf.db.updateTable('heuristics').set({ is_golden: 1, confidence: 0.95 }).execute();
     await elf.recordViolation({ rule_id: rule.id, rule_name: 'r' });
     await elf.recordExperiment({ name: 'x', hypothesis: 'h' });
     const stats = await elf.statistics();

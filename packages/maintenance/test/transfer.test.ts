@@ -116,7 +116,7 @@ describe('export and import', () => {
     });
     expect(text).toMatch(/^# ELF knowledge export/);
     expect(text).toContain('## Golden rules\n\n- **Query ELF before acting');
-    expect(text).toContain('**Rebase feature branches before merging** — git, confidence 0.80, 11✓ 0✗');
+    expect(text).toContain('**Rebase feature branches before merging** — git, confidence 0.76, 11✓ 1✗');
     expect(text).toContain('**failure** [git] Force-push wiped');
     expect(text).toContain('### Rebase merges (accepted)');
   });

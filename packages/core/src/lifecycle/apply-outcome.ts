@@ -4,7 +4,7 @@ import { type CoreContext, nowIso } from '../context.js';
 import { writeTransaction } from '../transaction.js';
 import { auditHeuristic } from './audit.js';
 import { type ConfidenceEvent, confidenceStep, qualifiesForGolden } from './confidence.js';
-import { promoteInTransaction } from './golden-standing.js';
+import { demoteInTransaction, demotion, promoteInTransaction } from './golden-standing.js';
 import { checkGoldenViolations, type GoldenViolationCheck } from './golden-violations.js';
 import { type LifecycleConfig, lifecycleConfig } from './settings.js';
 
@@ -25,6 +25,10 @@ export interface ApplyOutcomeInput {
   value?: number;
   /** Decay steps to apply at once (`decay` only; default 1). */
   steps?: number;
+  /** Audit a `manual` event under another type (a merge is audited as `merged`). */
+  auditAs?: 'merged';
+  /** The violation of record was already written (recordViolation): do not write another. */
+  violationRecorded?: boolean;
   reason?: string | null;
   sessionId?: string | null;
   agentId?: string | null;
@@ -49,6 +53,8 @@ export interface AppliedOutcome {
   demotionSuggested: boolean;
   /** It fell below `dormancy.below` and will no longer be injected. */
   becameDormant: boolean;
+  /** After a violation of record of a golden rule: counts, warning level, CEO review. */
+  violations?: GoldenViolationCheck;
 }
 
 /**
@@ -60,7 +66,9 @@ export interface AppliedOutcome {
  */
 export async function applyOutcome(ctx: CoreContext, input: ApplyOutcomeInput): Promise<AppliedOutcome | null> {
   const source = input.source ?? 'auto';
-  const sessionId = input.sessionId ?? ctx.sessionId ?? null;
+  // A person's update takes a session's slot only when they name the session (--session).
+  const sessionId =
+    input.sessionId !== undefined ? input.sessionId : source === 'manual' ? null : (ctx.sessionId ?? null);
   const agentId = input.agentId ?? ctx.agentId ?? null;
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
@@ -87,6 +95,8 @@ export async function applyOutcome(ctx: CoreContext, input: ApplyOutcomeInput): 
     if (source === 'auto' && outcomeEvents.has(input.event)) {
       const limited = await rateLimit(trx, h.id, input.event, sessionId, now, config.dailyCap);
       if (limited) {
+        // Held back, but still a use: a rule in daily use does not decay.
+        await trx.updateTable('heuristics').set({ last_used_at: now, decay_steps: 0 }).where('id', '=', h.id).execute();
         await auditHeuristic(trx, {
           ...audit,
           heuristicId: h.id,
@@ -140,7 +150,7 @@ export async function applyOutcome(ctx: CoreContext, input: ApplyOutcomeInput): 
     await auditHeuristic(trx, {
       ...audit,
       heuristicId: h.id,
-      type: input.event,
+      type: input.event === 'manual' && input.auditAs ? input.auditAs : input.event,
       oldConfidence: h.confidence,
       newConfidence: step.next,
       rawTarget: step.target,
@@ -175,19 +185,35 @@ export async function applyOutcome(ctx: CoreContext, input: ApplyOutcomeInput): 
         result.promotionSuggested = true;
       }
     }
-    // Demotion: a person's violation of a golden rule is a violation of record (see
-    // golden-violations.ts); an automatic failure of a task the rule was shown to is not proof.
-    if (golden && source !== 'auto' && (input.event === 'violated' || input.event === 'contradicted')) {
+    // Demotion, checked after every update. A person's violation of a golden rule is a violation
+    // of record (3 within 7 days demote it; see golden-violations.ts); an automatic failure of a
+    // task the rule was shown to is not proof it was broken, but a golden rule whose confidence
+    // has fallen below the floor no longer holds up, whatever moved it there.
+    const failure = input.event === 'violated' || input.event === 'contradicted';
+    if (golden && source !== 'auto' && failure) {
       const check: GoldenViolationCheck = await checkGoldenViolations(trx, ctx, updated, {
         config,
-        record: { description: input.reason ?? `${input.event} (${source})` },
+        ...(input.violationRecorded ? {} : { record: { description: input.reason ?? `${input.event} (${source})` } }),
         sessionId,
         agentId,
         at: now,
       });
+      result.violations = check;
       result.demoted = check.demoted;
       result.demotionSuggested = check.demotionSuggested;
       if (check.demoted) result.newConfidence = check.confidence;
+    }
+    if (golden && !result.demoted && updated.confidence < demotion.belowConfidence) {
+      if (config.promotionMode === 'auto') {
+        result.newConfidence = await demoteInTransaction(trx, updated, {
+          ...audit,
+          source: 'system',
+          reason: `confidence ${updated.confidence} fell below ${demotion.belowConfidence}`,
+        });
+        result.demoted = true;
+      } else {
+        result.demotionSuggested = true;
+      }
     }
     return result;
   });

@@ -61,9 +61,24 @@ export interface CompletedExperiment {
  * (source `experiment`, source_id = the experiment; domain defaults to the experiment's) — both in
  * one transaction, so a refused heuristic leaves the experiment active.
  */
-export async function completeExperiment(
+export function completeExperiment(ctx: CoreContext, input: CompleteExperimentInput): Promise<CompletedExperiment> {
+  return closeWithConclusion(ctx, input, 'completed');
+}
+
+export type AbandonExperimentInput = CompleteExperimentInput;
+
+/**
+ * Abandons an active experiment, saying why; completed_at records when it ended. An abandoned
+ * experiment can teach a rule too ("this approach does not work"): `heuristic` as for completion.
+ */
+export function abandonExperiment(ctx: CoreContext, input: AbandonExperimentInput): Promise<CompletedExperiment> {
+  return closeWithConclusion(ctx, input, 'abandoned');
+}
+
+async function closeWithConclusion(
   ctx: CoreContext,
   input: CompleteExperimentInput,
+  status: 'completed' | 'abandoned',
 ): Promise<CompletedExperiment> {
   const data = parseInput(completeInput, input);
   const now = nowIso(ctx);
@@ -90,21 +105,8 @@ export async function completeExperiment(
         },
       );
     }
-    const experiment = await closeExperiment(trx, current.id, 'completed', data.conclusion, now);
+    const experiment = await closeExperiment(trx, current.id, status, data.conclusion, now);
     return { experiment, heuristic };
-  });
-}
-
-const abandonInput = v.object({ id, conclusion: text(limits.longText) });
-export type AbandonExperimentInput = v.InferInput<typeof abandonInput>;
-
-/** Abandons an active experiment, saying why; completed_at records when it ended. */
-export async function abandonExperiment(ctx: CoreContext, input: AbandonExperimentInput): Promise<Experiment> {
-  const data = parseInput(abandonInput, input);
-  const now = nowIso(ctx);
-  return writeTransaction(ctx.db, async (trx) => {
-    const current = await activeExperiment(trx, data.id);
-    return closeExperiment(trx, current.id, 'abandoned', data.conclusion, now);
   });
 }
 

@@ -6,8 +6,11 @@ import { round4 } from './confidence.js';
 /** A demoted rule must earn promotion again: its confidence is capped here. */
 export const demotedConfidenceCap = 0.8;
 
-/** Demotion: a golden rule violated this many times within `demotionWindowDays`. */
-export const demotion = { violations: 3, windowDays: 7 } as const;
+/**
+ * Demotion: a golden rule violated (of record) `violations` times within `windowDays`, or whose
+ * confidence fell below `belowConfidence`.
+ */
+export const demotion = { violations: 3, windowDays: 7, belowConfidence: 0.7 } as const;
 
 interface StandingChange {
   source: ConfidenceUpdateSource;

@@ -29,7 +29,15 @@ export function violateHeuristic(ctx: CoreContext, input: ManualOutcomeInput): P
   return manualOutcome(ctx, input, 'violated');
 }
 
+/** Notes and reasons a person adds are kept in the history: one line's worth, not a document. */
+function checkNote(field: 'note' | 'reason', text: string | null | undefined): void {
+  if (text && text.length > 2000) {
+    throw new ElfError('INVALID_INPUT', `${field}: at most 2,000 characters (got ${text.length})`, { field });
+  }
+}
+
 async function manualOutcome(ctx: CoreContext, input: ManualOutcomeInput, event: 'validated' | 'violated') {
+  checkNote('note', input.note);
   return writeTransaction(ctx.db, async (trx) => {
     const inner = { ...ctx, db: trx };
     await requireHeuristic(inner, input.id);
@@ -47,6 +55,7 @@ async function manualOutcome(ctx: CoreContext, input: ManualOutcomeInput, event:
 
 /** A person promotes a heuristic to golden rule (mode `suggest`, or ahead of the thresholds). */
 export async function promoteHeuristic(ctx: CoreContext, input: { id: number; reason?: string | null }) {
+  checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
     const h = await requireHeuristic({ ...ctx, db: trx }, input.id);
     if (h.is_golden === 1)
@@ -66,6 +75,7 @@ export async function promoteHeuristic(ctx: CoreContext, input: { id: number; re
 
 /** A person demotes a golden rule to an ordinary heuristic (confidence capped at 0.8). */
 export async function demoteHeuristic(ctx: CoreContext, input: { id: number; reason?: string | null }) {
+  checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
     const h = await requireHeuristic({ ...ctx, db: trx }, input.id);
     if (h.is_golden !== 1)
@@ -83,6 +93,7 @@ export async function demoteHeuristic(ctx: CoreContext, input: { id: number; rea
 
 /** `elf heuristic revive ID`: a dormant or archived heuristic is active again, confidence ≥ 0.35. */
 export async function reviveHeuristic(ctx: CoreContext, input: { id: number; reason?: string | null }) {
+  checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
     const inner = { ...ctx, db: trx };
     await requireHeuristic(inner, input.id);
@@ -97,7 +108,7 @@ export async function reviveHeuristic(ctx: CoreContext, input: { id: number; rea
   });
 }
 
-/** Every audited change of one heuristic, oldest first (`elf heuristic history`). */
+/** The audited changes of one heuristic (the newest `limit`), oldest first (`elf heuristic history`). */
 export async function heuristicHistory(ctx: CoreContext, id: number, limit = 1000) {
   const h = await read(() => requireHeuristic(ctx, id));
   const updates = await read(() =>
@@ -105,11 +116,13 @@ export async function heuristicHistory(ctx: CoreContext, id: number, limit = 100
       .selectFrom('confidence_updates')
       .selectAll()
       .where('heuristic_id', '=', id)
-      .orderBy('created_at')
-      .orderBy('id')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
       .limit(limit)
       .execute(),
   );
+  // The newest `limit` changes, shown oldest first.
+  updates.reverse();
   return {
     heuristic: toHeuristic(h),
     updates: updates.map((u) => ({ ...u, rate_limited: u.rate_limited === 1 })),
@@ -177,6 +190,7 @@ export async function demotionCandidates(ctx: CoreContext, limit = 20) {
       .select((eb) => ['h.id', 'h.rule', 'h.domain', 'h.confidence', eb.fn.countAll<number>().as('violations')])
       .where('v.violation_date', '>=', since)
       .where('h.is_golden', '=', 1)
+      .where('h.status', '=', 'active')
       .groupBy('h.id')
       .having((eb) => eb.fn.countAll(), '>=', demotion.violations)
       .orderBy('violations', 'desc')

@@ -2,6 +2,7 @@ import type { HeuristicRow } from '@elf/schema';
 import { type CoreContext, nowIso } from '../context.js';
 import { writeTransaction } from '../transaction.js';
 import { applyOutcome } from './apply-outcome.js';
+import { auditHeuristic } from './audit.js';
 import { confidenceStep } from './confidence.js';
 import { type LifecycleConfig, lifecycleConfig, readState, stateKeys, writeState } from './settings.js';
 
@@ -74,11 +75,22 @@ export async function maintainLifecycle(ctx: CoreContext, options: { dryRun?: bo
     for (const h of stale) {
       report.archived.push(change(h, h.confidence));
       if (options.dryRun) continue;
+      const reason = `archived: dormant since ${h.status_changed_at}`;
       await trx
         .updateTable('heuristics')
-        .set({ status: 'archived', status_reason: `dormant since ${h.status_changed_at}`, status_changed_at: at })
+        .set({ status: 'archived', status_reason: reason, status_changed_at: at })
         .where('id', '=', h.id)
         .execute();
+      // A change of standing, audited with the pass that made it (the audit has no 'archived' type).
+      await auditHeuristic(trx, {
+        heuristicId: h.id,
+        type: 'decay',
+        oldConfidence: h.confidence,
+        newConfidence: h.confidence,
+        source: 'system',
+        reason,
+        at,
+      });
     }
   });
   return report;
@@ -114,16 +126,14 @@ function change(h: HeuristicRow, to: number): LifecycleChange {
 
 /**
  * Runs the pass at most once per UTC day (the SessionEnd hook calls this, so the lifecycle runs
- * without anyone scheduling it). Claims the day first in one transaction: two sessions ending at
- * once do not both run it. Returns the report, or null when today's pass already ran.
+ * without anyone scheduling it). The day is marked done only after the pass succeeded, so a pass
+ * that failed (busy, say) runs again at the next session's end; two sessions ending at once may
+ * both run it, which is harmless: the pass is idempotent. Returns null when today's already ran.
  */
 export async function maintainIfDue(ctx: CoreContext): Promise<MaintainReport | null> {
-  const today = nowIso(ctx).slice(0, 10);
-  const claimed = await writeTransaction(ctx.db, async (trx) => {
-    const last = await readState(trx, stateKeys.lastMaintain);
-    if (last !== null && last.slice(0, 10) >= today) return false;
-    await writeState({ ...ctx, db: trx }, stateKeys.lastMaintain, nowIso(ctx));
-    return true;
-  });
-  return claimed ? maintainLifecycle(ctx) : null;
+  const last = await readState(ctx.db, stateKeys.lastMaintain);
+  if (last !== null && last.slice(0, 10) >= nowIso(ctx).slice(0, 10)) return null;
+  const report = await maintainLifecycle(ctx);
+  await writeState(ctx, stateKeys.lastMaintain, report.at);
+  return report;
 }

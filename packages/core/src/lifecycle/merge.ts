@@ -7,10 +7,8 @@ import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
 import { id } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
+import { applyOutcome } from './apply-outcome.js';
 import { auditHeuristic } from './audit.js';
-import { qualifiesForGolden } from './confidence.js';
-import { promoteInTransaction } from './golden-standing.js';
-import { lifecycleConfig } from './settings.js';
 import { requireActive, requireHeuristic } from './supersede.js';
 
 const mergeInput = v.object({
@@ -71,10 +69,11 @@ export async function mergeHeuristics(ctx: CoreContext, input: MergeHeuristicsIn
     const confidence = mergedConfidence(a, b);
     const golden = a.is_golden === 1 || b.is_golden === 1;
     const lastUsed = [a.last_used_at, b.last_used_at].filter((t): t is string => t !== null).sort();
-    const kept = await trx
+    // Counters and golden standing first; the confidence then goes through the one confidence
+    // function (audited as `merged`), which also checks dormancy, promotion and demotion.
+    await trx
       .updateTable('heuristics')
       .set({
-        confidence,
         times_validated: a.times_validated + b.times_validated,
         times_violated: a.times_violated + b.times_violated,
         times_contradicted: a.times_contradicted + b.times_contradicted,
@@ -86,8 +85,31 @@ export async function mergeHeuristics(ctx: CoreContext, input: MergeHeuristicsIn
         updated_at: now,
       })
       .where('id', '=', a.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+      .execute();
+    const who = { source: 'manual', sessionId: ctx.sessionId ?? null, agentId: ctx.agentId ?? null, at: now } as const;
+    if (golden && a.is_golden !== 1) {
+      await auditHeuristic(trx, {
+        ...who,
+        heuristicId: a.id,
+        type: 'promoted',
+        oldConfidence: a.confidence,
+        newConfidence: a.confidence,
+        reason: `golden rule #${b.id} was merged into it`,
+      });
+    }
+    await applyOutcome(
+      { ...ctx, db: trx },
+      {
+        heuristicId: a.id,
+        event: 'manual',
+        value: confidence,
+        auditAs: 'merged',
+        source: 'manual',
+        sessionId: null,
+        reason: `merged #${b.id} (${cut(b.rule, 200)})`,
+      },
+    );
+    const kept = await trx.selectFrom('heuristics').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
     const mergedReason = `merged into #${a.id}`;
     const merged = await trx
       .updateTable('heuristics')
@@ -101,15 +123,6 @@ export async function mergeHeuristics(ctx: CoreContext, input: MergeHeuristicsIn
       .where('id', '=', b.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const who = { source: 'manual', sessionId: ctx.sessionId ?? null, agentId: ctx.agentId ?? null, at: now } as const;
-    await auditHeuristic(trx, {
-      ...who,
-      heuristicId: a.id,
-      type: 'merged',
-      oldConfidence: a.confidence,
-      newConfidence: confidence,
-      reason: `merged #${b.id} (${cut(b.rule, 200)})`,
-    });
     await auditHeuristic(trx, {
       ...who,
       heuristicId: b.id,
@@ -118,15 +131,6 @@ export async function mergeHeuristics(ctx: CoreContext, input: MergeHeuristicsIn
       newConfidence: b.confidence,
       reason: mergedReason,
     });
-    // Promotion is checked after every update: the summed record may now qualify.
-    if (!golden && qualifiesForGolden(kept) && (await lifecycleConfig(trx)).promotionMode === 'auto') {
-      await promoteInTransaction(trx, kept, {
-        ...who,
-        source: 'system',
-        reason: `reached the golden-rule thresholds when #${b.id} was merged in`,
-      });
-      kept.is_golden = 1;
-    }
     return { kept: toHeuristic(kept), merged: toHeuristic(merged), oldConfidence: a.confidence };
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateJaccard, jaccard, wordSet } from '../text/similarity.js';
-import { containsMostWords, duplicateMatch, normaliseRule } from './near-duplicates.js';
+import { containsMostWords, duplicateMatch, isNegative, normaliseRule } from './near-duplicates.js';
 
 describe('normaliseRule', () => {
   it('drops case, punctuation, diacritics and extra whitespace', () => {
@@ -45,5 +45,27 @@ describe('duplicateMatch', () => {
         'Always run database migrations inside a transaction with lock timeout set explicitly in production',
       ),
     ).toBe('contained');
+  });
+});
+
+describe('a rule and its negation', () => {
+  it('are never duplicates, however many words they share', () => {
+    expect(
+      duplicateMatch(
+        'Use mocks for the payment gateway in unit tests',
+        'Do not use mocks for the payment gateway in unit tests',
+      ),
+    ).toBeNull();
+    expect(
+      duplicateMatch(
+        'Run database migrations inside a transaction',
+        'Never run database migrations inside a transaction',
+      ),
+    ).toBeNull();
+    expect(duplicateMatch('Always squash commits before merging', 'Don’t squash commits before merging')).toBeNull();
+    // Two prohibitions worded differently are still the same rule.
+    expect(duplicateMatch('Never force-push to main', 'never force push to main!')).toBe('same-text');
+    expect(isNegative('Avoid global state in tests')).toBe(true);
+    expect(isNegative('Notify the on-call engineer')).toBe(false);
   });
 });

@@ -43,8 +43,18 @@ export function containsMostWords(a: string, b: string): boolean {
   return shared >= containment.share * short.size;
 }
 
+const negation =
+  /\b(?:not|no|never|none|nothing|avoid|without|stop|cannot|can't|cant|don't|dont|doesn't|doesnt|shouldn't|shouldnt|mustn't|mustnt|isn't|isnt|aren't|arent|won't|wont)\b/i;
+
+/** Whether a rule is phrased as a prohibition ("never", "don't", "avoid", "not" …). */
+export function isNegative(rule: string): boolean {
+  return negation.test(rule.replace(/[\u2018\u2019]/g, "'"));
+}
+
 /** How `candidate` repeats `rule`, or null when it is a different rule. */
 export function duplicateMatch(rule: string, candidate: string): NearDuplicateMatch | null {
+  // "Use mocks for X" and "Do not use mocks for X" share nearly every word and say the opposite.
+  if (isNegative(rule) !== isNegative(candidate)) return null;
   const normalised = normaliseRule(rule);
   if (normalised !== '' && normalised === normaliseRule(candidate)) return 'same-text';
   if (jaccard(wordSet(rule), wordSet(candidate)) >= duplicateJaccard) return 'similar-words';

@@ -2,6 +2,7 @@ import { heuristicSourceTypes } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreContext, nowIso, tokensFor } from '../context.js';
 import { applyOutcome } from '../lifecycle/apply-outcome.js';
+import { clampConfidence } from '../lifecycle/confidence.js';
 import { findNearDuplicate } from '../lifecycle/near-duplicates.js';
 import { toHeuristic } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
@@ -39,7 +40,8 @@ export interface RecordedHeuristic extends Heuristic {
 /**
  * Records a rule with a starting confidence (default 0.5), scoped to the current project unless
  * global. A rule that nearly repeats an active heuristic of its domain (see findNearDuplicate)
- * reinforces that one (a manual `validated` outcome) instead of adding a twin, unless `force`.
+ * reinforces that one (a `validated` outcome, rate-limited like the hooks') instead of adding a
+ * twin, unless `force`. The starting confidence is kept within the non-golden bounds [0.05, 0.95].
  */
 export async function recordHeuristic(ctx: CoreContext, input: RecordHeuristicInput): Promise<RecordedHeuristic> {
   const data = parseInput(heuristicInput, input);
@@ -52,7 +54,14 @@ export async function recordHeuristic(ctx: CoreContext, input: RecordHeuristicIn
         const { id: twinId, confidence: before } = twin.heuristic;
         await applyOutcome(
           { ...ctx, db: trx },
-          { heuristicId: twinId, event: 'validated', source: 'manual', reason: `recorded again: ${data.rule}` },
+          // Recording again is evidence, not a person's explicit validation: it is limited like the
+          // hooks' updates (once per session, a daily cap), so re-recording cannot make a rule golden.
+          {
+            heuristicId: twinId,
+            event: 'validated',
+            source: 'auto',
+            reason: `recorded again: ${data.rule}`.slice(0, 2000),
+          },
         );
         const row = await trx.selectFrom('heuristics').selectAll().where('id', '=', twinId).executeTakeFirstOrThrow();
         return { ...toHeuristic(row), mergedInto: twinId, previousConfidence: before };
@@ -64,7 +73,7 @@ export async function recordHeuristic(ctx: CoreContext, input: RecordHeuristicIn
         domain: data.domain,
         rule: data.rule,
         explanation: data.explanation,
-        confidence: data.confidence,
+        confidence: clampConfidence(data.confidence, false),
         source_type: data.source,
         source_id: data.source_id ?? null,
         category: data.category,

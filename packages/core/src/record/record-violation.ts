@@ -1,6 +1,7 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreContext, nowIso } from '../context.js';
+import { applyOutcome } from '../lifecycle/apply-outcome.js';
 import { checkGoldenViolations, type GoldenViolationCheck } from '../lifecycle/golden-violations.js';
 import { lifecycleConfig } from '../lifecycle/settings.js';
 import { toViolation } from '../mappers.js';
@@ -49,6 +50,9 @@ export async function recordViolation(
         field: 'rule_id',
       });
     }
+    if (rule.status !== 'active') {
+      throw new ElfError('INVALID_INPUT', `rule_id: heuristic ${data.rule_id} is ${rule.status}`, { field: 'rule_id' });
+    }
     const row = await trx
       .insertInto('violations')
       .values({
@@ -60,12 +64,29 @@ export async function recordViolation(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const lifecycle = await checkGoldenViolations(trx, ctx, rule, {
-      config: await lifecycleConfig(trx),
-      at: now,
-      sessionId: row.session_id,
-      agentId: ctx.agentId ?? null,
-    });
+    const config = await lifecycleConfig(trx);
+    // The rule was broken on record: its confidence moves like any violation, through the one
+    // confidence function, which also runs the demotion and accountability checks.
+    const applied = await applyOutcome(
+      { ...ctx, db: trx },
+      {
+        heuristicId: rule.id,
+        event: 'violated',
+        source: 'manual',
+        reason: `violation #${row.id}${row.description ? `: ${row.description}` : ''}`.slice(0, 2000),
+        sessionId: row.session_id,
+        violationRecorded: true,
+        config,
+      },
+    );
+    const lifecycle =
+      applied?.violations ??
+      (await checkGoldenViolations(trx, ctx, rule, {
+        config,
+        at: now,
+        sessionId: row.session_id,
+        agentId: ctx.agentId ?? null,
+      }));
     return { ...toViolation(row), lifecycle };
   });
 }

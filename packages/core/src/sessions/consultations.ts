@@ -1,6 +1,7 @@
 import type { ConsultationOutcome } from '@elf/schema';
 import { type CoreContext, nowIso } from '../context.js';
 import { type AppliedOutcome, applyOutcome, type OutcomeEvent } from '../lifecycle/apply-outcome.js';
+import { writeTransaction } from '../transaction.js';
 
 const eventOf: Record<ConsultationOutcome, OutcomeEvent> = {
   success: 'validated',
@@ -58,20 +59,26 @@ export async function resolveConsultations(ctx: CoreContext, input: ResolveInput
     .execute();
   const applied: AppliedOutcome[] = [];
   for (const row of open) {
-    // Settle first: a second event for the same subagent finds nothing open.
-    const settled = await ctx.db
-      .updateTable('heuristic_consultations')
-      .set({ outcome: input.outcome, resolved_at: nowIso(ctx) })
-      .where('id', '=', row.id)
-      .where('outcome', 'is', null)
-      .executeTakeFirst();
-    if (Number(settled.numUpdatedRows) === 0) continue;
-    const result = await applyOutcome(ctx, {
-      heuristicId: row.heuristic_id,
-      event: eventOf[input.outcome],
-      reason: input.reason,
-      sessionId: input.sessionId,
-      agentId: agentKey,
+    // Settle and apply in one transaction: a second event for the same subagent finds nothing
+    // open, and an outcome that could not be applied (busy) leaves the consultation open.
+    const result = await writeTransaction(ctx.db, async (trx) => {
+      const settled = await trx
+        .updateTable('heuristic_consultations')
+        .set({ outcome: input.outcome, resolved_at: nowIso(ctx) })
+        .where('id', '=', row.id)
+        .where('outcome', 'is', null)
+        .executeTakeFirst();
+      if (Number(settled.numUpdatedRows) === 0) return null;
+      return applyOutcome(
+        { ...ctx, db: trx },
+        {
+          heuristicId: row.heuristic_id,
+          event: eventOf[input.outcome],
+          reason: input.reason,
+          sessionId: input.sessionId,
+          agentId: agentKey,
+        },
+      );
     });
     if (result) applied.push(result);
   }

@@ -50,6 +50,15 @@ export async function recordInjections(
     .values(items.map((item) => ({ session_id: sessionId, kind: item.kind, item_id: item.id, event, created_at: now })))
     .onConflict((oc) => oc.doNothing())
     .execute();
+  // Being shown to an agent is use: a heuristic injected every session does not decay.
+  const heuristicIds = items.filter((i) => i.kind === 'heuristic' || i.kind === 'golden_rule').map((i) => i.id);
+  if (heuristicIds.length > 0) {
+    await ctx.db
+      .updateTable('heuristics')
+      .set({ last_used_at: now, decay_steps: 0 })
+      .where('id', 'in', heuristicIds)
+      .execute();
+  }
 }
 
 /** Forgets what a session was shown (after /clear or a compaction the model no longer has it). */

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context.js';
+import { qualifiesForGolden } from '../lifecycle/confidence.js';
 import { toHeuristic } from '../mappers.js';
 import type { Heuristic } from '../types.js';
 
@@ -45,8 +46,12 @@ export function suggestHeuristics(
   return suggestions;
 }
 
-/** Active, non-golden heuristics at or near the golden-rule thresholds, closest first. */
+/**
+ * Active, non-golden heuristics of this project (or global) at or near the golden-rule
+ * thresholds: those that qualify first, then the closest.
+ */
 export async function promotionCandidates(ctx: CoreContext, limit = 10): Promise<Heuristic[]> {
+  const scope = ctx.projectPath;
   const rows = await ctx.db
     .selectFrom('heuristics')
     .selectAll()
@@ -54,9 +59,16 @@ export async function promotionCandidates(ctx: CoreContext, limit = 10): Promise
     .where('status', '=', 'active')
     .where('confidence', '>=', 0.8)
     .where('times_validated', '>=', 5)
+    .where((eb) =>
+      scope === null
+        ? eb('project_path', 'is', null)
+        : eb.or([eb('project_path', 'is', null), eb('project_path', '=', scope)]),
+    )
     .orderBy('confidence', 'desc')
     .orderBy('times_validated', 'desc')
-    .limit(limit)
+    .limit(200)
     .execute();
-  return rows.map(toHeuristic);
+  const qualifying = rows.filter((h) => qualifiesForGolden(h));
+  const near = rows.filter((h) => !qualifiesForGolden(h));
+  return [...qualifying, ...near].slice(0, limit).map(toHeuristic);
 }

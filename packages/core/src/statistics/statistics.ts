@@ -90,6 +90,7 @@ export async function statistics(ctx: CoreContext): Promise<Statistics> {
       .selectFrom('heuristics')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('is_golden', '=', 1)
+      .where('status', '=', 'active')
       .executeTakeFirst();
     const [decisions, invariants, assumptions, spikes] = await Promise.all(
       (['decisions', 'invariants', 'assumptions', 'spike_reports'] as const).map((table) => countRows(db, table)),

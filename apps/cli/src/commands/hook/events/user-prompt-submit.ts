@@ -22,6 +22,9 @@ export async function userPromptSubmit(run: HookRun): Promise<string | null> {
     transcriptPath: payload.transcriptPath,
   });
   await core.noteFirstPrompt(ctx, payload.sessionId, task);
+  // A prompt is a task too: dormant rules it matches strongly come back before the context is built.
+  const revived = await core.reviveMatching(ctx, task);
+  if (revived.length > 0) run.log(`UserPromptSubmit: revived ${revived.map((r) => `#${r.heuristicId}`).join(', ')}`);
   const exclude = await core.injectedKeys(ctx, payload.sessionId);
   const result = await new ContextBuilder(elf).build(
     {
