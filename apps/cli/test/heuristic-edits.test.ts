@@ -134,8 +134,18 @@ describe('elf decision supersede (built binary)', () => {
     const next = decide('Use GraphQL');
     await refused(box, ['decision', 'supersede', String(old.id), '--by', String(old.id)], '--by', /itself/);
     await refused(box, ['decision', 'supersede', '999', '--by', String(old.id)], 'id', /no decision/);
-    const result = elfDb(box, ['decision', 'supersede', String(old.id), '--by', String(next.id)]);
+    const result = elfDb(box, [
+      'decision',
+      'supersede',
+      String(old.id),
+      '--by',
+      String(next.id),
+      '--reason',
+      'one query per page',
+    ]);
     expect(result).toMatchObject({ code: 0, stdout: `decision #${old.id} superseded by #${next.id}\n` });
+    const listed = json(elfDb(box, ['--json', 'query', '--decisions', '--status', 'superseded']));
+    expect(JSON.stringify(listed)).toContain('"status_reason":"one query per page"');
     await refused(box, ['decision', 'supersede', String(old.id), '--by', String(next.id)], 'id', /already superseded/);
     const search = elfDb(box, ['query', '--search', 'REST']);
     expect(search.stdout).toContain(`[superseded by #${next.id}]`);

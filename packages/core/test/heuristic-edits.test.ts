@@ -293,8 +293,17 @@ describe('supersedeDecision', () => {
       'INVALID_INPUT',
       /^by: decision #\d+ is deprecated/,
     );
-    const done = await supersedeDecision(elf.context, { id: old.id, by: next.id });
-    expect(done).toMatchObject({ id: old.id, status: 'superseded', superseded_by: next.id });
+    const done = await supersedeDecision(elf.context, {
+      id: old.id,
+      by: next.id,
+      reason: 'clients need one query per page',
+    });
+    expect(done).toMatchObject({
+      id: old.id,
+      status: 'superseded',
+      superseded_by: next.id,
+      status_reason: 'clients need one query per page',
+    });
     await rejects(
       elf,
       () => supersedeDecision(elf.context, { id: old.id, by: next.id }),

@@ -4,15 +4,16 @@ import { type CoreContext, nowIso } from '../context.js';
 import { toDecision } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Decision } from '../types.js';
-import { id } from '../validation/fields.js';
+import { id, optionalText } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 
-const supersedeDecisionInput = v.object({ id, by: id });
+const supersedeDecisionInput = v.object({ id, by: id, reason: optionalText(2000) });
 export type SupersedeDecisionInput = v.InferInput<typeof supersedeDecisionInput>;
 
 /**
  * Replaces an architecture decision by a newer one: status `superseded`, `superseded_by` the new
- * one. The new one must be in force (accepted) or under discussion (proposed).
+ * one, and the reason (default: which one replaced it) kept with it. The new one must be in force
+ * (accepted) or under discussion (proposed).
  */
 export async function supersedeDecision(ctx: CoreContext, input: SupersedeDecisionInput): Promise<Decision> {
   const data = parseInput(supersedeDecisionInput, input);
@@ -37,7 +38,12 @@ export async function supersedeDecision(ctx: CoreContext, input: SupersedeDecisi
       );
     const row = await trx
       .updateTable('decisions')
-      .set({ status: 'superseded', superseded_by: next.id, updated_at: now })
+      .set({
+        status: 'superseded',
+        superseded_by: next.id,
+        status_reason: data.reason ?? `superseded by #${next.id}`,
+        updated_at: now,
+      })
       .where('id', '=', old.id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import { isoCheck, lengthCheck, nowIso, runStatements } from './sql-helpers.js';
 // The knowledge lifecycle (confidence model, decay, retraction, supersession):
 //  - heuristics.status_reason / status_changed_at: why and since when a heuristic is dormant,
 //    archived, retracted or superseded (kept with it: nothing is deleted silently).
+//  - decisions.status_reason: why a decision was superseded.
 //  - heuristics.decay_steps: decay steps applied since the heuristic was last used, so a
 //    maintenance pass run twice on one day decays nothing twice.
 //  - cycles.next_step: the "next" of an experiment's try → break → analyze → learn → next.
@@ -17,6 +18,7 @@ const upStatements = [
   `ALTER TABLE heuristics ADD COLUMN status_changed_at TEXT ${isoCheck('status_changed_at', true)}`,
   'ALTER TABLE heuristics ADD COLUMN decay_steps INTEGER NOT NULL DEFAULT 0 CHECK (decay_steps >= 0)',
   'CREATE INDEX idx_heuristics_status_last_used ON heuristics (status, last_used_at)',
+  `ALTER TABLE decisions ADD COLUMN status_reason TEXT ${lengthCheck('status_reason', 2000, true)}`,
   `ALTER TABLE cycles ADD COLUMN next_step TEXT ${lengthCheck('next_step', 10000, true)}`,
   `ALTER TABLE ceo_reviews ADD COLUMN source_key TEXT ${lengthCheck('source_key', 200, true)}`,
   `CREATE UNIQUE INDEX idx_ceo_reviews_pending_source_key ON ceo_reviews (source_key)
@@ -33,6 +35,7 @@ const downStatements = [
   'DROP INDEX idx_ceo_reviews_pending_source_key',
   'ALTER TABLE ceo_reviews DROP COLUMN source_key',
   'ALTER TABLE cycles DROP COLUMN next_step',
+  'ALTER TABLE decisions DROP COLUMN status_reason',
   'DROP INDEX idx_heuristics_status_last_used',
   'ALTER TABLE heuristics DROP COLUMN decay_steps',
   'ALTER TABLE heuristics DROP COLUMN status_changed_at',

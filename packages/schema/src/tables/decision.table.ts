@@ -20,6 +20,8 @@ export interface DecisionTable {
   /** null = applies to every domain. */
   domain: string | null;
   superseded_by: number | null;
+  /** Why it was superseded. */
+  status_reason: string | null;
   /** Tokens of the item's context text (o200k); null until counted or after its text changed. */
   token_count: number | null;
   created_at: Timestamp;

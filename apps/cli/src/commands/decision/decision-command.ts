@@ -7,7 +7,7 @@ import { emit } from '../../runtime/output.js';
 const decisionId = (value: string | undefined, field: string) =>
   integerOption(value ?? '', field, 1, Number.MAX_SAFE_INTEGER);
 
-/** `elf decision supersede ID --by NEW_ID` */
+/** `elf decision supersede ID --by NEW_ID [--reason TEXT]` */
 export function registerDecisionCommand(program: Command, cli: CliContext): void {
   const decision = program.command('decision').description('change the standing of architecture decisions');
   decision
@@ -15,12 +15,13 @@ export function registerDecisionCommand(program: Command, cli: CliContext): void
     .description('mark a decision superseded by a newer one (accepted or proposed)')
     .argument('<id>', 'the decision replaced')
     .requiredOption('--by <new-id>', 'the decision that replaces it')
+    .option('--reason <text>', 'why, kept with the old decision (≤ 2,000 characters)')
     .action(
-      handler<{ by: string }>(cli, async (opts, globals, command) => {
+      handler<{ by: string; reason?: string }>(cli, async (opts, globals, command) => {
         const id = await decisionId(command.args[0], 'id');
         const by = await decisionId(opts.by, 'by');
         const d = await withElf(cli.io, globals, async (elf) =>
-          (await import('@elf/core')).supersedeDecision(elf.context, { id, by }),
+          (await import('@elf/core')).supersedeDecision(elf.context, { id, by, reason: opts.reason ?? null }),
         );
         emit(cli.io, globals, d, () => `decision #${d.id} superseded by #${d.superseded_by}`);
       }),

@@ -36,7 +36,7 @@ export function registerCheckInCommand(program: Command, cli: CliContext): void 
           const config = await core.lifecycleConfig(elf.db);
           // Promotions and demotions since the last check-in, reported once.
           const lastCheckIn = await core.readState(elf.db, core.stateKeys.lastCheckIn);
-          const standing = await core.standingChangesSince(elf.context, lastCheckIn, 20);
+          const standing = await core.standingChangesSince(elf.context, lastCheckIn, 101);
           const demotions = config.promotionMode === 'suggest' ? await core.demotionCandidates(elf.context, 5) : [];
           await core.writeState(elf.context, core.stateKeys.lastCheckIn, elf.context.clock.now().toISOString());
           return {
@@ -90,9 +90,12 @@ export function registerCheckInCommand(program: Command, cli: CliContext): void 
           '## ELF status',
           `- ${s.learnings} learnings, ${s.heuristics} heuristics (${s.golden_rules} golden rules), ${s.decisions} decisions`,
           `- Pending CEO reviews: ${s.pending_ceo_reviews.length}${s.pending_ceo_reviews.map((r) => `\n  - #${r.id} ${r.title}`).join('')}`,
-          `- Promoted or demoted since the last check-in: ${s.since_last_check_in.changes.length}${s.since_last_check_in.changes
+          `- Promoted or demoted since the last check-in: ${s.since_last_check_in.changes.length > 100 ? 'more than 100' : s.since_last_check_in.changes.length}${s.since_last_check_in.changes
+            .slice(0, 20)
             .map((c) => `\n  - #${c.id} ${c.change} (${c.source}): [${c.domain}] ${c.rule}`)
-            .join('')}`,
+            .join(
+              '',
+            )}${s.since_last_check_in.changes.length > 20 ? '\n  - … more in elf check-in --json' : ''}`,
           `- Near or at the golden-rule thresholds (promotion mode ${s.promotion_mode}): ${s.promotion_candidates.length}${s.promotion_candidates
             .map(
               (h) =>
