@@ -93,9 +93,7 @@ export function registerCheckInCommand(program: Command, cli: CliContext): void 
           `- Promoted or demoted since the last check-in: ${s.since_last_check_in.changes.length > 100 ? 'more than 100' : s.since_last_check_in.changes.length}${s.since_last_check_in.changes
             .slice(0, 20)
             .map((c) => `\n  - #${c.id} ${c.change} (${c.source}): [${c.domain}] ${c.rule}`)
-            .join(
-              '',
-            )}${s.since_last_check_in.changes.length > 20 ? '\n  - … more in elf check-in --json' : ''}`,
+            .join('')}${s.since_last_check_in.changes.length > 20 ? '\n  - … more in elf check-in --json' : ''}`,
           `- Near or at the golden-rule thresholds (promotion mode ${s.promotion_mode}): ${s.promotion_candidates.length}${s.promotion_candidates
             .map(
               (h) =>
