@@ -14,3 +14,7 @@ export async function integerOption(value: string, field: string, min: number, m
     },
   );
 }
+
+/** A positional id: a positive integer, or INVALID_INPUT naming the argument (`id: must be …`). */
+export const positiveId = (value: string | undefined, field = 'id') =>
+  integerOption(value ?? '', field, 1, Number.MAX_SAFE_INTEGER);

@@ -191,7 +191,7 @@ export async function applyOutcome(ctx: CoreContext, input: ApplyOutcomeInput): 
     // has fallen below the floor no longer holds up, whatever moved it there.
     const failure = input.event === 'violated' || input.event === 'contradicted';
     if (golden && source !== 'auto' && failure) {
-      const check: GoldenViolationCheck = await checkGoldenViolations(trx, ctx, updated, {
+      const check: GoldenViolationCheck = await checkGoldenViolations(trx, updated, {
         config,
         ...(input.violationRecorded ? {} : { record: { description: input.reason ?? `${input.event} (${source})` } }),
         sessionId,

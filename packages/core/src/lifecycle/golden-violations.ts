@@ -1,6 +1,5 @@
 import type { Database, HeuristicRow } from '@elf/schema';
 import type { Kysely } from 'kysely';
-import type { CoreContext } from '../context.js';
 import { type AccountabilityLevel, accountabilityLevel } from '../queries/violations.js';
 import { demoteInTransaction, demotion, ruleViolationsSince, windowStart } from './golden-standing.js';
 import type { LifecycleConfig } from './settings.js';
@@ -41,7 +40,6 @@ interface CheckInput {
  */
 export async function checkGoldenViolations(
   trx: Kysely<Database>,
-  _ctx: CoreContext,
   h: HeuristicRow,
   input: CheckInput,
 ): Promise<GoldenViolationCheck> {

@@ -1,16 +1,12 @@
 import { ElfError, type HeuristicStatus } from '@elf/schema';
 import { type CoreContext, nowIso } from '../context.js';
 import { toHeuristic } from '../mappers.js';
+import { appliesToProject } from '../queries/project-scope.js';
 import { read, writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
 import { type AppliedOutcome, applyOutcome } from './apply-outcome.js';
 import { demoteInTransaction, demotion, promoteInTransaction, windowStart } from './golden-standing.js';
-
-async function requireHeuristic(ctx: CoreContext, id: number) {
-  const h = await ctx.db.selectFrom('heuristics').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!h) throw new ElfError('NOT_FOUND', `id: no heuristic with id ${id}`, { field: 'id' });
-  return h;
-}
+import { requireHeuristic } from './require-heuristic.js';
 
 export interface ManualOutcomeInput {
   id: number;
@@ -40,7 +36,7 @@ async function manualOutcome(ctx: CoreContext, input: ManualOutcomeInput, event:
   checkNote('note', input.note);
   return writeTransaction(ctx.db, async (trx) => {
     const inner = { ...ctx, db: trx };
-    await requireHeuristic(inner, input.id);
+    await requireHeuristic(trx, input.id, 'id');
     const result = await applyOutcome(inner, {
       heuristicId: input.id,
       event,
@@ -57,7 +53,7 @@ async function manualOutcome(ctx: CoreContext, input: ManualOutcomeInput, event:
 export async function promoteHeuristic(ctx: CoreContext, input: { id: number; reason?: string | null }) {
   checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
-    const h = await requireHeuristic({ ...ctx, db: trx }, input.id);
+    const h = await requireHeuristic(trx, input.id, 'id');
     if (h.is_golden === 1)
       throw new ElfError('INVALID_INPUT', `id: heuristic #${h.id} is already a golden rule`, { field: 'id' });
     if (h.status !== 'active')
@@ -77,7 +73,7 @@ export async function promoteHeuristic(ctx: CoreContext, input: { id: number; re
 export async function demoteHeuristic(ctx: CoreContext, input: { id: number; reason?: string | null }) {
   checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
-    const h = await requireHeuristic({ ...ctx, db: trx }, input.id);
+    const h = await requireHeuristic(trx, input.id, 'id');
     if (h.is_golden !== 1)
       throw new ElfError('INVALID_INPUT', `id: heuristic #${h.id} is not a golden rule`, { field: 'id' });
     const confidence = await demoteInTransaction(trx, h, {
@@ -96,7 +92,7 @@ export async function reviveHeuristic(ctx: CoreContext, input: { id: number; rea
   checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
     const inner = { ...ctx, db: trx };
-    await requireHeuristic(inner, input.id);
+    await requireHeuristic(trx, input.id, 'id');
     const result = await applyOutcome(inner, {
       heuristicId: input.id,
       event: 'revived',
@@ -110,7 +106,7 @@ export async function reviveHeuristic(ctx: CoreContext, input: { id: number; rea
 
 /** The audited changes of one heuristic (the newest `limit`), oldest first (`elf heuristic history`). */
 export async function heuristicHistory(ctx: CoreContext, id: number, limit = 1000) {
-  const h = await read(() => requireHeuristic(ctx, id));
+  const h = await read(() => requireHeuristic(ctx.db, id, 'id'));
   const updates = await read(() =>
     ctx.db
       .selectFrom('confidence_updates')
@@ -143,12 +139,7 @@ export async function listHeuristics(ctx: CoreContext, input: ListHeuristicsInpu
   if (status !== 'all') query = query.where('status', '=', status);
   if (input.domain) query = query.where('domain', '=', input.domain);
   if (input.golden !== undefined) query = query.where('is_golden', '=', input.golden ? 1 : 0);
-  const scope = ctx.projectPath;
-  query = query.where((eb) =>
-    scope === null
-      ? eb('project_path', 'is', null)
-      : eb.or([eb('project_path', 'is', null), eb('project_path', '=', scope)]),
-  );
+  query = query.where(appliesToProject(ctx.projectPath));
   const rows = await read(() =>
     query
       .orderBy('is_golden', 'desc')

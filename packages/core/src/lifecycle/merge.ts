@@ -9,7 +9,7 @@ import { id } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 import { applyOutcome } from './apply-outcome.js';
 import { auditHeuristic } from './audit.js';
-import { requireActive, requireHeuristic } from './supersede.js';
+import { requireActive, requireHeuristic } from './require-heuristic.js';
 
 const mergeInput = v.object({
   keep: id,

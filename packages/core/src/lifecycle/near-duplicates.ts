@@ -90,10 +90,7 @@ export async function findNearDuplicate(
       select t.* from heuristics t where t.domain = ${domain} and t.status = 'active' and ${scoped(projectPath)}
       order by t.confidence desc limit 200`.execute(db);
   let best: NearDuplicate | null = null;
-  const seen = new Set<number>();
   for (const row of candidates.rows) {
-    if (seen.has(row.id)) continue;
-    seen.add(row.id);
     const kind = duplicateMatch(rule, row.rule);
     if (kind === null) continue;
     if (

@@ -7,7 +7,7 @@ import type { Heuristic } from '../types.js';
 import { id, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 import { auditHeuristic } from './audit.js';
-import { requireHeuristic, statusReasonMax } from './supersede.js';
+import { requireHeuristic, statusReasonMax } from './require-heuristic.js';
 
 const retractInput = v.object({ id, reason: text(statusReasonMax) });
 export type RetractHeuristicInput = v.InferInput<typeof retractInput>;

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context.js';
+import { appliesToProject } from '../queries/project-scope.js';
 import { read } from '../transaction.js';
 import { type AppliedOutcome, applyOutcome } from './apply-outcome.js';
 
@@ -36,7 +37,6 @@ export function matchesStrongly(rule: string, taskWords: ReadonlySet<string>): b
 export async function reviveMatching(ctx: CoreContext, text: string, limit = 3): Promise<AppliedOutcome[]> {
   const taskWords = significantWords(text.slice(0, 20_000));
   if (taskWords.size === 0) return [];
-  const scope = ctx.projectPath;
   // Dormant heuristics are few (usually none): read them by the status index and match in memory.
   // A full-text OR over every word of a prompt cost 10-15 ms per hook at 10k heuristics.
   const rows = await read(() =>
@@ -44,14 +44,8 @@ export async function reviveMatching(ctx: CoreContext, text: string, limit = 3):
       .selectFrom('heuristics')
       .select(['id', 'rule'])
       .where('status', '=', 'dormant')
-      .where((eb) =>
-        eb.and([
-          eb(eb('times_violated', '+', eb.ref('times_contradicted')), '<=', eb.ref('times_validated')),
-          scope === null
-            ? eb('project_path', 'is', null)
-            : eb.or([eb('project_path', 'is', null), eb('project_path', '=', scope)]),
-        ]),
-      )
+      .where((eb) => eb(eb('times_violated', '+', eb.ref('times_contradicted')), '<=', eb.ref('times_validated')))
+      .where(appliesToProject(ctx.projectPath))
       .orderBy('last_used_at', 'desc')
       .limit(2000)
       .execute(),

@@ -1,6 +1,4 @@
-import type { Database, HeuristicRow } from '@elf/schema';
 import { ElfError } from '@elf/schema';
-import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { type CoreContext, nowIso } from '../context.js';
 import { toHeuristic } from '../mappers.js';
@@ -9,32 +7,7 @@ import type { Heuristic } from '../types.js';
 import { id, optionalText } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 import { auditHeuristic } from './audit.js';
-
-/** status_reason's column limit. */
-export const statusReasonMax = 2000;
-
-/** The heuristic with this id, or NOT_FOUND naming `field`. */
-export async function requireHeuristic(
-  db: Kysely<Database>,
-  heuristicId: number,
-  field: string,
-): Promise<HeuristicRow> {
-  const row = await db.selectFrom('heuristics').selectAll().where('id', '=', heuristicId).executeTakeFirst();
-  if (!row) throw new ElfError('NOT_FOUND', `${field}: no heuristic with id ${heuristicId}`, { field });
-  return row;
-}
-
-/** Refuses a heuristic that is already retired (retracted or superseded). */
-export function requireNotRetired(row: HeuristicRow, field: string): void {
-  if (row.status === 'retracted' || row.status === 'superseded')
-    throw new ElfError('INVALID_INPUT', `${field}: heuristic #${row.id} is already ${row.status}`, { field });
-}
-
-/** Refuses a heuristic that is not active (the one that replaces or absorbs another must be). */
-export function requireActive(row: HeuristicRow, field: string, role: string): void {
-  if (row.status !== 'active')
-    throw new ElfError('INVALID_INPUT', `${field}: heuristic #${row.id} is ${row.status}; ${role}`, { field });
-}
+import { requireActive, requireHeuristic, requireNotRetired, statusReasonMax } from './require-heuristic.js';
 
 const supersedeInput = v.object({
   id,

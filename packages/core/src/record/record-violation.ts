@@ -81,7 +81,7 @@ export async function recordViolation(
     );
     const lifecycle =
       applied?.violations ??
-      (await checkGoldenViolations(trx, ctx, rule, {
+      (await checkGoldenViolations(trx, rule, {
         config,
         at: now,
         sessionId: row.session_id,

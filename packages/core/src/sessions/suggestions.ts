@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context.js';
 import { qualifiesForGolden } from '../lifecycle/confidence.js';
 import { toHeuristic } from '../mappers.js';
+import { appliesToProject } from '../queries/project-scope.js';
 import type { Heuristic } from '../types.js';
 
 /** A rule of thumb a session's shape suggests (rule-based, no LLM), for check-out. */
@@ -51,7 +52,6 @@ export function suggestHeuristics(
  * thresholds: those that qualify first, then the closest.
  */
 export async function promotionCandidates(ctx: CoreContext, limit = 10): Promise<Heuristic[]> {
-  const scope = ctx.projectPath;
   const rows = await ctx.db
     .selectFrom('heuristics')
     .selectAll()
@@ -59,11 +59,7 @@ export async function promotionCandidates(ctx: CoreContext, limit = 10): Promise
     .where('status', '=', 'active')
     .where('confidence', '>=', 0.8)
     .where('times_validated', '>=', 5)
-    .where((eb) =>
-      scope === null
-        ? eb('project_path', 'is', null)
-        : eb.or([eb('project_path', 'is', null), eb('project_path', '=', scope)]),
-    )
+    .where(appliesToProject(ctx.projectPath))
     .orderBy('confidence', 'desc')
     .orderBy('times_validated', 'desc')
     .limit(200)

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
-import { integerOption } from '../../runtime/number-option.js';
+import { positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
-
-const decisionId = (value: string | undefined, field: string) =>
-  integerOption(value ?? '', field, 1, Number.MAX_SAFE_INTEGER);
 
 /** `elf decision supersede ID --by NEW_ID [--reason TEXT]` */
 export function registerDecisionCommand(program: Command, cli: CliContext): void {
@@ -18,8 +15,8 @@ export function registerDecisionCommand(program: Command, cli: CliContext): void
     .option('--reason <text>', 'why, kept with the old decision (≤ 2,000 characters)')
     .action(
       handler<{ by: string; reason?: string }>(cli, async (opts, globals, command) => {
-        const id = await decisionId(command.args[0], 'id');
-        const by = await decisionId(opts.by, 'by');
+        const id = await positiveId(command.args[0], 'id');
+        const by = await positiveId(opts.by, 'by');
         const d = await withElf(cli.io, globals, async (elf) =>
           (await import('@elf/core')).supersedeDecision(elf.context, { id, by, reason: opts.reason ?? null }),
         );

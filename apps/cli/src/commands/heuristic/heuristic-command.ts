@@ -1,7 +1,7 @@
 import type { HeuristicStatus } from '@elf/schema';
 import { type Command, Option } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
-import { integerOption } from '../../runtime/number-option.js';
+import { integerOption, positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
 import { registerHeuristicEditCommands } from './heuristic-edits.js';
@@ -12,8 +12,6 @@ import { registerHeuristicOutcomeCommands } from './heuristic-outcomes.js';
 const statuses = ['active', 'dormant', 'archived', 'retracted', 'superseded', 'all'] as const satisfies ReadonlyArray<
   HeuristicStatus | 'all'
 >;
-
-export const heuristicId = (value: string) => integerOption(value, 'id', 1, Number.MAX_SAFE_INTEGER);
 
 /** `elf heuristic …` — a heuristic's whole life: list, show, outcomes, promotion, history. */
 export function registerHeuristicCommand(program: Command, cli: CliContext): void {
@@ -54,7 +52,7 @@ export function registerHeuristicCommand(program: Command, cli: CliContext): voi
     .description('one heuristic with its record and its latest confidence changes')
     .action(
       handler<Record<string, never>>(cli, async (_opts, globals, command) => {
-        const id = await heuristicId(command.args[0] ?? '');
+        const id = await positiveId(command.args[0]);
         const { heuristicHistory } = await import('@elf/core');
         const { heuristic: h, updates } = await withElf(cli.io, globals, (elf) => heuristicHistory(elf.context, id));
         emit(cli.io, globals, { heuristic: h, recent_updates: updates.slice(-10) }, () =>
@@ -77,7 +75,7 @@ export function registerHeuristicCommand(program: Command, cli: CliContext): voi
     .description('every audited change of a heuristic: outcomes, decay, promotion, retraction, merges')
     .action(
       handler<Record<string, never>>(cli, async (_opts, globals, command) => {
-        const id = await heuristicId(command.args[0] ?? '');
+        const id = await positiveId(command.args[0]);
         const { heuristicHistory } = await import('@elf/core');
         const history = await withElf(cli.io, globals, (elf) => heuristicHistory(elf.context, id));
         emit(cli.io, globals, history, () =>

@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
-import { integerOption } from '../../runtime/number-option.js';
+import { positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
-
-/** A heuristic's id from argv: a positive integer, or INVALID_INPUT naming the field. */
-const heuristicId = (value: string | undefined, field: string) =>
-  integerOption(value ?? '', field, 1, Number.MAX_SAFE_INTEGER);
 
 function registerRetract(heuristic: Command, cli: CliContext): void {
   heuristic
@@ -16,7 +12,7 @@ function registerRetract(heuristic: Command, cli: CliContext): void {
     .requiredOption('--reason <text>', 'why it is wrong (≤ 2,000 characters)')
     .action(
       handler<{ reason: string }>(cli, async (opts, globals, command) => {
-        const id = await heuristicId(command.args[0], 'id');
+        const id = await positiveId(command.args[0], 'id');
         const h = await withElf(cli.io, globals, async (elf) =>
           (await import('@elf/core')).retractHeuristic(elf.context, { id, reason: opts.reason }),
         );
@@ -34,8 +30,8 @@ function registerSupersede(heuristic: Command, cli: CliContext): void {
     .option('--reason <text>', 'why (≤ 2,000 characters)')
     .action(
       handler<{ by: string; reason?: string }>(cli, async (opts, globals, command) => {
-        const id = await heuristicId(command.args[0], 'id');
-        const by = await heuristicId(opts.by, 'by');
+        const id = await positiveId(command.args[0], 'id');
+        const by = await positiveId(opts.by, 'by');
         const h = await withElf(cli.io, globals, async (elf) =>
           (await import('@elf/core')).supersedeHeuristic(elf.context, { id, by, reason: opts.reason ?? null }),
         );
@@ -53,8 +49,8 @@ function registerMerge(heuristic: Command, cli: CliContext): void {
     .option('--force', 'merge even when the two are in different domains')
     .action(
       handler<{ force?: boolean }>(cli, async (opts, globals, command) => {
-        const keep = await heuristicId(command.args[0], 'keep');
-        const from = await heuristicId(command.args[1], 'from');
+        const keep = await positiveId(command.args[0], 'keep');
+        const from = await positiveId(command.args[1], 'from');
         const r = await withElf(cli.io, globals, async (elf) =>
           (await import('@elf/core')).mergeHeuristics(elf.context, { keep, from, force: opts.force === true }),
         );

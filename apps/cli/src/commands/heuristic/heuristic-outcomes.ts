@@ -1,9 +1,9 @@
 import type { AppliedOutcome } from '@elf/core';
 import type { Command } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
+import { positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
-import { heuristicId } from './heuristic-command.js';
 import { heuristicLine } from './heuristic-format.js';
 
 function outcomeLine(verb: string, r: AppliedOutcome): string {
@@ -34,7 +34,7 @@ export function registerHeuristicOutcomeCommands(heuristic: Command, cli: CliCon
       .option('--note <text>', 'why, kept in the history')
       .action(
         handler<{ session?: string; note?: string }>(cli, async (opts, globals, command) => {
-          const id = await heuristicId(command.args[0] ?? '');
+          const id = await positiveId(command.args[0]);
           const core = await import('@elf/core');
           const run = name === 'validate' ? core.validateHeuristic : core.violateHeuristic;
           const result = await withElf(cli.io, globals, (elf) =>
@@ -55,7 +55,7 @@ export function registerHeuristicOutcomeCommands(heuristic: Command, cli: CliCon
       .option('--reason <text>', 'why, kept in the history')
       .action(
         handler<{ reason?: string }>(cli, async (opts, globals, command) => {
-          const id = await heuristicId(command.args[0] ?? '');
+          const id = await positiveId(command.args[0]);
           const core = await import('@elf/core');
           const run = name === 'promote' ? core.promoteHeuristic : core.demoteHeuristic;
           const h = await withElf(cli.io, globals, (elf) => run(elf.context, { id, reason: opts.reason ?? null }));
@@ -70,7 +70,7 @@ export function registerHeuristicOutcomeCommands(heuristic: Command, cli: CliCon
     .option('--reason <text>', 'why, kept in the history')
     .action(
       handler<{ reason?: string }>(cli, async (opts, globals, command) => {
-        const id = await heuristicId(command.args[0] ?? '');
+        const id = await positiveId(command.args[0]);
         const { reviveHeuristic } = await import('@elf/core');
         const result = await withElf(cli.io, globals, (elf) =>
           reviveHeuristic(elf.context, { id, reason: opts.reason ?? null }),

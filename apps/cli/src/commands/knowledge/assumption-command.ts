@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { assumptionLine } from '../../format/text.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
+import { positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
-import { positiveId } from './knowledge-input.js';
 
 /** `elf assumption verify|challenge ID [--note TEXT]`: evidence for or against an assumption. */
 export function registerAssumptionCommand(program: Command, cli: CliContext): void {

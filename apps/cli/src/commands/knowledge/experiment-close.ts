@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
+import { positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
-import { namingFlags, positiveId } from './knowledge-input.js';
+import { namingFlags } from './knowledge-input.js';
 
 interface CompleteOptions {
   conclusion: string;

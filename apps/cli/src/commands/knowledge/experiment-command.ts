@@ -2,12 +2,11 @@ import type { Cycle } from '@elf/core';
 import { type Command, Option } from 'commander';
 import { experimentLine } from '../../format/text.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
-import { integerOption } from '../../runtime/number-option.js';
+import { integerOption, positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
 import { registerExperimentCloseCommands } from './experiment-close.js';
 import { registerExperimentCycleCommand } from './experiment-cycle.js';
-import { positiveId } from './knowledge-input.js';
 
 // Spelled out rather than imported: loading @elf/schema at startup would load kysely for --help.
 const statuses = ['active', 'completed', 'abandoned'] as const;

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { invariantLine } from '../../format/text.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
+import { positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
-import { positiveId } from './knowledge-input.js';
 
 /** `elf invariant validate ID` and `elf invariant violate ID [--note TEXT]`. */
 export function registerInvariantCommand(program: Command, cli: CliContext): void {

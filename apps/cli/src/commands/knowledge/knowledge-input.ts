@@ -1,9 +1,3 @@
-import { integerOption } from '../../runtime/number-option.js';
-
-/** A positional id: a positive integer, or INVALID_INPUT naming the argument (`id: must be …`). */
-export const positiveId = (value: string | undefined, field = 'id') =>
-  integerOption(value ?? '', field, 1, Number.MAX_SAFE_INTEGER);
-
 /**
  * Runs a core call and, when it refuses a field that this command spells differently, names the
  * command's flag or argument instead (`--analyze: …` for core's `analysis: …`).

@@ -1,10 +1,9 @@
 import { type Command, Option } from 'commander';
 import { reviewLine } from '../../format/text.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
-import { integerOption } from '../../runtime/number-option.js';
+import { integerOption, positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
-import { positiveId } from './knowledge-input.js';
 
 // Spelled out rather than imported: loading @elf/schema at startup would load kysely for --help.
 const statuses = ['pending', 'approved', 'rejected', 'all'] as const;

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { spikeLine } from '../../format/text.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
+import { positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
-import { positiveId } from './knowledge-input.js';
 
 /** `elf spike rate ID RATING`: usefulness 0..5, kept as a running average. */
 export function registerSpikeCommand(program: Command, cli: CliContext): void {
