@@ -1,11 +1,16 @@
 import {
   changeMarker,
+  domainCandidates,
   type Elf,
   fields,
   goldenRules,
   type Heuristic,
+  keywordDomains,
+  namedDomains,
   parseInput,
   resolveProjectRoot,
+  stemmedTerms,
+  stems,
   type TokenCounter,
   withQueryLog,
 } from '@elf/core';
@@ -25,8 +30,7 @@ import {
   type Tier,
 } from './config.js';
 import { dropNearDuplicates, pack } from './pack/packer.js';
-import { idf, stems, type TermWeights, termsWithStems } from './relevance/coverage.js';
-import { domainCandidates, keywordDomains, namedDomains } from './relevance/domains.js';
+import { idf, type TermWeights } from './relevance/coverage.js';
 import { expandWeights, feedbackStems } from './relevance/expansion.js';
 import { renderMarkdown } from './render/markdown.js';
 import { tokenModel } from './tokens/token-model.js';
@@ -215,7 +219,7 @@ export class ContextBuilder {
    * every item a query matches, so common words would cost time without telling items apart.
    */
   async #termWeights(text: string, documents: number): Promise<{ weights: TermWeights; match: string | null }> {
-    const terms = termsWithStems(text, 64);
+    const terms = stemmedTerms(text, 64);
     if (terms.length === 0) return { weights: new Map(), match: null };
     const counts = await this.#documentCounts(terms.map((t) => t.stem));
     const weights = new Map<string, number>();

@@ -26,8 +26,7 @@ export {
 } from './context-builder.js';
 export { dropNearDuplicates, noteText, type PackResult, type PlacedItem, pack } from './pack/packer.js';
 export { shorten } from './pack/shorten.js';
-export { idf, stems, type TermWeights, weightedCoverage } from './relevance/coverage.js';
-export { domainCandidates, keywordDomains, namedDomains } from './relevance/domains.js';
+export { idf, type TermWeights, weightedCoverage } from './relevance/coverage.js';
 export { type ExpansionSettings, expandWeights, feedbackStems } from './relevance/expansion.js';
 export { DuplicateFilter } from './relevance/near-duplicate.js';
 export { type RelevanceInput, relevance } from './relevance/score.js';

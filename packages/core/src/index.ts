@@ -77,19 +77,9 @@ export {
   maintainLifecycle,
 } from './lifecycle/maintain.js';
 export { type MergeHeuristicsInput, type MergeResult, mergedConfidence, mergeHeuristics } from './lifecycle/merge.js';
-export {
-  containment,
-  containsMostWords,
-  duplicateMatch,
-  findNearDuplicate,
-  isNegative,
-  type NearDuplicate,
-  type NearDuplicateMatch,
-  type NearDuplicateQuery,
-  normaliseRule,
-} from './lifecycle/near-duplicates.js';
+export { findNearDuplicate, type NearDuplicate, type NearDuplicateQuery } from './lifecycle/near-duplicates.js';
 export { type RetractHeuristicInput, retractHeuristic } from './lifecycle/retract.js';
-export { matchesStrongly, reviveMatching, significantWords, strongMatch } from './lifecycle/revive.js';
+export { matchesStrongly, reviveMatching, strongMatch } from './lifecycle/revive.js';
 export {
   defaultLifecycleConfig,
   type LifecycleConfig,
@@ -156,7 +146,7 @@ export {
 export { type RecordSpikeReportInput, recordSpikeReport } from './record/record-spike-report.js';
 export { type RecordTrailInput, recordTrail } from './record/record-trail.js';
 export { type RecordViolationInput, recordViolation } from './record/record-violation.js';
-export { ftsMatchExpression, searchTerms } from './search/fts-query.js';
+export { ftsMatchExpression } from './search/fts-query.js';
 export {
   type SearchHit,
   type SearchInput,
@@ -169,7 +159,6 @@ export {
   type CapturedItem,
   captureToolFailure,
   cutAtWord,
-  type DomainInference,
   learnFromMarkers,
   type ToolFailureInput,
 } from './sessions/capture-knowledge.js';
@@ -200,7 +189,22 @@ export { transcriptToolCounts } from './sessions/transcript-tools.js';
 export { seedStarterGoldenRules, starterGoldenRules } from './starters/starter-golden-rules.js';
 export { type Statistics, statistics } from './statistics/statistics.js';
 export { flushQueryLog, type QueryCounts, type QuerySpec, withQueryLog, writeQueryLog } from './telemetry/query-log.js';
-export { duplicateJaccard, jaccard, nearlySame, wordSet } from './text/similarity.js';
+export { domainCandidates, inferDomain, keywordDomains, namedDomains } from './text/domain-inference.js';
+export { domainPattern, maxDomainLength, normalizeDomain, toDomain } from './text/domains.js';
+export {
+  compareRules,
+  containment,
+  duplicateJaccard,
+  isNegative,
+  jaccard,
+  type RuleSignature,
+  ruleSignature,
+  type SameRuleMatch,
+  sameRule,
+} from './text/same-rule.js';
+export { functionWords, ruleFormWords } from './text/stop-words.js';
+export { searchTerms, stem, stemmedTerms, stemSet, stems, subjectWords } from './text/terms.js';
+export { fold, normaliseRule, wordSet, words } from './text/words.js';
 export { type FillTokenCountsResult, fillTokenCounts } from './tokens/fill-token-counts.js';
 export { type CountedKind, countedKinds, countedTables, type ItemTextFields, itemText } from './tokens/item-text.js';
 export { charsDividedByFour, type TokenCounter, utf8ByteBound } from './tokens/token-counter.js';
@@ -218,6 +222,6 @@ export type {
   Violation,
 } from './types.js';
 export * as fields from './validation/fields.js';
-export { limits, normalizeDomain } from './validation/fields.js';
+export { limits } from './validation/fields.js';
 export { parseInput } from './validation/parse-input.js';
 export { sanitizeText } from './validation/sanitize.js';

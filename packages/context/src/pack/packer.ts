@@ -105,8 +105,9 @@ export function pack(candidates: Candidate[], budget: number, profile: DepthProf
 }
 
 /**
- * Keeps one of each group of near-identical rules (Jaccard ≥ 0.8 on word sets): a golden rule over
- * anything else, then the higher tier, then the higher score.
+ * Keeps one rule of each group that says the same thing (core's "same rule?": the same words,
+ * nearly the same word set, or one containing the other, and never a rule and its negation): a
+ * golden rule over anything else, then the higher tier, then the higher score.
  */
 export function dropNearDuplicates(candidates: Candidate[]): { kept: Candidate[]; duplicates: Candidate[] } {
   const priority = (c: Candidate) => (c.tier === 1 ? -1 : c.tier);

@@ -1,6 +1,6 @@
-import { itemText } from '@elf/core';
+import { itemText, stemSet } from '@elf/core';
 import type { Gathered } from '../candidates/assemble.js';
-import { idf, stemSet, type TermWeights, weightedCoverage } from './coverage.js';
+import { idf, type TermWeights, weightedCoverage } from './coverage.js';
 
 // Pseudo-relevance feedback: the words of the task's strongest matches are added to the task's
 // words, at a lower weight. "Kicked back to the sign-in page after leaving a tab open" matches a

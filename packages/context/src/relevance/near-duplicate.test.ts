@@ -23,4 +23,11 @@ describe('near-duplicates', () => {
     expect(filter.isDuplicate('Always run the full test suite before pushing to main')).toBe(false);
     expect(filter.isDuplicate('Never force-push to main')).toBe(false);
   });
+
+  it('keep a rule and its negation, however many words they share', () => {
+    const filter = new DuplicateFilter();
+    expect(filter.keepUnlessDuplicate('Always run the full test suite before you push to main')).toBe(false);
+    expect(filter.keepUnlessDuplicate('Never run the full test suite before you push to main')).toBe(false);
+    expect(filter.keepUnlessDuplicate('never run the full test suite before you push to main!')).toBe(true);
+  });
 });

@@ -1,30 +1,26 @@
-import { duplicateJaccard, jaccard, wordSet } from '@elf/core';
+import { compareRules, type RuleSignature, ruleSignature } from '@elf/core';
 
-/** Remembers what was kept and tells whether a new text nearly repeats it (core's Jaccard ≥ 0.8). */
+/** Remembers the rules kept so far and tells whether a new one repeats one of them (core's "same rule?"). */
 export class DuplicateFilter {
-  readonly #kept: Set<string>[] = [];
+  readonly #kept: RuleSignature[] = [];
 
   isDuplicate(text: string): boolean {
-    return this.#matches(wordSet(text));
+    return this.#matches(ruleSignature(text));
   }
 
   keep(text: string): void {
-    this.#kept.push(wordSet(text));
+    this.#kept.push(ruleSignature(text));
   }
 
-  /** Keeps the text unless it nearly repeats one kept before; true when it was a duplicate. */
+  /** Keeps the rule unless it repeats one kept before; true when it was a repeat. */
   keepUnlessDuplicate(text: string): boolean {
-    const words = wordSet(text);
-    if (this.#matches(words)) return true;
-    this.#kept.push(words);
+    const rule = ruleSignature(text);
+    if (this.#matches(rule)) return true;
+    this.#kept.push(rule);
     return false;
   }
 
-  #matches(words: Set<string>): boolean {
-    // Jaccard is at most min/max of the sizes: most pairs are ruled out without comparing words.
-    return this.#kept.some((kept) => {
-      const [small, large] = kept.size < words.size ? [kept.size, words.size] : [words.size, kept.size];
-      return small >= duplicateJaccard * large && jaccard(kept, words) >= duplicateJaccard;
-    });
+  #matches(rule: RuleSignature): boolean {
+    return this.#kept.some((kept) => compareRules(kept, rule) !== null);
   }
 }

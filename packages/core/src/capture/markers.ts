@@ -2,6 +2,7 @@
 // (a rule: it says always/never/should…) or an observation (a plain fact). The marker grammar follows
 // the original ELF (`[LEARN`, optional `ED`/`ING`, optional domain), but the rule words must be whole
 // words here: the original's substring test turned "shoulder" and "mustard" into rules.
+import { toDomain } from '../text/domains.js';
 
 export interface Marker {
   domain: string | null;
@@ -12,7 +13,6 @@ export interface Marker {
 /** The original ELF's column limits: a heuristic's rule and a learning's summary-sized note. */
 const maxHeuristic = 500;
 const maxObservation = 5_000;
-const maxDomain = 100;
 
 // `[LEARNED]`, `[learning: api]`, `[LEARN]`, `[LEARNED:]`; the hint stops at `]` and never crosses lines.
 // `[LEARNINGS]` is not a marker: the hint must follow a colon or a space. Excluding `[` from the hint
@@ -36,7 +36,8 @@ export function extractMarkers(text: string): Marker[] {
       const asRule = capAtWord(body, maxHeuristic);
       const kind = ruleWord.test(asRule) ? 'heuristic' : 'observation';
       const capped = kind === 'heuristic' ? asRule : capAtWord(body, maxObservation);
-      const domain = normalizeDomain(match.groups?.hint ?? '');
+      // `[LEARNED: api]` and `[LEARNED::api]` name `api`; a hint that is no valid domain names none.
+      const domain = toDomain((match.groups?.hint ?? '').trim().replace(/^:\s*/, ''));
       const identity = `${domain ?? ''}\u0000${capped.toLowerCase().replace(/\s+/g, ' ')}`;
       if (seen.has(identity)) return;
       seen.add(identity);
@@ -44,12 +45,6 @@ export function extractMarkers(text: string): Marker[] {
     });
   }
   return markers;
-}
-
-/** Lower-case, whitespace to dashes (as recorded domains are); anything else invalid means "no domain". */
-function normalizeDomain(hint: string): string | null {
-  const domain = hint.trim().replace(/^:\s*/, '').toLowerCase().replace(/\s+/g, '-');
-  return domain.length > 0 && domain.length <= maxDomain && /^[a-z0-9._-]+$/.test(domain) ? domain : null;
 }
 
 /**

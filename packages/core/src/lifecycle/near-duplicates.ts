@@ -1,13 +1,10 @@
 import type { Database, HeuristicRow } from '@elf/schema';
 import { type Kysely, sql } from 'kysely';
-import { ftsMatchExpression, searchTerms } from '../search/fts-query.js';
-import { duplicateJaccard, jaccard, wordSet } from '../text/similarity.js';
+import { ftsMatchExpression } from '../search/fts-query.js';
+import { compareRules, ruleSignature, type SameRuleMatch } from '../text/same-rule.js';
 
-// One definition of "the same rule again", shared by `elf record heuristic`, [LEARNED] markers and
-// `elf golden import`, so every way in agrees on what is new knowledge and what is a repeat.
-
-/** Why a rule counts as a repeat: same words, nearly the same word set, or one contains the other. */
-export type NearDuplicateMatch = 'same-text' | 'similar-words' | 'contained';
+// The active heuristic a new rule repeats, by the text module's one definition of "the same
+// rule", so `elf record heuristic`, [LEARNED] markers and `elf golden import` agree.
 
 export interface NearDuplicateQuery {
   domain: string;
@@ -18,50 +15,10 @@ export interface NearDuplicateQuery {
 
 export interface NearDuplicate {
   heuristic: HeuristicRow;
-  match: NearDuplicateMatch;
+  match: SameRuleMatch;
 }
 
-/** The shorter rule's significant words that must appear in the other (share, and at least). */
-export const containment = { share: 0.9, minWords: 4 } as const;
-
-/** Lower-cased words without diacritics or punctuation, single-spaced: "Don't  push!" → "don t push". */
-export function normaliseRule(text: string): string {
-  const lower = text.toLowerCase();
-  const plain = /[^ -~\s]/.test(lower) ? lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : lower;
-  return plain
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .join(' ');
-}
-
-/** True when ≥ 90 % of the shorter text's significant words (at least 4 of them) appear in the other. */
-export function containsMostWords(a: string, b: string): boolean {
-  const [short, long] = [new Set(searchTerms(a, 200)), new Set(searchTerms(b, 200))].sort((x, y) => x.size - y.size);
-  if (!short || !long || short.size < containment.minWords) return false;
-  let shared = 0;
-  for (const word of short) if (long.has(word)) shared++;
-  return shared >= containment.share * short.size;
-}
-
-const negation =
-  /\b(?:not|no|never|none|nothing|avoid|without|stop|cannot|can't|cant|don't|dont|doesn't|doesnt|shouldn't|shouldnt|mustn't|mustnt|isn't|isnt|aren't|arent|won't|wont)\b/i;
-
-/** Whether a rule is phrased as a prohibition ("never", "don't", "avoid", "not" …). */
-export function isNegative(rule: string): boolean {
-  return negation.test(rule.replace(/[\u2018\u2019]/g, "'"));
-}
-
-/** How `candidate` repeats `rule`, or null when it is a different rule. */
-export function duplicateMatch(rule: string, candidate: string): NearDuplicateMatch | null {
-  // "Use mocks for X" and "Do not use mocks for X" share nearly every word and say the opposite.
-  if (isNegative(rule) !== isNegative(candidate)) return null;
-  const normalised = normaliseRule(rule);
-  if (normalised !== '' && normalised === normaliseRule(candidate)) return 'same-text';
-  if (jaccard(wordSet(rule), wordSet(candidate)) >= duplicateJaccard) return 'similar-words';
-  return containsMostWords(rule, candidate) ? 'contained' : null;
-}
-
-const strength: Record<NearDuplicateMatch, number> = { 'same-text': 0, 'similar-words': 1, contained: 2 };
+const strength: Record<SameRuleMatch, number> = { 'same-text': 0, 'similar-words': 1, contained: 2 };
 
 const scoped = (projectPath: string | null) =>
   projectPath === null ? sql`t.project_path is null` : sql`(t.project_path is null or t.project_path = ${projectPath})`;
@@ -89,9 +46,10 @@ export async function findNearDuplicate(
     : await sql<HeuristicRow>`
       select t.* from heuristics t where t.domain = ${domain} and t.status = 'active' and ${scoped(projectPath)}
       order by t.confidence desc limit 200`.execute(db);
+  const wanted = ruleSignature(rule);
   let best: NearDuplicate | null = null;
   for (const row of candidates.rows) {
-    const kind = duplicateMatch(rule, row.rule);
+    const kind = compareRules(wanted, ruleSignature(row.rule));
     if (kind === null) continue;
     if (
       best === null ||

@@ -1,27 +1,14 @@
 import type { CoreContext } from '../context.js';
 import { appliesToProject } from '../queries/project-scope.js';
+import { subjectWords } from '../text/terms.js';
 import { read } from '../transaction.js';
 import { type AppliedOutcome, applyOutcome } from './apply-outcome.js';
 
-/** Words that say nothing about what a rule is about. */
-const stopWords = new Set(
-  'a an and are as at be but by do does for from has have if in into is it its not of on or so than that the then there these this to too use using was were when where which while with always never should must dont avoid prefer before after every any all can may'.split(
-    ' ',
-  ),
-);
-
-/** A rule's significant words: lower-case, 3+ letters, no stop words. */
-export function significantWords(text: string): Set<string> {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}_]{3,}/gu) ?? [];
-  // A light plural fold, so "migrations" in a task matches "migration" in a rule.
-  return new Set(words.filter((w) => !stopWords.has(w)).map((w) => (w.length > 4 ? w.replace(/s$/, '') : w)));
-}
-
-/** A task matches a dormant rule strongly when it contains ≥ 70 % of the rule's significant words (≥ 3). */
+/** A task matches a dormant rule strongly when it contains ≥ 70 % of the rule's subject words (≥ 3). */
 export const strongMatch = { minShare: 0.7, minWords: 3 } as const;
 
 export function matchesStrongly(rule: string, taskWords: ReadonlySet<string>): boolean {
-  const words = significantWords(rule);
+  const words = subjectWords(rule);
   if (words.size < strongMatch.minWords) return false;
   let found = 0;
   for (const word of words) if (taskWords.has(word)) found++;
@@ -35,7 +22,7 @@ export function matchesStrongly(rule: string, taskWords: ReadonlySet<string>): b
  * it. Archived heuristics stay archived (a person revives those).
  */
 export async function reviveMatching(ctx: CoreContext, text: string, limit = 3): Promise<AppliedOutcome[]> {
-  const taskWords = significantWords(text.slice(0, 20_000));
+  const taskWords = subjectWords(text.slice(0, 20_000));
   if (taskWords.size === 0) return [];
   // Dormant heuristics are few (usually none): read them by the status index and match in memory.
   // A full-text OR over every word of a prompt cost 10-15 ms per hook at 10k heuristics.

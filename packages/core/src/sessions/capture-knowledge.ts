@@ -5,11 +5,9 @@ import { applyOutcome } from '../lifecycle/apply-outcome.js';
 import { findNearDuplicate } from '../lifecycle/near-duplicates.js';
 import { recordHeuristic } from '../record/record-heuristic.js';
 import { recordLearning } from '../record/record-learning.js';
+import { inferDomain } from '../text/domain-inference.js';
 import { writeTransaction } from '../transaction.js';
 import { claimCapture } from './session-state.js';
-
-/** Picks a domain for captured text (the CLI passes @elf/context's keyword inference). */
-export type DomainInference = (text: string) => string | null;
 
 export interface CapturedItem {
   kind: 'heuristic' | 'learning';
@@ -46,14 +44,14 @@ export function cutAtWord(text: string, max: number): string {
  * Learns `[LEARNED:domain]` markers: a rule-like marker becomes a heuristic at confidence 0.5
  * (source `auto`) unless it nearly repeats an active heuristic of its domain, which it then
  * reinforces (findNearDuplicate: the same test as `elf record heuristic`); anything else becomes
- * an observation. Secrets are redacted first; a marker already captured in this session is skipped.
+ * an observation. A marker without a domain gets the one its words suggest (else `general`).
+ * Secrets are redacted first; a marker already captured in this session is skipped.
  */
 export async function learnFromMarkers(
   ctx: CoreContext,
   input: {
     sessionId: string;
     markers: readonly Marker[];
-    inferDomain?: DomainInference;
     /** Stored with new heuristics (default: captured from a marker). */
     explanation?: string;
     source?: 'auto' | 'auto-detected';
@@ -63,7 +61,7 @@ export async function learnFromMarkers(
   for (const marker of input.markers) {
     const text = redactSecrets(marker.text).text.trim();
     if (!text) continue;
-    const domain = marker.domain ?? input.inferDomain?.(text) ?? 'general';
+    const domain = marker.domain ?? inferDomain(text) ?? 'general';
     if (
       !(await claimCapture(ctx, {
         sessionId: input.sessionId,
@@ -118,12 +116,11 @@ export interface ToolFailureInput {
   error: string;
   /** A short description of what the tool was asked to do. */
   inputSummary?: string | null;
-  inferDomain?: DomainInference;
 }
 
 /**
- * Records a failed tool call as a failure learning (secrets redacted; the same failure twice in a
- * session is recorded once). Returns null when it was already recorded or carried no error text.
+ * Records a failed tool call as a failure learning (secrets redacted; domain from its words; the
+ * same failure twice in a session is recorded once). Returns null when it was already recorded or carried no error text.
  */
 export async function captureToolFailure(ctx: CoreContext, input: ToolFailureInput): Promise<CapturedItem | null> {
   const error = redactSecrets(input.error).text.trim();
@@ -142,7 +139,7 @@ export async function captureToolFailure(ctx: CoreContext, input: ToolFailureInp
   )
     return null;
   const what = input.inputSummary ? redactSecrets(input.inputSummary).text.trim() : '';
-  const domain = input.inferDomain?.(`${what} ${error}`) ?? 'general';
+  const domain = inferDomain(`${what} ${error}`) ?? 'general';
   const learning = await recordLearning(ctx, {
     type: 'failure',
     title: cutAtWord(`${input.toolName} failed: ${firstLine.replace(/\s+/g, ' ')}`, 200),

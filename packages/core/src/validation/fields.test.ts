@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { confidence, domain, limit, normalizeDomain, severity, tags } from './fields.js';
+import { normalizeDomain } from '../text/domains.js';
+import { confidence, domain, limit, severity, tags } from './fields.js';
 
 const parse = <S extends v.GenericSchema>(schema: S, input: unknown) => v.safeParse(schema, input);
 

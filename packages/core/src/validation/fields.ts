@@ -1,11 +1,12 @@
 import * as v from 'valibot';
+import { domainPattern, maxDomainLength, normalizeDomain } from '../text/domains.js';
 import { sanitizeText } from './sanitize.js';
 
 // Field rules shared by every record and query. The limits are the original ELF's, so data that was
 // valid there is valid here. Messages state the rule; parseInput prefixes the field name.
 
 export const limits = {
-  domain: 100,
+  domain: maxDomainLength,
   tags: 50,
   tag: 50,
   title: 500,
@@ -19,13 +20,7 @@ export const limits = {
   maxLimit: 1000,
 } as const;
 
-const domainPattern = /^[a-z0-9._-]+$/;
 const tagPattern = /^[\p{L}\p{N}_.+#-]+$/u;
-
-/** Lower case, whitespace → `-`: "My Domain" is stored as `my-domain`. */
-export function normalizeDomain(value: string): string {
-  return value.trim().toLowerCase().replace(/\s+/g, '-');
-}
 
 export const domain = v.pipe(
   v.string('must be text'),

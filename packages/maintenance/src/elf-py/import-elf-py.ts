@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nearlySame } from '@elf/core';
+import { compareRules, type RuleSignature, ruleSignature } from '@elf/core';
 import { type Database, ElfError, openForeignDatabase } from '@elf/schema';
 import { type Kysely, sql } from 'kysely';
 import { Importer, type ImportReport } from '../transfer/importer.js';
@@ -168,10 +168,16 @@ async function mergeGoldenRules(
     .select(['id', 'rule', 'is_golden', 'category'])
     .limit(100_000)
     .execute();
+  // Each heuristic's signature is computed once, and only when some rule has no exact twin.
+  let signatures: RuleSignature[] | undefined;
   for (const md of rules) {
-    const match =
-      candidates.find((h) => h.rule.trim().toLowerCase() === md.rule.trim().toLowerCase()) ??
-      candidates.find((h) => nearlySame(h.rule, md.rule));
+    let match = candidates.find((h) => h.rule.trim().toLowerCase() === md.rule.trim().toLowerCase());
+    if (!match) {
+      signatures ??= candidates.map((h) => ruleSignature(h.rule));
+      const wanted = ruleSignature(md.rule);
+      const index = signatures.findIndex((s) => compareRules(s, wanted) !== null);
+      match = index >= 0 ? candidates[index] : undefined;
+    }
     if (match) {
       await trx
         .updateTable('heuristics')

@@ -2,8 +2,8 @@ import {
   auditHeuristic,
   type CoreContext,
   cutAtWord,
-  type DomainInference,
   findNearDuplicate,
+  inferDomain,
   normaliseRule,
   sanitizeText,
   tokensFor,
@@ -19,8 +19,6 @@ export const importedGoldenConfidence = 0.95;
 export interface GoldenImportOptions {
   /** Plan only: report what would change, write nothing. */
   dryRun?: boolean;
-  /** Domain for a rule without `**Domain:**` (the CLI passes @elf/context's keyword map); else `general`. */
-  inferDomain?: DomainInference;
 }
 
 export type GoldenImportAction = 'created' | 'updated' | 'unchanged';
@@ -102,7 +100,7 @@ export async function importGoldenRules(
       const rule = cutAtWord(sanitizeText(md.rule).replace(/\s+/g, ' ').trim(), 500);
       const title = sanitizeText(md.title).trim();
       if (rule === '') continue;
-      const domain = legacyDomain(md.domain) ?? legacyDomain(options.inferDomain?.(rule)) ?? 'general';
+      const domain = legacyDomain(md.domain) ?? legacyDomain(inferDomain(rule)) ?? 'general';
       const category = md.category ? legacyDomain(md.category) : null;
       const why = md.why ? cutAtWord(sanitizeText(md.why).trim(), 5000) || null : null;
       const target = md.confidence !== null && md.confidence >= 0 && md.confidence <= 1 ? md.confidence : null;

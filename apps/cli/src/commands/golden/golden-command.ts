@@ -137,15 +137,10 @@ function registerImportCommand(golden: Command, cli: CliContext): void {
         const rules = parseGoldenRulesMarkdown(text);
         if (rules.length === 0)
           throw await invalidFile(`no golden rules in ${file} (expected "## N. Title" sections with a "> rule" line)`);
-        const { keywordDomains } = await import('@elf/context');
         const dryRun = opts.dryRun === true;
-        const report = await withElf(
-          cli.io,
-          globals,
-          (elf) =>
-            importGoldenRules(elf.context, rules, { dryRun, inferDomain: (rule) => keywordDomains(rule)[0] ?? null }),
-          { countTokens: !dryRun },
-        );
+        const report = await withElf(cli.io, globals, (elf) => importGoldenRules(elf.context, rules, { dryRun }), {
+          countTokens: !dryRun,
+        });
         const data = { file, ...report };
         emit(cli.io, globals, data, () => {
           const verb = (action: string) => (dryRun && action !== 'unchanged' ? `would be ${action}` : action);

@@ -21,9 +21,3 @@ export interface HookRun {
   options: HookOptions;
   log: (message: string) => void;
 }
-
-/** Domain of captured text: the keyword map of @elf/context, else null (then `general`). */
-export async function domainInference(): Promise<(text: string) => string | null> {
-  const { keywordDomains } = await import('@elf/context');
-  return (text) => keywordDomains(text)[0] ?? null;
-}

@@ -1,5 +1,5 @@
 import { obj, str, textOf } from '../hook-payload.js';
-import { domainInference, type HookRun } from '../hook-run.js';
+import type { HookRun } from '../hook-run.js';
 import { describeInput } from '../trail-location.js';
 import { subagentTools } from './pre-tool-use.js';
 
@@ -17,7 +17,6 @@ export async function postToolUseFailure(run: HookRun): Promise<string | null> {
   if (payload.raw.is_interrupt === true) return null;
   const input = obj(payload.raw, 'tool_input');
   const error = str(payload.raw, 'error') ?? textOf(payload.raw.tool_response, 20_000);
-  const inferDomain = await domainInference();
   if (subagentTools.has(tool)) {
     await core.resolveConsultations(ctx, {
       sessionId: payload.sessionId,
@@ -31,7 +30,6 @@ export async function postToolUseFailure(run: HookRun): Promise<string | null> {
     toolName: tool,
     error: error ?? 'failed without an error message',
     inputSummary: describeInput(tool, input, run.checkout),
-    inferDomain,
   });
   return null;
 }

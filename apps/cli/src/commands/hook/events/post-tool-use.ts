@@ -1,5 +1,5 @@
 import { isObject, obj, str, textOf } from '../hook-payload.js';
-import { domainInference, type HookRun } from '../hook-run.js';
+import type { HookRun } from '../hook-run.js';
 import { describeInput, trailFor } from '../trail-location.js';
 import { subagentTools } from './pre-tool-use.js';
 
@@ -36,7 +36,6 @@ export async function postToolUse(run: HookRun): Promise<string | null> {
       toolName: tool,
       error: textOf(response, 20_000) || 'non-zero exit status',
       inputSummary: describeInput(tool, input, run.checkout),
-      inferDomain: await domainInference(),
     });
   }
   if (subagentTools.has(tool)) await settleSubagent(run, str(payload.raw, 'tool_use_id'), textOf(response));
@@ -55,7 +54,6 @@ export async function settleSubagent(
   const ctx = elf.context;
   const { outcome, reason } = core.classifyOutcome(output);
   await core.resolveConsultations(ctx, { sessionId: payload.sessionId, outcome, reason, agentKey, agentType });
-  const inferDomain = await domainInference();
   if (outcome === 'failure') {
     const description = str(obj(payload.raw, 'tool_input'), 'description');
     await core.captureToolFailure(ctx, {
@@ -63,10 +61,9 @@ export async function settleSubagent(
       toolName: 'Subagent',
       error: `${reason}\n\n${output.slice(0, 2000)}`,
       inputSummary: description,
-      inferDomain,
     });
     return; // markers in a failed task are not learned
   }
   const markers = core.extractMarkers(output);
-  if (markers.length > 0) await core.learnFromMarkers(ctx, { sessionId: payload.sessionId, markers, inferDomain });
+  if (markers.length > 0) await core.learnFromMarkers(ctx, { sessionId: payload.sessionId, markers });
 }

@@ -1,5 +1,5 @@
 import { str } from '../hook-payload.js';
-import { domainInference, type HookRun } from '../hook-run.js';
+import type { HookRun } from '../hook-run.js';
 import { readTranscriptFrom } from '../transcript-markers.js';
 
 /**
@@ -51,7 +51,7 @@ async function learnFromTranscript(run: HookRun, path: string): Promise<void> {
   }
   const markers = core.extractMarkers(chunk.assistantText);
   if (markers.length > 0) {
-    await core.learnFromMarkers(ctx, { sessionId: payload.sessionId, markers, inferDomain: await domainInference() });
+    await core.learnFromMarkers(ctx, { sessionId: payload.sessionId, markers });
   }
   await ctx.db
     .updateTable('session_summaries')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainCandidates, keywordDomains } from './domains.js';
+import { domainCandidates, inferDomain, keywordDomains } from './domain-inference.js';
 
 describe('domain inference', () => {
   it('maps whole words, not substrings, to domains', () => {
@@ -14,5 +14,10 @@ describe('domain inference', () => {
     expect(domainCandidates('Improve error handling in the payments service')).toEqual(
       expect.arrayContaining(['payments', 'error-handling']),
     );
+  });
+
+  it('gives captured text the domain its words suggest most, or none', () => {
+    expect(inferDomain('the postgres migration failed: relation "orders" is missing from the schema')).toBe('database');
+    expect(inferDomain('What a lovely afternoon')).toBeNull();
   });
 });

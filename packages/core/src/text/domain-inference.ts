@@ -1,8 +1,9 @@
-import { normalizeDomain, searchTerms } from '@elf/core';
-import { stems } from './coverage.js';
+import { toDomain } from './domains.js';
+import { searchTerms, stems } from './terms.js';
 
-// Candidate domains of a task when none is given: a keyword map (the original ELF's, matched on
-// whole words instead of substrings) plus any known domain named in the task.
+// Domains of a text when none is given: a keyword map (the original ELF's, matched on whole words
+// instead of substrings) plus any known domain the text names. Captured failures and markers
+// without a domain, and the context builder's task, are read the same way.
 
 const keywordMap: Record<string, readonly string[]> = {
   authentication: [
@@ -48,33 +49,38 @@ const keywordMap: Record<string, readonly string[]> = {
 };
 
 const keywordIndex = new Map<string, string[]>();
-for (const [domain, words] of Object.entries(keywordMap)) {
-  for (const word of words) keywordIndex.set(word, [...(keywordIndex.get(word) ?? []), domain]);
-}
-
-/** Words and two-word phrases of the task that could name a domain (`error handling` → `error-handling`). */
-export function domainCandidates(task: string): string[] {
-  const words = searchTerms(task, 200);
-  const names = new Set(words);
-  for (let i = 0; i + 1 < words.length; i++) names.add(`${words[i]}-${words[i + 1]}`);
-  return [...names].map(normalizeDomain).filter((name) => /^[a-z0-9._-]{1,100}$/.test(name));
+for (const [domain, keywords] of Object.entries(keywordMap)) {
+  for (const word of keywords) keywordIndex.set(word, [...(keywordIndex.get(word) ?? []), domain]);
 }
 
 /** Domains suggested by the keyword map, most often hinted first. */
-export function keywordDomains(task: string): string[] {
+export function keywordDomains(text: string): string[] {
   const hits = new Map<string, number>();
-  for (const word of searchTerms(task, 200)) {
+  for (const word of searchTerms(text, 200)) {
     for (const domain of keywordIndex.get(word) ?? []) hits.set(domain, (hits.get(domain) ?? 0) + 1);
   }
   return [...hits.entries()].sort((a, b) => b[1] - a[1]).map(([domain]) => domain);
 }
 
+/** The domain of captured text (a failure, a marker without one): the keyword map's first, else null. */
+export function inferDomain(text: string): string | null {
+  return keywordDomains(text)[0] ?? null;
+}
+
+/** Words and two-word phrases of a text that could name a domain (`error handling` → `error-handling`). */
+export function domainCandidates(text: string): string[] {
+  const terms = searchTerms(text, 200);
+  const names = new Set(terms);
+  for (let i = 0; i + 1 < terms.length; i++) names.add(`${terms[i]}-${terms[i + 1]}`);
+  return [...names].flatMap((name) => toDomain(name) ?? []);
+}
+
 /**
- * Known domains named in the task, compared by stems: "caching" is named by "cache", and
+ * Known domains named in a text, compared by stems: "caching" is named by "cache", and
  * "error-handling" by "handle errors". A domain is named when all of its parts' stems occur.
  */
-export function namedDomains(taskStems: readonly string[], known: Iterable<string>): string[] {
-  const have = new Set(taskStems);
+export function namedDomains(textStems: readonly string[], known: Iterable<string>): string[] {
+  const have = new Set(textStems);
   const named: string[] = [];
   for (const domain of known) {
     const parts = stems(domain.replace(/[-_.]/g, ' '));
