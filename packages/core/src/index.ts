@@ -177,6 +177,7 @@ export {
   injectedKeys,
   noteFirstPrompt,
   noteSessionDomains,
+  noteTranscriptRead,
   type OpenSessionInput,
   openSession,
   recordInjections,

@@ -16,6 +16,7 @@ export const allowedDependencies = {
   '@elf/schema': [],
   '@elf/core': ['@elf/schema'],
   '@elf/context': ['@elf/schema', '@elf/core'],
+  '@elf/hooks': ['@elf/schema', '@elf/core', '@elf/context'],
   '@elf/maintenance': ['@elf/schema', '@elf/core'],
   '@elf/profiling': ['@elf/schema', '@elf/core', '@elf/context'],
 };

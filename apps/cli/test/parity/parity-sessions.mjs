@@ -12,7 +12,7 @@ function assistant(text, sidechain = false) {
   };
 }
 
-/** Yields { label, payload, transcriptLines?, at? } in the order the hooks run. */
+/** Yields { label, payload, transcriptLines?, at?, odd? } in the order the hooks run. */
 export function* corpusSessions({ corpus, shop, billing, transcript }) {
   const task = (id) => corpus.tasks.find((t) => t.id === id).task;
   const base = (session, cwd) => ({ session_id: session, transcript_path: transcript, cwd });
@@ -257,10 +257,18 @@ export function* corpusSessions({ corpus, shop, billing, transcript }) {
   yield { label: 'forty days UserPromptSubmit', payload: s4('UserPromptSubmit', { prompt: task('t10') }) };
   yield { label: 'forty days SessionEnd', payload: s4('SessionEnd', { reason: 'other' }) };
 
-  // What a hook must shrug off.
-  yield { label: 'junk: not JSON', payload: '{"session_id": ' };
-  yield { label: 'junk: unknown event', payload: event('sess-x', shop, 'Notification', { message: 'hi' }) };
-  yield { label: 'junk: no session', payload: { hook_event_name: 'UserPromptSubmit', prompt: 'x', cwd: shop } };
-  yield { label: 'junk: toString', payload: event('sess-x', shop, 'toString', {}) };
-  yield { label: 'junk: relative cwd', payload: event('sess-y', 'shop', 'UserPromptSubmit', { prompt: task('t02') }) };
+  // What a hook must shrug off, or make sense of (`odd`: run after the knowledge is compared).
+  yield { odd: true, label: 'junk: not JSON', payload: '{"session_id": ' };
+  yield { odd: true, label: 'junk: unknown event', payload: event('sess-x', shop, 'Notification', { message: 'hi' }) };
+  yield {
+    odd: true,
+    label: 'junk: no session',
+    payload: { hook_event_name: 'UserPromptSubmit', prompt: 'x', cwd: shop },
+  };
+  yield { odd: true, label: 'junk: toString', payload: event('sess-x', shop, 'toString', {}) };
+  yield {
+    odd: true,
+    label: 'junk: relative cwd',
+    payload: event('sess-y', 'shop', 'UserPromptSubmit', { prompt: task('t02') }),
+  };
 }

@@ -167,6 +167,18 @@ export async function noteFirstPrompt(ctx: CoreContext, sessionId: string, promp
     .execute();
 }
 
+/** How far the session's transcript has been read (markers before `offset` are learned). */
+export async function noteTranscriptRead(
+  ctx: CoreContext,
+  input: { sessionId: string; path: string; offset: number },
+): Promise<void> {
+  await ctx.db
+    .updateTable('session_summaries')
+    .set({ session_file_path: input.path, session_file_size: input.offset, session_last_modified: nowIso(ctx) })
+    .where('session_id', '=', input.sessionId)
+    .execute();
+}
+
 export function parseList(value: string | null | undefined): string[] {
   try {
     const parsed: unknown = JSON.parse(value ?? '[]');

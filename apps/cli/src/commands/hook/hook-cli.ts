@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+import { hookSettings } from '@elf/hooks';
 import type { Io } from '../../io.js';
 import { resolveDatabasePath } from '../../runtime/database-path.js';
-import { hookOptionsFrom, runHook } from './run-hook.js';
+import { runHook } from './run-hook.js';
 
 /**
  * The hook bundle's entry (dist/hook.cjs): `elf hook` without the command framework, so each
@@ -25,7 +26,7 @@ export async function runHookCli(argv: readonly string[], io: Io): Promise<numbe
   await runHook(
     io,
     resolveDatabasePath(db ? { db } : {}, io),
-    hookOptionsFrom({
+    hookSettings({
       sessionStartTokens: values['session-start-tokens'],
       promptTokens: values['prompt-tokens'],
       taskTokens: values['task-tokens'],

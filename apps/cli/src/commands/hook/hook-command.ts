@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { resolveDatabasePath } from '../../runtime/database-path.js';
 import type { GlobalOptions } from '../../runtime/globals.js';
 import type { CliContext } from '../../runtime/handler.js';
-import { hookOptionsFrom, runHook } from './run-hook.js';
+import { runHook } from './run-hook.js';
 
 /**
  * `elf hook` in the command tree (help, and runs through the main bundle). The launcher normally
@@ -19,6 +19,7 @@ export function registerHookCommand(program: Command, cli: CliContext): void {
     .action(async (flags: Record<string, unknown>, command: Command) => {
       cli.exitCode = 0;
       const globals = command.optsWithGlobals() as GlobalOptions;
-      await runHook(cli.io, resolveDatabasePath(globals, cli.io), hookOptionsFrom(flags));
+      const { hookSettings } = await import('@elf/hooks');
+      await runHook(cli.io, resolveDatabasePath(globals, cli.io), hookSettings(flags));
     });
 }

@@ -11,11 +11,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { elfHookCommand, elfHookStatus, installElfHooks, shellWords, uninstallElfHooks } from '@elf/hooks';
 import { type Command, Option } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
-import { elfHookCommand, elfHookStatus, installElfHooks, shellWords, uninstallElfHooks } from './claude-settings.js';
 
 type Scope = 'user' | 'project' | 'local';
 const scopes: Scope[] = ['user', 'project', 'local'];

@@ -1,12 +1,18 @@
 import { isAbsolute, relative } from 'node:path';
-import { type Json, obj, str } from './hook-payload.js';
+import type { TrailSpec } from '../events.js';
+import { isObject, type Json, obj, str } from './payload.js';
 
-export interface TrailSpec {
-  location: string;
-  location_type: 'file' | 'command';
-  scent: 'read' | 'write' | 'search' | 'exec';
-  strength: number;
-  message: string;
+// Claude Code's tools, as the learning loop sees them: where a call went (a trail), what it was
+// asked to do (one line), whether a shell call failed in-band, and which tools run a subagent.
+
+/** Tools that start a subagent (renamed from Task to Agent in newer Claude Code builds). */
+export const subagentTools: ReadonlySet<string> = new Set(['Task', 'Agent']);
+
+/** A Bash result that reports failure in-band (older builds send failures as PostToolUse). */
+export function bashFailed(response: unknown): boolean {
+  if (!isObject(response)) return false;
+  const code = response.exit_code ?? response.exitCode ?? response.returnCode;
+  return response.is_error === true || (typeof code === 'number' && code !== 0);
 }
 
 const fileTools: Record<string, { scent: TrailSpec['scent']; strength: number }> = {

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isObject } from './hook-payload.js';
+import type { TranscriptSource } from '../events.js';
+import { isObject } from './payload.js';
 
 /** At most this much new transcript is read per event; the rest waits for the next one. */
 const maxChunk = 4 * 1_048_576;
@@ -52,4 +53,9 @@ function assistantTexts(entry: unknown): string[] {
   return content.flatMap((part) =>
     isObject(part) && part.type === 'text' && typeof part.text === 'string' ? [part.text] : [],
   );
+}
+
+/** A Claude Code transcript as the loop reads it: the main agent's words since an offset. */
+export function claudeTranscript(path: string): TranscriptSource {
+  return { path, read: (offset) => readTranscriptFrom(path, offset) };
 }

@@ -1,3 +1,4 @@
+import { ElfError } from '@elf/core';
 import { elfHookEvents, elfHookTimeout } from './hook-events.js';
 
 // Pure edits of a Claude Code settings object: ELF's hook handlers in, ELF's handlers out,
@@ -67,12 +68,14 @@ function groupsOf(hooks: Json, event: string): Group[] {
   return Array.isArray(groups) ? (groups as Group[]) : [];
 }
 
+const refusal = (reason: string) => new ElfError('INVALID_INPUT', reason, { field: 'hooks' });
+
 /** Refuses settings Claude Code would not read either, rather than overwrite what is there. */
 function hooksOf(settings: Json): Json {
   if (settings.hooks === undefined) return {};
-  if (!isObject(settings.hooks)) throw new Error('its "hooks" is not an object');
+  if (!isObject(settings.hooks)) throw refusal('its "hooks" is not an object');
   for (const [event, groups] of Object.entries(settings.hooks)) {
-    if (!Array.isArray(groups)) throw new Error(`its "hooks.${event}" is not a list`);
+    if (!Array.isArray(groups)) throw refusal(`its "hooks.${event}" is not a list`);
   }
   return settings.hooks;
 }

@@ -1,5 +1,6 @@
-// What Claude Code sends on stdin (see ../shared/reference/claude-code-hooks.md). Everything is
-// read defensively: any field may be missing or of another type in another version.
+// What Claude Code sends a hook (on a command's stdin, or as an HTTP hook's body; field names from
+// Claude Code's hooks reference). Everything is read defensively: any field may be missing or of
+// another type in another version.
 
 export type Json = Record<string, unknown>;
 

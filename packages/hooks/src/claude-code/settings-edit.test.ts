@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { elfHookEvents } from './hook-events.js';
 import {
   elfHookCommand,
   elfHookStatus,
   installElfHooks,
   isElfHookCommand,
-  pluginHooksJson,
   shellWords,
   uninstallElfHooks,
-} from './claude-settings.js';
-import { elfHookEvents } from './hook-events.js';
+} from './settings-edit.js';
 
 const command = elfHookCommand('/usr/bin/node', '/opt/elf/node_modules/@elf/cli/dist/bin.js');
 
@@ -123,16 +121,5 @@ describe('uninstallElfHooks and elfHookStatus', () => {
     expect(uninstallElfHooks(removed.settings).changed).toBe(false);
     expect(uninstallElfHooks(installElfHooks({}, command).settings).settings).toEqual({});
     expect(elfHookStatus(userSettings()).missing).toEqual(elfHookEvents.map((e) => e.event));
-  });
-});
-
-describe('the plugin', () => {
-  it('ships hooks/hooks.json equal to what install writes, and a manifest with the package version', () => {
-    const shipped = JSON.parse(readFileSync(new URL('../../../hooks/hooks.json', import.meta.url), 'utf8'));
-    expect(shipped).toEqual(pluginHooksJson());
-    const manifest = JSON.parse(readFileSync(new URL('../../../.claude-plugin/plugin.json', import.meta.url), 'utf8'));
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
-    expect(manifest).toMatchObject({ name: 'elf', version: pkg.version });
-    expect(pkg.files).toEqual(expect.arrayContaining(['hooks', '.claude-plugin']));
   });
 });

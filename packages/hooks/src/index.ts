@@ -1,0 +1,34 @@
+export { elfHookEvents, elfHookTimeout } from './claude-code/hook-events.js';
+export { type HookPayload, parsePayload, textOf } from './claude-code/payload.js';
+export { contextOutput, fitText, maxContextChars, renderHookOutput } from './claude-code/render.js';
+export { type ClaudeCodeHookOptions, runClaudeCodeHook } from './claude-code/run-hook.js';
+export {
+  elfHookCommand,
+  elfHookStatus,
+  installElfHooks,
+  isElfHookCommand,
+  pluginHooksJson,
+  type SettingsEdit,
+  shellWords,
+  uninstallElfHooks,
+} from './claude-code/settings-edit.js';
+export { type ClaudeCodeEvent, handlesEvent, toAgentEvent } from './claude-code/to-event.js';
+export { bashFailed, describeInput, projectRelative, subagentTools, trailFor } from './claude-code/tools.js';
+export { claudeTranscript, readTranscriptFrom, type TranscriptChunk } from './claude-code/transcript.js';
+export type {
+  AgentEvent,
+  AgentSession,
+  EventResult,
+  PreCompactEvent,
+  PromptEvent,
+  Recorded,
+  SessionEndEvent,
+  SessionStartEvent,
+  SubagentStartEvent,
+  SubagentStopEvent,
+  ToolOutcomeEvent,
+  TrailSpec,
+  TranscriptSource,
+} from './events.js';
+export { handleEvent } from './handle-event.js';
+export { defaultHookSettings, type HookSettings, hookSettings } from './settings.js';

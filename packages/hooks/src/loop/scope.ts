@@ -1,0 +1,45 @@
+import { type CoreContext, type Elf, openSession, resolveProjectRoot } from '@elf/core';
+import type { AgentSession, EventResult, Recorded } from '../events.js';
+import type { HookSettings } from '../settings.js';
+
+/** One event's world: the open memory, the session, where it works, and the loop's settings. */
+export interface EventScope {
+  elf: Elf;
+  ctx: CoreContext;
+  session: AgentSession;
+  /** The project root (the main worktree for a linked one), or the cwd outside any project. */
+  project: string;
+  settings: HookSettings;
+}
+
+export function eventScope(elf: Elf, session: AgentSession, settings: HookSettings): EventScope {
+  return {
+    elf,
+    ctx: elf.context,
+    session,
+    project: resolveProjectRoot(session.cwd),
+    settings,
+  };
+}
+
+/** Creates the session's row on its first event; a resumed session keeps its own. */
+export function openScopeSession(scope: EventScope): Promise<void> {
+  return openSession(scope.ctx, {
+    sessionId: scope.session.sessionId,
+    project: scope.project,
+    transcriptPath: scope.session.transcriptPath ?? null,
+  });
+}
+
+export function nothingRecorded(): Recorded {
+  return { injected: [], consulted: [], settled: [], captured: [], revived: [], trail: false, maintenance: null };
+}
+
+/** A result: the context to add (or none), what was recorded, and notes for the log. */
+export function eventResult(
+  context: string | null,
+  recorded: Partial<Recorded> = {},
+  notes: string[] = [],
+): EventResult {
+  return { context, recorded: { ...nothingRecorded(), ...recorded }, notes };
+}

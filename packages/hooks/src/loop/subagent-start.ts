@@ -1,0 +1,35 @@
+import { recordConsultations } from '@elf/core';
+import type { EventResult, SubagentStartEvent } from '../events.js';
+import { inject, revivedNote } from './inject.js';
+import { type EventScope, eventResult, openScopeSession } from './scope.js';
+
+/**
+ * A subagent's start: the heuristics, golden rules and past failures relevant to its task, and a
+ * record of which heuristics it was given, so its outcome can validate or violate them.
+ */
+export async function subagentStart(scope: EventScope, event: SubagentStartEvent): Promise<EventResult> {
+  if (!event.task.trim()) return eventResult(null);
+  const { ctx, session } = scope;
+  await openScopeSession(scope);
+  const { result, items, revived } = await inject(scope, {
+    task: event.task,
+    budget: scope.settings.taskTokens,
+    revive: true,
+    excludeSeen: false,
+  });
+  const consulted = items.filter((i) => i.kind === 'heuristic' || i.kind === 'golden_rule').map((i) => i.id);
+  await recordConsultations(ctx, {
+    sessionId: session.sessionId,
+    agentKey: event.agentKey,
+    agentType: event.agentType,
+    heuristicIds: consulted,
+  });
+  const notes = revivedNote(revived);
+  if (items.length === 0) return eventResult(null, { consulted, revived }, notes);
+  const title = event.description ? `the subagent task "${event.description.slice(0, 80)}"` : 'this subagent task';
+  return eventResult(
+    `ELF knowledge for ${title} — pass on what applies:\n\n${result.text}`,
+    { consulted, revived },
+    notes,
+  );
+}

@@ -1,0 +1,179 @@
+import { getSession } from '@elf/core';
+import { describe, expect, it } from 'vitest';
+import type { TranscriptSource } from '../src/index.js';
+import { project } from './support/project.js';
+
+// The learning loop through plain event objects, as every transport drives it, on a real database.
+
+describe('session start', () => {
+  it('injects golden rules and this project’s knowledge, remembers it, and starts over after a clear', async () => {
+    const p = await project();
+    const rule = await p.elf.recordHeuristic({ domain: 'database', rule: 'Build indexes on big tables concurrently' });
+    const first = await p.event({ kind: 'session-start', source: 'startup' });
+    expect(first.context).toContain('## Golden rules');
+    expect(first.context).toContain('Build indexes on big tables concurrently');
+    expect(first.recorded.injected).toContainEqual(expect.objectContaining({ kind: 'heuristic', id: rule.id }));
+    expect(await getSession(p.elf.context, 'sess-1')).toMatchObject({ project: p.root });
+    // The prompt that follows does not repeat what the session start showed …
+    expect((await p.event({ kind: 'prompt', prompt: 'build the indexes on big tables' })).context).toBeNull();
+    // After a clear the agent has lost what it was shown: the record starts over with what it gets now.
+    await p.event({ kind: 'session-start', source: 'clear' });
+    const seen = await p.elf.db.selectFrom('session_injections').select(['item_id', 'created_at']).execute();
+    expect(seen.map((s) => s.created_at)).toEqual(seen.map(() => p.clock.now().toISOString()));
+    expect(seen.map((s) => s.item_id)).toContain(rule.id);
+  });
+});
+
+describe('prompt', () => {
+  it('adds what is relevant and new, once, and nothing for an unrelated or empty prompt', async () => {
+    const p = await project();
+    await p.elf.recordHeuristic({
+      domain: 'database',
+      rule: 'Take a backup before a migration that locks a table',
+      project_path: null,
+    });
+    const prompt = 'the migration that adds the orders index locks the table';
+    const first = await p.event({ kind: 'prompt', prompt });
+    expect(first.context).toContain('Take a backup before a migration');
+    expect(first.context).not.toContain('## Golden rules');
+    expect((await p.event({ kind: 'prompt', prompt })).context).toBeNull();
+    expect((await p.event({ kind: 'prompt', prompt: 'What a lovely afternoon for a walk' })).context).toBeNull();
+    expect(await p.event({ kind: 'prompt', prompt: '   ' })).toEqual({
+      context: null,
+      recorded: expect.objectContaining({ injected: [] }),
+      notes: [],
+    });
+  });
+
+  it('redacts secrets before the prompt is kept, and revives a dormant rule it matches strongly', async () => {
+    const p = await project();
+    const dormant = await p.elf.recordHeuristic({
+      domain: 'deploy',
+      rule: 'Drain the worker queue before restarting the billing workers',
+      project_path: null,
+    });
+    await p.elf.db.updateTable('heuristics').set({ status: 'dormant' }).where('id', '=', dormant.id).execute();
+    const result = await p.event({
+      kind: 'prompt',
+      prompt: 'restart the billing workers, drain the queue first; token ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+    });
+    expect(result.recorded.revived.map((r) => r.heuristicId)).toEqual([dormant.id]);
+    expect(result.notes).toEqual([`revived #${dormant.id}`]);
+    const summary = await getSession(p.elf.context, 'sess-1');
+    expect(summary?.conversation_summary).toContain('restart the billing workers');
+    expect(summary?.conversation_summary).not.toContain('ghp_abcdefghijklmnop');
+  });
+});
+
+describe('subagents', () => {
+  const task = { kind: 'subagent-start', agentKey: 'toolu_1', agentType: 'general-purpose' } as const;
+
+  it('gives a subagent its knowledge, validates it once on success, and learns its markers once', async () => {
+    const p = await project();
+    const rule = await p.elf.recordHeuristic({ domain: 'database', rule: 'Build indexes on big tables concurrently' });
+    const start = await p.event({
+      ...task,
+      description: 'Fix the index',
+      task: 'build the orders index on big tables',
+    });
+    expect(start.context).toMatch(/^ELF knowledge for the subagent task "Fix the index" — pass on what applies:/);
+    expect(start.recorded.consulted).toContain(rule.id);
+    const output = 'All tests pass.\n[LEARNED:database] Always run CREATE INDEX CONCURRENTLY outside a transaction';
+    const done = await p.event({
+      kind: 'tool-outcome',
+      tool: 'Task',
+      outcome: 'success',
+      subagent: { agentKey: 'toolu_1', description: 'Fix the index', output },
+    });
+    expect(done.recorded.settled).toContainEqual(
+      expect.objectContaining({ heuristicId: rule.id, event: 'validated', rateLimited: false }),
+    );
+    expect(done.recorded.captured).toEqual([{ kind: 'heuristic', id: expect.any(Number), action: 'added' }]);
+    const stop = await p.event({ kind: 'subagent-stop', agentType: 'general-purpose', message: output });
+    expect(stop.recorded.settled).toEqual([]);
+    expect(stop.recorded.captured).toEqual([]);
+  });
+
+  it('violates what a failed subagent was given and records the failure, not its markers', async () => {
+    const p = await project();
+    const rule = await p.elf.recordHeuristic({ domain: 'database', rule: 'Build indexes on big tables concurrently' });
+    await p.event({ ...task, description: null, task: 'build the orders index on big tables' });
+    const stop = await p.event({
+      kind: 'subagent-stop',
+      agentType: 'general-purpose',
+      message: 'I could not complete this: Error: deadlock detected.\n[LEARNED:database] Never retry without a backoff',
+    });
+    expect(stop.recorded.settled).toContainEqual(expect.objectContaining({ heuristicId: rule.id, event: 'violated' }));
+    expect(stop.recorded.captured).toEqual([{ kind: 'learning', id: expect.any(Number), action: 'added' }]);
+    const learning = await p.elf.getLearning(stop.recorded.captured[0]?.id as number);
+    expect(learning).toMatchObject({ type: 'failure' });
+    expect(learning?.title).toMatch(/^Subagent failed: /);
+    const rules = await p.elf.db.selectFrom('heuristics').select('rule').execute();
+    expect(rules.map((r) => r.rule)).not.toContain('Never retry without a backoff');
+  });
+});
+
+describe('tool outcomes', () => {
+  it('lay trails, record a failure once with its secret redacted, and ignore an interrupt', async () => {
+    const p = await project();
+    const read = await p.event({
+      kind: 'tool-outcome',
+      tool: 'Read',
+      outcome: 'success',
+      trail: { location: 'src/orders.ts', location_type: 'file', scent: 'read', strength: 0.5, message: 'Read' },
+    });
+    expect(read.recorded.trail).toBe(true);
+    const failure = {
+      kind: 'tool-outcome',
+      tool: 'Bash',
+      outcome: 'failure',
+      error: 'psql: password=Sup3rS3cret connection refused on db.internal',
+      summary: 'Bash: psql -f migrate.sql',
+    } as const;
+    const first = await p.event(failure);
+    expect(first.recorded.captured).toHaveLength(1);
+    const learning = await p.elf.getLearning(first.recorded.captured[0]?.id as number);
+    expect(learning?.title).toMatch(/^Bash failed: psql/);
+    expect(JSON.stringify(learning)).not.toContain('Sup3rS3cret');
+    expect((await p.event(failure)).recorded.captured).toEqual([]);
+    const interrupted = await p.event({ kind: 'tool-outcome', tool: 'Bash', outcome: 'interrupted', error: 'stop' });
+    expect(interrupted.recorded).toMatchObject({ captured: [], trail: false });
+  });
+});
+
+describe('checkpoints', () => {
+  it('learn the main agent’s markers from the new part of its transcript, and summarise the session', async () => {
+    const p = await project();
+    const text = ['[LEARNED:deploy] Never deploy during the nightly batch window', 'The batch runs at 01:00 UTC'];
+    const reads: number[] = [];
+    const transcript: TranscriptSource = {
+      path: `${p.dir}/transcript.jsonl`,
+      read: (offset) => {
+        reads.push(offset);
+        return { assistantText: offset === 0 ? text.join('\n') : '', offset: 100 };
+      },
+    };
+    const compact = await p.event({ kind: 'pre-compact', trigger: 'auto', transcript });
+    expect(compact.recorded.captured).toEqual([{ kind: 'heuristic', id: expect.any(Number), action: 'added' }]);
+    const end = await p.event({ kind: 'session-end', reason: 'logout', transcript });
+    expect(end.recorded.captured).toEqual([]);
+    expect(reads).toEqual([0, 100]);
+    const summary = await getSession(p.elf.context, 'sess-1');
+    expect(summary).toMatchObject({ session_file_size: 100, markers_count: 1 });
+    expect(summary?.ended_at).not.toBeNull();
+    expect(summary?.content_summary).toContain('ended: logout');
+  });
+
+  it('note a transcript that cannot be read, and still summarise', async () => {
+    const p = await project();
+    const broken: TranscriptSource = {
+      path: '/nowhere',
+      read: () => {
+        throw new Error('ENOENT: no such file');
+      },
+    };
+    const result = await p.event({ kind: 'pre-compact', trigger: null, transcript: broken });
+    expect(result.notes).toEqual(['transcript not read (ENOENT: no such file)']);
+    expect((await getSession(p.elf.context, 'sess-1'))?.content_summary).toContain('checkpoint before compaction');
+  });
+});
