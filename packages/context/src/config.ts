@@ -23,9 +23,10 @@ export const depthProfiles: Record<Depth, DepthProfile> = {
 };
 
 /**
- * relevance = match × quality
+ * relevance = match × quality × boost
  *   match   = text · coverage · (1 − s + s · bm25 / best bm25 of its kind) + domain · [domain match]
  *   quality = 1 − qualityInfluence + qualityInfluence · weighted mean(confidence, validation, recency)
+ *   boost   = failureBoost · violatedBoost · projectBoost, for the items each applies to
  * See README for each term.
  */
 export interface RelevanceWeights {

@@ -1,3 +1,5 @@
+export type { BuildOptions, ContextBuilderOptions, ContextInput } from './build/input.js';
+export type { ContextItem, ContextResult, ContextTier, ExplainedCandidate } from './build/result.js';
 export { type AssembleContext, assembleCandidates, type Gathered } from './candidates/assemble.js';
 export type { Candidate, CandidateKind, OmittedItem, Section } from './candidates/candidate.js';
 export { ageDays, decorate, formatAge } from './candidates/decorate.js';
@@ -13,17 +15,7 @@ export {
   type RelevanceWeights,
   type Tier,
 } from './config.js';
-export {
-  type BuildOptions,
-  buildContext,
-  ContextBuilder,
-  type ContextBuilderOptions,
-  type ContextInput,
-  type ContextItem,
-  type ContextResult,
-  type ContextTier,
-  type ExplainedCandidate,
-} from './context-builder.js';
+export { buildContext, ContextBuilder } from './context-builder.js';
 export { dropNearDuplicates, noteText, type PackResult, type PlacedItem, pack } from './pack/packer.js';
 export { shorten } from './pack/shorten.js';
 export { idf, type TermWeights, weightedCoverage } from './relevance/coverage.js';

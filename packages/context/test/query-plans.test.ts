@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { contextQueries } from '../src/index.js';
 import { openElf } from './support/elf.js';
 
-// Every statement the context builder runs must use an index or an FTS match, never scan a table.
+// Every statement the context builder runs must use an index or an FTS match, never scan a table
+// — but domain_stats, the trigger-kept summary with one row per domain, which a build reads whole
+// on purpose (the known domains and the corpus size; cached per builder until the data changes).
+const readWhole = new Set(['SCAN domain_stats', 'SCAN CONSTANT ROW']);
 
 describe('context query plans', () => {
   it.each([false, true])('use indexes, never a table scan (after ANALYZE: %s)', async (analyzed) => {
@@ -39,6 +42,7 @@ describe('context query plans', () => {
       const coroutines = new Set(details.flatMap((d) => /^CO-ROUTINE (\w+)$/.exec(d)?.[1] ?? []));
       const scans = details.filter(
         (d) =>
+          !readWhole.has(d) &&
           !/^SCAN \(subquery-\d+\)$/.test(d) &&
           !coroutines.has(/^SCAN (\w+)$/.exec(d)?.[1] ?? '') &&
           (/^SCAN \w+$/.test(d) || (/^SCAN /.test(d) && !/USING (COVERING )?INDEX|VIRTUAL TABLE INDEX/.test(d))),

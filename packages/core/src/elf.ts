@@ -1,30 +1,18 @@
 import { type Database, type ElfDatabase, type OpenDatabaseOptions, openDatabase } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import { type Clock, type CoreContext, type Logger, systemClock } from './context.js';
-import { type ValidationReport, validateDatabase } from './health/validate-database.js';
 import { resolveProjectRoot } from './project/project-root.js';
 import { getHeuristic, getLearning } from './queries/get-by-id.js';
-import { type GoldenRulesInput, goldenRules } from './queries/golden-rules.js';
+import type { GoldenRulesInput } from './queries/golden-rules.js';
 import { type IterableTable, iterateRows } from './queries/iterate-rows.js';
-import {
-  type AssumptionsInput,
-  type DecisionsInput,
-  type InvariantsInput,
-  listAssumptions,
-  listDecisions,
-  listInvariants,
-} from './queries/knowledge-lists.js';
-import { type QueryByDomainInput, queryByDomain } from './queries/query-by-domain.js';
-import { type QueryByTagsInput, queryByTags } from './queries/query-by-tags.js';
-import { type QueryRecentInput, queryRecent } from './queries/query-recent.js';
-import { listSpikeReports, type SpikeReportsInput } from './queries/spike-reports.js';
-import { listViolations, type ViolationsInput } from './queries/violations.js';
-import {
-  type CeoReviewsInput,
-  type ExperimentsInput,
-  listCeoReviews,
-  listExperiments,
-} from './queries/workflow-lists.js';
+import type { AssumptionsInput, DecisionsInput, InvariantsInput } from './queries/knowledge-lists.js';
+import * as logged from './queries/logged-queries.js';
+import type { QueryByDomainInput } from './queries/query-by-domain.js';
+import type { QueryByTagsInput } from './queries/query-by-tags.js';
+import type { QueryRecentInput } from './queries/query-recent.js';
+import type { SpikeReportsInput } from './queries/spike-reports.js';
+import type { ViolationsInput } from './queries/violations.js';
+import type { CeoReviewsInput, ExperimentsInput } from './queries/workflow-lists.js';
 import { type RecordAssumptionInput, recordAssumption } from './record/record-assumption.js';
 import { type RecordCeoReviewInput, recordCeoReview } from './record/record-ceo-review.js';
 import { type RecordDecisionInput, recordDecision } from './record/record-decision.js';
@@ -40,10 +28,9 @@ import { type RecordLearningInput, recordLearning } from './record/record-learni
 import { type RecordSpikeReportInput, recordSpikeReport } from './record/record-spike-report.js';
 import { type RecordTrailInput, recordTrail } from './record/record-trail.js';
 import { type RecordViolationInput, recordViolation } from './record/record-violation.js';
-import { type SearchInput, search } from './search/search.js';
+import type { SearchInput } from './search/search.js';
 import { seedStarterGoldenRules } from './starters/starter-golden-rules.js';
-import { statistics } from './statistics/statistics.js';
-import { flushQueryLog, withQueryLog } from './telemetry/query-log.js';
+import { flushQueryLog } from './telemetry/query-log.js';
 import { fillTokenCounts } from './tokens/fill-token-counts.js';
 import type { TokenCounter } from './tokens/token-counter.js';
 
@@ -183,127 +170,49 @@ export class Elf {
   // Queries (each logged to building_queries)
 
   queryByDomain(input: QueryByDomainInput) {
-    return withQueryLog(
-      this.context,
-      { type: 'query_by_domain', domain: input.domain, limit: num(input.limit) },
-      () => queryByDomain(this.context, input),
-      (r) => ({
-        results_returned: r.heuristics.length + r.learnings.length,
-        heuristics_count: r.heuristics.length,
-        learnings_count: r.learnings.length,
-      }),
-    );
+    return logged.queryByDomainLogged(this.context, input);
   }
   queryByTags(input: QueryByTagsInput) {
-    return withQueryLog(
-      this.context,
-      { type: 'query_by_tags', tags: input.tags as string | string[] | null, limit: num(input.limit) },
-      () => queryByTags(this.context, input),
-      (r) => ({ results_returned: r.learnings.length, learnings_count: r.learnings.length }),
-    );
+    return logged.queryByTagsLogged(this.context, input);
   }
   queryRecent(input: QueryRecentInput = {}) {
-    return withQueryLog(
-      this.context,
-      { type: 'query_recent', limit: num(input.limit), summary: input.type ? `type ${input.type}` : null },
-      () => queryRecent(this.context, input),
-      (r) => ({ results_returned: r.learnings.length, learnings_count: r.learnings.length }),
-    );
+    return logged.queryRecentLogged(this.context, input);
   }
   goldenRules(input: GoldenRulesInput = {}) {
-    return withQueryLog(
-      this.context,
-      { type: 'get_golden_rules', limit: num(input.limit) },
-      () => goldenRules(this.context, input),
-      (r) => ({ results_returned: r.rules.length, golden_rules_returned: r.rules.length }),
-    );
+    return logged.goldenRulesLogged(this.context, input);
   }
   decisions(input: DecisionsInput = {}) {
-    return withQueryLog(
-      this.context,
-      { type: 'get_decisions', domain: input.domain, limit: num(input.limit) },
-      () => listDecisions(this.context, input),
-      (r) => ({ results_returned: r.decisions.length }),
-    );
+    return logged.decisionsLogged(this.context, input);
   }
   invariants(input: InvariantsInput = {}) {
-    return withQueryLog(
-      this.context,
-      { type: 'get_invariants', domain: input.domain, limit: num(input.limit) },
-      () => listInvariants(this.context, input),
-      (r) => ({ results_returned: r.invariants.length }),
-    );
+    return logged.invariantsLogged(this.context, input);
   }
   assumptions(input: AssumptionsInput = {}) {
-    return withQueryLog(
-      this.context,
-      { type: 'get_assumptions', domain: input.domain, limit: num(input.limit) },
-      () => listAssumptions(this.context, input),
-      (r) => ({ results_returned: r.assumptions.length }),
-    );
+    return logged.assumptionsLogged(this.context, input);
   }
   spikeReports(input: SpikeReportsInput = {}) {
-    return withQueryLog(
-      this.context,
-      { type: 'get_spike_reports', domain: input.domain, limit: num(input.limit), summary: input.search },
-      () => listSpikeReports(this.context, input),
-      (r) => ({ results_returned: r.spikeReports.length }),
-    );
+    return logged.spikeReportsLogged(this.context, input);
   }
   experiments(input: ExperimentsInput = {}) {
-    return withQueryLog(
-      this.context,
-      { type: 'get_experiments', limit: num(input.limit) },
-      () => listExperiments(this.context, input),
-      (r) => ({ results_returned: r.experiments.length, experiments_count: r.experiments.length }),
-    );
+    return logged.experimentsLogged(this.context, input);
   }
   ceoReviews(input: CeoReviewsInput = {}) {
-    return withQueryLog(
-      this.context,
-      { type: 'get_ceo_reviews', limit: num(input.limit) },
-      () => listCeoReviews(this.context, input),
-      (r) => ({ results_returned: r.ceoReviews.length, ceo_reviews_count: r.ceoReviews.length }),
-    );
+    return logged.ceoReviewsLogged(this.context, input);
   }
   violations(input: ViolationsInput = {}) {
-    return withQueryLog(
-      this.context,
-      { type: 'get_violations', limit: num(input.limit) },
-      () => listViolations(this.context, input),
-      (r) => ({ results_returned: r.violations.length }),
-    );
+    return logged.violationsLogged(this.context, input);
   }
   search(input: SearchInput) {
-    return withQueryLog(
-      this.context,
-      { type: 'search', limit: num(input.limit), summary: input.text },
-      () => search(this.context, input),
-      (r) => ({ results_returned: r.hits.length }),
-    );
+    return logged.searchLogged(this.context, input);
   }
   statistics() {
-    return withQueryLog(
-      this.context,
-      { type: 'get_statistics' },
-      async () => {
-        await flushQueryLog(this.context);
-        return statistics(this.context);
-      },
-      () => ({ results_returned: 1 }),
-    );
+    return logged.statisticsLogged(this.context);
   }
-  validateDatabase(): Promise<ValidationReport> {
-    return withQueryLog(
-      this.context,
-      { type: 'validate_database' },
-      () => validateDatabase(this.context),
-      (r) => ({ results_returned: r.errors.length }),
-    );
+  validateDatabase() {
+    return logged.validateDatabaseLogged(this.context);
   }
-}
-
-function num(value: unknown): number | null {
-  const n = typeof value === 'string' ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+  /** Domains that hold knowledge (for inferring a task's domains). */
+  knownDomains() {
+    return logged.knownDomainsLogged(this.context);
+  }
 }

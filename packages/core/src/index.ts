@@ -98,7 +98,12 @@ export { joinTags, splitTags } from './mappers.js';
 export { resolveCheckoutRoot, resolveProjectRoot } from './project/project-root.js';
 export { changeMarker } from './queries/change-marker.js';
 export { getHeuristic, getLearning } from './queries/get-by-id.js';
-export { type GoldenRulesInput, type GoldenRulesResult, goldenRules } from './queries/golden-rules.js';
+export {
+  type GoldenRulesInput,
+  type GoldenRulesResult,
+  goldenRules,
+  goldenRulesQuery,
+} from './queries/golden-rules.js';
 export { type HotQuery, hotQueries } from './queries/hot-queries.js';
 export { type IterableTable, iterateRows } from './queries/iterate-rows.js';
 export {
@@ -109,6 +114,7 @@ export {
   listDecisions,
   listInvariants,
 } from './queries/knowledge-lists.js';
+export { knownDomains, knownDomainsQuery } from './queries/known-domains.js';
 export { type DomainResult, type QueryByDomainInput, queryByDomain } from './queries/query-by-domain.js';
 export { type QueryByTagsInput, queryByTags, type TagsResult } from './queries/query-by-tags.js';
 export { type QueryRecentInput, queryRecent, type RecentResult } from './queries/query-recent.js';

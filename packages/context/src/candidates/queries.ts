@@ -1,3 +1,4 @@
+import { goldenRulesQuery, knownDomainsQuery } from '@elf/core';
 import type {
   AssumptionRow,
   CeoReviewRow,
@@ -12,7 +13,8 @@ import type {
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 
 // The statements the context builder runs. Each has a LIMIT and an index (or an FTS MATCH);
-// `contextQueries` lists them for the EXPLAIN test. Raw SQL keeps per-build overhead low.
+// `contextQueries` lists them, with the core queries the builder runs too, for the EXPLAIN test.
+// Raw SQL keeps per-build overhead low.
 
 export type Ranked<T> = T & { rank: number };
 
@@ -84,8 +86,6 @@ export const statements = {
     select t.* from experiments t where t.status = 'active' order by t.created_at desc limit ${limit}`,
   pendingReviews: (limit: number) => sql<CeoReviewRow>`
     select t.* from ceo_reviews t where t.status = 'pending' order by t.created_at desc limit ${limit}`,
-  knownDomains: (names: string[]) => sql<{ domain: string }>`
-    select domain from domain_stats where domain in (${sql.join(names)}) and learnings + heuristics > 0`,
   /** Documents containing each term, over every full-text index (fts5vocab). */
   termDocuments: (terms: string[]) => sql<{ term: string; documents: number }>`
     select term, sum(doc) as documents from (
@@ -107,7 +107,7 @@ export async function rows<T>(db: Kysely<Database>, query: RawBuilder<T>): Promi
   return (await query.execute(db)).rows;
 }
 
-/** Every context statement with representative parameters, for EXPLAIN checks. */
+/** Every statement a build runs (its own and core's), with representative parameters, for EXPLAIN checks. */
 export function contextQueries(db: Kysely<Database>) {
   const match = '"migration" OR "deadlock"';
   const domains = ['database', 'api'];
@@ -129,7 +129,24 @@ export function contextQueries(db: Kysely<Database>) {
     recentFailures: s.recentFailures('2026-01-01T00:00:00.000Z', 30),
     activeExperiments: s.activeExperiments(5),
     pendingReviews: s.pendingReviews(5),
-    knownDomains: s.knownDomains(domains),
     termDocuments: s.termDocuments(['migrat', 'deadlock']),
-  }).map(([name, query]) => ({ name, query: query.compile(db) }));
+    documentCount: s.documentCount(),
+  })
+    .map(([name, query]) => ({ name, query: query.compile(db) }))
+    .concat([
+      { name: 'knownDomains (core)', query: knownDomainsQuery(db).compile() },
+      {
+        name: 'goldenRules (core)',
+        query: goldenRulesQuery(db, { categories: [], projectPath: '/project', limit: 200, offset: 0 }).compile(),
+      },
+      {
+        name: 'goldenRules by category (core)',
+        query: goldenRulesQuery(db, {
+          categories: ['testing'],
+          projectPath: '/project',
+          limit: 200,
+          offset: 0,
+        }).compile(),
+      },
+    ]);
 }

@@ -1,7 +1,10 @@
 import type { RelevanceWeights } from '../config.js';
 
 export interface RelevanceInput {
-  /** bm25 of the task against the item, divided by the best bm25 of this build (0..1; 0 = no match). */
+  /**
+   * The task's IDF-weighted words the item covers, modulated by bm25 relative to the best match of
+   * its kind: coverage · (1 − s + s · bm25 / best bm25), 0..1 (see candidates/assemble.ts).
+   */
   text: number;
   /** 1 = the item's domain is a task domain; `anyDomain` = it has no domain; 0 otherwise. */
   domain: number;
@@ -10,14 +13,16 @@ export interface RelevanceInput {
   timesValidated: number;
   /** Age in days for kinds that age (learnings), null for kinds that never do. */
   ageDays: number | null;
-  /** failureBoost, violatedBoost or 1. */
+  /** The product of the boosts that apply (failureBoost, violatedBoost, projectBoost), else 1. */
   boost: number;
 }
 
 /**
  * relevance = match × quality × boost
  *   match   = w.text · text + w.domain · domain
+ *   text    = coverage · (1 − s + s · bm25 / best bm25 of its kind)   (computed by the caller)
  *   quality = (1 − q) + q · (w.confidence · confidence + w.validation · validation + w.recency · recency) / Σw
+ *   boost   = failureBoost (past failures) × violatedBoost (violated invariants) × projectBoost (this project's items)
  *   validation = min(1, log2(1 + times_validated) / log2(1 + w.validationSaturation))
  *   recency    = 0.5 ^ (age_days / w.halfLifeDays), 1 for kinds that do not age
  */

@@ -1,0 +1,17 @@
+import type { Database } from '@elf/schema';
+import type { Kysely } from 'kysely';
+import type { CoreContext } from '../context.js';
+
+/** Domains that hold at least one learning or heuristic (domain_stats is kept by triggers). */
+export function knownDomainsQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('domain_stats')
+    .select('domain')
+    .where((eb) => eb(eb('learnings', '+', eb.ref('heuristics')), '>', 0))
+    .limit(10_000);
+}
+
+export async function knownDomains(ctx: CoreContext): Promise<{ domains: string[] }> {
+  const rows = await knownDomainsQuery(ctx.db).execute();
+  return { domains: rows.map((row) => row.domain) };
+}
