@@ -1,6 +1,5 @@
 import type { CoreContext } from '../context.js';
 import { appliesToProject } from '../queries/project-scope.js';
-import { read } from '../transaction.js';
 import { type AppliedOutcome, applyOutcome } from './apply-outcome.js';
 
 /** Words that say nothing about what a rule is about. */
@@ -39,17 +38,15 @@ export async function reviveMatching(ctx: CoreContext, text: string, limit = 3):
   if (taskWords.size === 0) return [];
   // Dormant heuristics are few (usually none): read them by the status index and match in memory.
   // A full-text OR over every word of a prompt cost 10-15 ms per hook at 10k heuristics.
-  const rows = await read(() =>
-    ctx.db
-      .selectFrom('heuristics')
-      .select(['id', 'rule'])
-      .where('status', '=', 'dormant')
-      .where((eb) => eb(eb('times_violated', '+', eb.ref('times_contradicted')), '<=', eb.ref('times_validated')))
-      .where(appliesToProject(ctx.projectPath))
-      .orderBy('last_used_at', 'desc')
-      .limit(2000)
-      .execute(),
-  );
+  const rows = await ctx.db
+    .selectFrom('heuristics')
+    .select(['id', 'rule'])
+    .where('status', '=', 'dormant')
+    .where((eb) => eb(eb('times_violated', '+', eb.ref('times_contradicted')), '<=', eb.ref('times_validated')))
+    .where(appliesToProject(ctx.projectPath))
+    .orderBy('last_used_at', 'desc')
+    .limit(2000)
+    .execute();
   const revived: AppliedOutcome[] = [];
   for (const row of rows) {
     if (revived.length >= limit || !matchesStrongly(row.rule, taskWords)) continue;
