@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ElfError } from '@elf/schema';
 import { percentile, round3 } from './bench/statistics.js';
 
 export interface ColdStartCase {
@@ -59,12 +60,16 @@ export function measureColdStart(
       const result = spawnSync(process.execPath, ['--require', preloadPath, ...args], {
         stdio: [stdin === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
         ...(stdin === undefined ? {} : { input: stdin }),
-        env: options.env ?? process.env,
+        // No env given: Node hands the child this process's environment, so the package never reads it.
+        ...(options.env ? { env: options.env } : {}),
         encoding: 'utf8',
       });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (result.status !== 0) {
-        throw new Error(`${name} exited with ${result.status}: ${(result.stderr ?? '').trim().split('\n')[0]}`);
+        throw new ElfError(
+          'INTERNAL',
+          `${name} exited with ${result.status}: ${(result.stderr ?? '').trim().split('\n')[0]}`,
+        );
       }
       const kb = Number(/@elf-maxrss (\d+)/.exec(result.stderr ?? '')?.[1] ?? Number.NaN);
       if (round > 0) {

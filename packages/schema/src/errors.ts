@@ -31,11 +31,25 @@ export function isElfError(error: unknown): error is ElfError {
   );
 }
 
+/**
+ * What SQLite itself reported, for code that acts on SQLite's own code or words: the driver error
+ * under any ElfErrors that wrap it (as `cause`), or the error itself when it was never wrapped.
+ */
+export function sqliteCause(error: unknown): (Error & { code: string }) | undefined {
+  let candidate = error;
+  while (isElfError(candidate)) candidate = candidate.cause;
+  const code = (candidate as { code?: unknown } | null | undefined)?.code;
+  return candidate instanceof Error && typeof code === 'string' && code.startsWith('SQLITE_')
+    ? (candidate as Error & { code: string })
+    : undefined;
+}
+
 const busyCodes = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED']);
 
 /**
  * Turns anything thrown by the driver into an ElfError: a lock held past the busy timeout is BUSY,
- * every other SQLite failure is DATABASE. ElfErrors pass through unchanged.
+ * every other SQLite failure is DATABASE, keeping the driver's error as `cause`. ElfErrors pass
+ * through unchanged. The connection @elf/schema hands out applies it to every statement.
  */
 export function toElfError(error: unknown): ElfError {
   if (isElfError(error)) return error;

@@ -13,7 +13,15 @@ export {
 } from './connection/open-database.js';
 export { type ForeignDatabase, openForeignDatabase } from './connection/open-foreign.js';
 export { type Database, knowledgeTables, sessionStateTables, telemetryTables } from './database.js';
-export { ElfError, type ElfErrorCode, type ElfErrorOptions, elfErrorCodes, isElfError, toElfError } from './errors.js';
+export {
+  ElfError,
+  type ElfErrorCode,
+  type ElfErrorOptions,
+  elfErrorCodes,
+  isElfError,
+  sqliteCause,
+  toElfError,
+} from './errors.js';
 export { latestSchemaVersion, migrations } from './migrations/index.js';
 export {
   getSchemaVersion,

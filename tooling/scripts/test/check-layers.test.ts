@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkLayers } from '../src/check-layers.mjs';
+import { allowedDependencies, checkLayers } from '../src/check-layers.mjs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -100,11 +100,87 @@ describe('layer check', () => {
       { 'packages/core/package.json': JSON.stringify({ name: '@elf/core', dependencies: { '@elf/context': '*' } }) },
       'may not depend on @elf/context',
     ],
+    [
+      'a package printing',
+      { 'packages/core/src/noisy.ts': "export function f() {\n  console.log('hi');\n}\n" },
+      'packages/core/src/noisy.ts:2: packages never use console',
+    ],
+    [
+      'a package reading the environment',
+      { 'packages/context/src/env.ts': 'export const home = process.env.HOME;\n' },
+      'packages/context/src/env.ts:1: packages never use process.env',
+    ],
+    [
+      'a package reading the environment by index',
+      { 'packages/context/src/env.ts': "export const home = process['env'].HOME;\n" },
+      'never use process.env',
+    ],
+    ['a package exiting', { 'packages/schema/src/bye.ts': 'if (broken) process.exit(1);\n' }, 'never use process.exit'],
+    [
+      'a package writing to stdout',
+      { 'packages/core/src/out.ts': "process.stdout.write('x');\n" },
+      'never use process.stdout',
+    ],
+    [
+      'a package writing to stderr',
+      { 'packages/profiling/src/err.ts': "process.stderr.write('x');\n" },
+      'never use process.stderr',
+    ],
+    [
+      'a package below @elf/hooks importing it',
+      {
+        'packages/hooks/package.json': JSON.stringify({ name: '@elf/hooks' }),
+        'packages/context/src/hooks.ts': "import { run } from '@elf/hooks';\n",
+      },
+      'may not depend on @elf/hooks',
+    ],
   ])('fails on %s', (_what, files, message) => {
     const problems: string[] = checkLayers(workspace(files as Files));
     expect(
       problems.some((p) => p.includes(message)),
       problems.join('\n'),
     ).toBe(true);
+  });
+
+  it.each([
+    ['a test file in a package', { 'packages/core/test/noisy.test.ts': 'console.log(process.env.HOME);\n' }],
+    ['a test file beside the source', { 'packages/core/src/noisy.test.ts': 'console.log(process.env.HOME);\n' }],
+    [
+      'an app',
+      { 'apps/cli/src/main.ts': "console.log(process.env.HOME);\nprocess.stdout.write('x');\nprocess.exit(0);\n" },
+    ],
+    [
+      'comments that name what code may not use',
+      {
+        'packages/core/src/quiet.ts':
+          '/**\n * Never reads process.env or calls console.log.\n */\nexport const x = 1; // no process.exit here\n/* process.stderr */\n',
+      },
+    ],
+    [
+      'process.execPath and other process fields',
+      { 'packages/profiling/src/spawn.ts': 'export const node = process.execPath;\n' },
+    ],
+  ])('allows %s', (_what, files) => {
+    expect(checkLayers(workspace(files as Files))).toEqual([]);
+  });
+
+  it('lets a named exception through, and only for its file and rule', () => {
+    const root = workspace({
+      'packages/profiling/src/child.ts': 'export const env = process.env;\nconsole.log(env);\n',
+    });
+    const exceptions = [{ file: 'packages/profiling/src/child.ts', rule: 'process.env', why: 'test' }];
+    expect(checkLayers(root, { exceptions })).toEqual([
+      'packages/profiling/src/child.ts:2: packages never use console (take config and a logger; apps do the I/O)',
+    ]);
+  });
+
+  it('gives @elf/hooks a layer: schema, core and context below it, and apps may import it', () => {
+    expect(allowedDependencies['@elf/hooks']).toEqual(['@elf/schema', '@elf/core', '@elf/context']);
+    const root = workspace({
+      'packages/hooks/package.json': JSON.stringify({ name: '@elf/hooks', dependencies: { '@elf/context': '*' } }),
+      'packages/hooks/src/index.ts': "import { buildContext } from '@elf/context';\nimport { Elf } from '@elf/core';\n",
+      'apps/cli/src/hook.ts': "import { run } from '@elf/hooks';\n",
+    });
+    expect(checkLayers(root)).toEqual([]);
   });
 });

@@ -24,16 +24,10 @@ function asElfError(error: unknown): ElfErrorShape | undefined {
   return typeof code === 'string' && code in exitCodes ? (error as unknown as ElfErrorShape) : undefined;
 }
 
-/** SQLite's own errors that reach the top unwrapped: busy is 3, anything else from the database 2. */
-function sqliteExitCode(error: unknown): number | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
-  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') ? 3 : 2;
-}
-
+/** Anything that is not an ElfError is a bug here (INTERNAL): driver errors arrive as ElfErrors. */
 export function exitCodeFor(error: unknown): number {
   const elfError = asElfError(error);
-  return elfError ? exitCodes[elfError.code] : (sqliteExitCode(error) ?? 1);
+  return elfError ? exitCodes[elfError.code] : exitCodes.INTERNAL;
 }
 
 export function errorJson(error: unknown): { code: string; message: string; field?: string } {

@@ -2,7 +2,7 @@ import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreContext, nowIso } from '../context.js';
 import { page } from '../mappers.js';
-import { read, writeTransaction } from '../transaction.js';
+import { writeTransaction } from '../transaction.js';
 import type { CeoReview, Page } from '../types.js';
 import { id, limit, limits, offset, oneOf, optionalText } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -48,15 +48,13 @@ export async function listAllCeoReviews(
   input: AllCeoReviewsInput = {},
 ): Promise<{ ceoReviews: CeoReview[]; page: Page }> {
   const data = parseInput(allInput, input);
-  const rows = await read(() =>
-    ctx.db
-      .selectFrom('ceo_reviews')
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(data.limit)
-      .offset(data.offset)
-      .execute(),
-  );
+  const rows = await ctx.db
+    .selectFrom('ceo_reviews')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(data.limit)
+    .offset(data.offset)
+    .execute();
   return { ceoReviews: rows, page: page(data.limit, data.offset, rows.length) };
 }

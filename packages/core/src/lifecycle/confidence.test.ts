@@ -40,7 +40,10 @@ describe('confidenceStep', () => {
     expect(c).toBe(0.05);
     expect(confidenceStep(seasoned, 'manual', 1.2).next).toBe(0.95);
     expect(confidenceStep({ ...seasoned, golden: true }, 'manual', 1.2).next).toBe(1);
-    expect(() => confidenceStep(seasoned, 'manual')).toThrow(RangeError);
+    expect(() => confidenceStep(seasoned, 'manual')).toThrow(
+      expect.objectContaining({ name: 'ElfError', code: 'INVALID_INPUT', field: 'value' }),
+    );
+    expect(() => confidenceStep(seasoned, 'manual', Number.NaN)).toThrow(/^value: /);
   });
 
   it('decays by × 0.92 and revives to at least 0.35, without smoothing', () => {

@@ -1,4 +1,4 @@
-import type { HeuristicRow } from '@elf/schema';
+import { ElfError, type HeuristicRow } from '@elf/schema';
 
 // The one confidence model (docs/lifecycle.md has the formulas with worked numbers).
 //
@@ -84,7 +84,11 @@ export function confidenceStep(state: ConfidenceState, event: ConfidenceEvent, v
     case 'revived':
       return { next: clampConfidence(Math.max(c, m.revivalFloor), state.golden), target: null, alpha: null };
     case 'manual':
-      if (value === undefined || !Number.isFinite(value)) throw new RangeError('manual: a value is required');
+      if (value === undefined || !Number.isFinite(value)) {
+        throw new ElfError('INVALID_INPUT', 'value: a manual confidence change needs a finite number', {
+          field: 'value',
+        });
+      }
       return { next: clampConfidence(value, state.golden), target: null, alpha: null };
   }
 }

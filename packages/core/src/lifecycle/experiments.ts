@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { type CoreContext, nowIso } from '../context.js';
 import { type RecordedHeuristic, recordHeuristic } from '../record/record-heuristic.js';
-import { read, writeTransaction } from '../transaction.js';
+import { writeTransaction } from '../transaction.js';
 import type { Cycle, Experiment } from '../types.js';
 import { domain, id, limits, optionalText, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -118,16 +118,14 @@ export async function getExperiment(
   experimentId: number | string,
 ): Promise<{ experiment: Experiment; cycles: Cycle[] }> {
   const { id: wanted } = parseInput(idInput, { id: experimentId });
-  return read(async () => {
-    const experiment = await ctx.db.selectFrom('experiments').selectAll().where('id', '=', wanted).executeTakeFirst();
-    if (!experiment) throw new ElfError('NOT_FOUND', `id: no experiment with id ${wanted}`, { field: 'id' });
-    const cycles = await ctx.db
-      .selectFrom('cycles')
-      .selectAll()
-      .where('experiment_id', '=', wanted)
-      .orderBy('cycle_number')
-      .limit(cyclesShown)
-      .execute();
-    return { experiment, cycles };
-  });
+  const experiment = await ctx.db.selectFrom('experiments').selectAll().where('id', '=', wanted).executeTakeFirst();
+  if (!experiment) throw new ElfError('NOT_FOUND', `id: no experiment with id ${wanted}`, { field: 'id' });
+  const cycles = await ctx.db
+    .selectFrom('cycles')
+    .selectAll()
+    .where('experiment_id', '=', wanted)
+    .orderBy('cycle_number')
+    .limit(cyclesShown)
+    .execute();
+  return { experiment, cycles };
 }

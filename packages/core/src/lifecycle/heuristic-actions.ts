@@ -2,7 +2,7 @@ import { ElfError, type HeuristicStatus } from '@elf/schema';
 import { type CoreContext, nowIso } from '../context.js';
 import { toHeuristic } from '../mappers.js';
 import { appliesToProject } from '../queries/project-scope.js';
-import { read, writeTransaction } from '../transaction.js';
+import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
 import { type AppliedOutcome, applyOutcome } from './apply-outcome.js';
 import { demoteInTransaction, demotion, promoteInTransaction, windowStart } from './golden-standing.js';
@@ -106,17 +106,15 @@ export async function reviveHeuristic(ctx: CoreContext, input: { id: number; rea
 
 /** The audited changes of one heuristic (the newest `limit`), oldest first (`elf heuristic history`). */
 export async function heuristicHistory(ctx: CoreContext, id: number, limit = 1000) {
-  const h = await read(() => requireHeuristic(ctx.db, id, 'id'));
-  const updates = await read(() =>
-    ctx.db
-      .selectFrom('confidence_updates')
-      .selectAll()
-      .where('heuristic_id', '=', id)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute(),
-  );
+  const h = await requireHeuristic(ctx.db, id, 'id');
+  const updates = await ctx.db
+    .selectFrom('confidence_updates')
+    .selectAll()
+    .where('heuristic_id', '=', id)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   // The newest `limit` changes, shown oldest first.
   updates.reverse();
   return {
@@ -140,14 +138,12 @@ export async function listHeuristics(ctx: CoreContext, input: ListHeuristicsInpu
   if (input.domain) query = query.where('domain', '=', input.domain);
   if (input.golden !== undefined) query = query.where('is_golden', '=', input.golden ? 1 : 0);
   query = query.where(appliesToProject(ctx.projectPath));
-  const rows = await read(() =>
-    query
-      .orderBy('is_golden', 'desc')
-      .orderBy('confidence', 'desc')
-      .orderBy('id')
-      .limit(Math.min(Math.max(1, input.limit ?? 100), 10_000))
-      .execute(),
-  );
+  const rows = await query
+    .orderBy('is_golden', 'desc')
+    .orderBy('confidence', 'desc')
+    .orderBy('id')
+    .limit(Math.min(Math.max(1, input.limit ?? 100), 10_000))
+    .execute();
   return rows.map(toHeuristic);
 }
 
@@ -168,24 +164,22 @@ export async function standingChangesSince(ctx: CoreContext, since: string | nul
     ])
     .where('u.update_type', 'in', ['promoted', 'demoted']);
   if (since) query = query.where('u.created_at', '>', since);
-  return read(() => query.orderBy('u.created_at', 'desc').limit(limit).execute());
+  return query.orderBy('u.created_at', 'desc').limit(limit).execute();
 }
 
 /** Golden rules violated 3+ times in the last 7 days (listed in mode `suggest`). */
 export async function demotionCandidates(ctx: CoreContext, limit = 20) {
   const since = windowStart(nowIso(ctx), demotion.windowDays);
-  return read(() =>
-    ctx.db
-      .selectFrom('violations as v')
-      .innerJoin('heuristics as h', 'h.id', 'v.rule_id')
-      .select((eb) => ['h.id', 'h.rule', 'h.domain', 'h.confidence', eb.fn.countAll<number>().as('violations')])
-      .where('v.violation_date', '>=', since)
-      .where('h.is_golden', '=', 1)
-      .where('h.status', '=', 'active')
-      .groupBy('h.id')
-      .having((eb) => eb.fn.countAll(), '>=', demotion.violations)
-      .orderBy('violations', 'desc')
-      .limit(limit)
-      .execute(),
-  );
+  return ctx.db
+    .selectFrom('violations as v')
+    .innerJoin('heuristics as h', 'h.id', 'v.rule_id')
+    .select((eb) => ['h.id', 'h.rule', 'h.domain', 'h.confidence', eb.fn.countAll<number>().as('violations')])
+    .where('v.violation_date', '>=', since)
+    .where('h.is_golden', '=', 1)
+    .where('h.status', '=', 'active')
+    .groupBy('h.id')
+    .having((eb) => eb.fn.countAll(), '>=', demotion.violations)
+    .orderBy('violations', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -1,7 +1,6 @@
 import type { CoreContext } from '../context.js';
 import { appliesToProject } from '../queries/project-scope.js';
 import { subjectWords } from '../text/terms.js';
-import { read } from '../transaction.js';
 import { type AppliedOutcome, applyOutcome } from './apply-outcome.js';
 
 /** A task matches a dormant rule strongly when it contains ≥ 70 % of the rule's subject words (≥ 3). */
@@ -26,8 +25,7 @@ export async function reviveMatching(ctx: CoreContext, text: string, limit = 3):
   if (taskWords.size === 0) return [];
   // Dormant heuristics are few (usually none): read them by the status index and match in memory.
   // A full-text OR over every word of a prompt cost 10-15 ms per hook at 10k heuristics.
-  const rows = await read(() =>
-    ctx.db
+  const rows = await ctx.db
       .selectFrom('heuristics')
       .select(['id', 'rule'])
       .where('status', '=', 'dormant')
@@ -35,8 +33,7 @@ export async function reviveMatching(ctx: CoreContext, text: string, limit = 3):
       .where(appliesToProject(ctx.projectPath))
       .orderBy('last_used_at', 'desc')
       .limit(2000)
-      .execute(),
-  );
+    .execute();
   const revived: AppliedOutcome[] = [];
   for (const row of rows) {
     if (revived.length >= limit || !matchesStrongly(row.rule, taskWords)) continue;

@@ -1,7 +1,7 @@
 import { type Database, ElfError } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import { type CoreContext, nowIso } from '../context.js';
-import { read, writeTransaction } from '../transaction.js';
+import { writeTransaction } from '../transaction.js';
 
 /** How the lifecycle behaves; stored in the database's settings table, defaults below. */
 export interface LifecycleConfig {
@@ -88,7 +88,7 @@ export const stateKeys = { lastCheckIn: 'state.last-check-in', lastMaintain: 'st
 
 /** The lifecycle configuration: stored values over defaults (one indexed read). */
 export async function lifecycleConfig(db: Kysely<Database>): Promise<LifecycleConfig> {
-  const rows = await read(() => db.selectFrom('settings').select(['key', 'value']).limit(200).execute());
+  const rows = await db.selectFrom('settings').select(['key', 'value']).limit(200).execute();
   const config: Record<string, unknown> = { ...defaultLifecycleConfig };
   for (const row of rows) {
     const spec = lifecycleSettings[row.key];
@@ -134,7 +134,7 @@ export async function listSettings(db: Kysely<Database>) {
 }
 
 export async function readState(db: Kysely<Database>, key: string): Promise<string | null> {
-  const row = await read(() => db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst());
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value ?? null;
 }
 

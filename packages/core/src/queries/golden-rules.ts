@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreContext } from '../context.js';
 import { page, toHeuristic } from '../mappers.js';
-import { read } from '../transaction.js';
 import type { Heuristic, Page } from '../types.js';
 import { integer, offset, tags } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -45,9 +44,11 @@ export function goldenRulesQuery(
 
 export async function goldenRules(ctx: CoreContext, input: GoldenRulesInput = {}): Promise<GoldenRulesResult> {
   const data = parseInput(goldenInput, input);
-  const rows = await read(() =>
-    goldenRulesQuery(ctx.db, { ...data, categories: data.categories, projectPath: ctx.projectPath }).execute(),
-  );
+  const rows = await goldenRulesQuery(ctx.db, {
+    ...data,
+    categories: data.categories,
+    projectPath: ctx.projectPath,
+  }).execute();
   return {
     categories: data.categories,
     rules: rows.map(toHeuristic),

@@ -10,7 +10,6 @@ import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreContext } from '../context.js';
 import { page, toDecision } from '../mappers.js';
-import { read } from '../transaction.js';
 import type { Assumption, Decision, Invariant, Page } from '../types.js';
 import { confidence, domain, limit, offset, oneOf } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -43,7 +42,7 @@ export async function listDecisions(
   input: DecisionsInput = {},
 ): Promise<{ decisions: Decision[]; page: Page }> {
   const data = parseInput(decisionsInput, input);
-  const rows = await read(() => decisionsQuery(ctx.db, { ...data, domain: data.domain ?? null }).execute());
+  const rows = await decisionsQuery(ctx.db, { ...data, domain: data.domain ?? null }).execute();
   return { decisions: rows.map(toDecision), page: page(data.limit, data.offset, rows.length) };
 }
 
@@ -81,14 +80,12 @@ export async function listInvariants(
   input: InvariantsInput = {},
 ): Promise<{ invariants: Invariant[]; page: Page }> {
   const data = parseInput(invariantsInput, input);
-  const rows = await read(() =>
-    invariantsQuery(ctx.db, {
-      ...data,
-      domain: data.domain ?? null,
-      scope: data.scope ?? null,
-      severity: data.severity ?? null,
-    }).execute(),
-  );
+  const rows = await invariantsQuery(ctx.db, {
+    ...data,
+    domain: data.domain ?? null,
+    scope: data.scope ?? null,
+    severity: data.severity ?? null,
+  }).execute();
   return { invariants: rows, page: page(data.limit, data.offset, rows.length) };
 }
 
@@ -126,6 +123,6 @@ export async function listAssumptions(
   input: AssumptionsInput = {},
 ): Promise<{ assumptions: Assumption[]; page: Page }> {
   const data = parseInput(assumptionsInput, input);
-  const rows = await read(() => assumptionsQuery(ctx.db, { ...data, domain: data.domain ?? null }).execute());
+  const rows = await assumptionsQuery(ctx.db, { ...data, domain: data.domain ?? null }).execute();
   return { assumptions: rows, page: page(data.limit, data.offset, rows.length) };
 }

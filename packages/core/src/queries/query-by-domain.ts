@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreContext } from '../context.js';
 import { page, toHeuristic, toLearning } from '../mappers.js';
-import { read } from '../transaction.js';
 import type { Heuristic, Learning, Page } from '../types.js';
 import { domain, limit, offset } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -55,9 +54,10 @@ export function learningsByDomainQuery(db: Kysely<Database>, params: DomainQuery
 export async function queryByDomain(ctx: CoreContext, input: QueryByDomainInput): Promise<DomainResult> {
   const data = parseInput(byDomainInput, input);
   const params = { ...data, projectPath: ctx.projectPath };
-  const [heuristics, learnings] = await read(() =>
-    Promise.all([heuristicsByDomainQuery(ctx.db, params).execute(), learningsByDomainQuery(ctx.db, params).execute()]),
-  );
+  const [heuristics, learnings] = await Promise.all([
+    heuristicsByDomainQuery(ctx.db, params).execute(),
+    learningsByDomainQuery(ctx.db, params).execute(),
+  ]);
   return {
     domain: data.domain,
     heuristics: heuristics.map(toHeuristic),

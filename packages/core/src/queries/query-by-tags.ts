@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreContext } from '../context.js';
 import { page, toLearning } from '../mappers.js';
-import { read } from '../transaction.js';
 import type { Learning, Page } from '../types.js';
 import { limit, offset, requiredTags } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -30,6 +29,6 @@ export function learningsByTagsQuery(db: Kysely<Database>, params: { tags: strin
 
 export async function queryByTags(ctx: CoreContext, input: QueryByTagsInput): Promise<TagsResult> {
   const data = parseInput(byTagsInput, input);
-  const rows = await read(() => learningsByTagsQuery(ctx.db, data).execute());
+  const rows = await learningsByTagsQuery(ctx.db, data).execute();
   return { tags: data.tags, learnings: rows.map(toLearning), page: page(data.limit, data.offset, rows.length) };
 }

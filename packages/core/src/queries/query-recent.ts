@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreContext } from '../context.js';
 import { page, toLearning } from '../mappers.js';
-import { read } from '../transaction.js';
 import type { Learning, Page } from '../types.js';
 import { integer, limit, offset, oneOf } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -42,7 +41,7 @@ export async function queryRecent(ctx: CoreContext, input: QueryRecentInput = {}
   const data = parseInput(recentInput, input);
   const since = daysAgoIso(ctx, data.days);
   const type = data.type ?? null;
-  const rows = await read(() => recentLearningsQuery(ctx.db, { ...data, since, type }).execute());
+  const rows = await recentLearningsQuery(ctx.db, { ...data, since, type }).execute();
   return {
     days: data.days,
     since,

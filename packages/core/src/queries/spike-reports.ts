@@ -4,7 +4,6 @@ import * as v from 'valibot';
 import type { CoreContext } from '../context.js';
 import { page, toSpikeReport } from '../mappers.js';
 import { ftsMatchExpression } from '../search/fts-query.js';
-import { read } from '../transaction.js';
 import type { Page, SpikeReport } from '../types.js';
 import { domain, limit, offset, optionalText, tags } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -55,6 +54,6 @@ export async function listSpikeReports(
   const data = parseInput(spikesInput, input);
   const match = data.search ? ftsMatchExpression(data.search) : null;
   if (data.search && !match) return { spikeReports: [], page: page(data.limit, data.offset, 0) };
-  const rows = await read(() => spikeReportsQuery(ctx.db, { ...data, domain: data.domain ?? null, match }).execute());
+  const rows = await spikeReportsQuery(ctx.db, { ...data, domain: data.domain ?? null, match }).execute();
   return { spikeReports: rows.map(toSpikeReport), page: page(data.limit, data.offset, rows.length) };
 }

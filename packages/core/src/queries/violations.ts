@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreContext } from '../context.js';
 import { page, toViolation } from '../mappers.js';
-import { read } from '../transaction.js';
 import type { Page, Violation } from '../types.js';
 import { integer, limit, offset } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -67,12 +66,10 @@ export function violationsByRuleQuery(db: Kysely<Database>, since: string) {
 export async function listViolations(ctx: CoreContext, input: ViolationsInput = {}): Promise<ViolationsResult> {
   const data = parseInput(violationsInput, input);
   const since = daysAgoIso(ctx, data.days);
-  const [rows, byRule] = await read(() =>
-    Promise.all([
-      violationsQuery(ctx.db, { ...data, since, acknowledged: data.acknowledged ?? null }).execute(),
-      violationsByRuleQuery(ctx.db, since).execute(),
-    ]),
-  );
+  const [rows, byRule] = await Promise.all([
+    violationsQuery(ctx.db, { ...data, since, acknowledged: data.acknowledged ?? null }).execute(),
+    violationsByRuleQuery(ctx.db, since).execute(),
+  ]);
   const total = byRule.reduce((sum, rule) => sum + Number(rule.count), 0);
   const acknowledged = byRule.reduce((sum, rule) => sum + Number(rule.acknowledged ?? 0), 0);
   return {

@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreContext } from '../context.js';
 import { page } from '../mappers.js';
-import { read } from '../transaction.js';
 import type { CeoReview, Experiment, Page } from '../types.js';
 import { limit, offset, oneOf } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -30,7 +29,7 @@ export async function listExperiments(
   input: ExperimentsInput = {},
 ): Promise<{ experiments: Experiment[]; page: Page }> {
   const data = parseInput(experimentsInput, input);
-  const rows = await read(() => experimentsQuery(ctx.db, data).execute());
+  const rows = await experimentsQuery(ctx.db, data).execute();
   return { experiments: rows, page: page(data.limit, data.offset, rows.length) };
 }
 
@@ -56,6 +55,6 @@ export async function listCeoReviews(
   input: CeoReviewsInput = {},
 ): Promise<{ ceoReviews: CeoReview[]; page: Page }> {
   const data = parseInput(reviewsInput, input);
-  const rows = await read(() => ceoReviewsQuery(ctx.db, data).execute());
+  const rows = await ceoReviewsQuery(ctx.db, data).execute();
   return { ceoReviews: rows, page: page(data.limit, data.offset, rows.length) };
 }

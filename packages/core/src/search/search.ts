@@ -3,7 +3,6 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import * as v from 'valibot';
 import type { CoreContext } from '../context.js';
 import { page } from '../mappers.js';
-import { read } from '../transaction.js';
 import type { Page } from '../types.js';
 import { limit, offset, queryText } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -91,7 +90,7 @@ export async function search(ctx: CoreContext, input: SearchInput): Promise<Sear
   const match = ftsMatchExpression(data.text);
   if (!match) return { text: data.text, hits: [], page: page(data.limit, data.offset, 0) };
   const take = data.offset + data.limit;
-  const ranked = await read(() => runSearch(ctx.db, match, take, data.kinds));
+  const ranked = await runSearch(ctx.db, match, take, data.kinds);
   const hits = ranked.slice(data.offset, take);
   return { text: data.text, hits, page: page(data.limit, data.offset, hits.length) };
 }

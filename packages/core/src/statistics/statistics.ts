@@ -3,7 +3,6 @@ import { type Kysely, sql } from 'kysely';
 import type { CoreContext } from '../context.js';
 import { daysAgoIso } from '../queries/query-recent.js';
 import { violationsByRuleQuery } from '../queries/violations.js';
-import { read } from '../transaction.js';
 
 export interface Statistics {
   learnings_by_type: Record<string, number>;
@@ -78,48 +77,46 @@ export async function statistics(ctx: CoreContext): Promise<Statistics> {
   const db = ctx.db;
   const now = ctx.clock.now();
   const todayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
-  return read(async () => {
-    const [byType, byDomain, heuristicsByDomain, experiments, reviews] = await Promise.all([
-      grouped(db, { table: 'learnings', column: 'type' }),
-      grouped(db, { table: 'learnings', column: 'domain' }),
-      grouped(db, { table: 'heuristics', column: 'domain' }),
-      grouped(db, { table: 'experiments', column: 'status' }),
-      grouped(db, { table: 'ceo_reviews', column: 'status' }),
-    ]);
-    const golden = await db
-      .selectFrom('heuristics')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('is_golden', '=', 1)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    const [decisions, invariants, assumptions, spikes] = await Promise.all(
-      (['decisions', 'invariants', 'assumptions', 'spike_reports'] as const).map((table) => countRows(db, table)),
-    );
-    const byRule = await violationsByRuleQuery(db, daysAgoIso(ctx, 7)).execute();
-    const times = await queryTimes(db, todayStart);
-    return {
-      learnings_by_type: byType,
-      learnings_by_domain: byDomain,
-      heuristics_by_domain: heuristicsByDomain,
-      golden_heuristics: golden?.n ?? 0,
-      experiments_by_status: experiments,
-      ceo_reviews_by_status: reviews,
-      total_learnings: sum(byType),
-      total_heuristics: sum(heuristicsByDomain),
-      total_experiments: sum(experiments),
-      total_ceo_reviews: sum(reviews),
-      total_decisions: decisions ?? 0,
-      total_invariants: invariants ?? 0,
-      total_assumptions: assumptions ?? 0,
-      total_spike_reports: spikes ?? 0,
-      violations_7d: byRule.reduce((total, rule) => total + Number(rule.count), 0),
-      violations_by_rule_7d: Object.fromEntries(
-        byRule.map((rule) => [`Rule ${rule.rule_id}: ${rule.rule_name}`, Number(rule.count)]),
-      ),
-      total_queries: times.total,
-      queries_today: times.today,
-      avg_query_time_ms: times.avg,
-      p95_query_time_ms: times.p95,
-    };
-  });
+  const [byType, byDomain, heuristicsByDomain, experiments, reviews] = await Promise.all([
+    grouped(db, { table: 'learnings', column: 'type' }),
+    grouped(db, { table: 'learnings', column: 'domain' }),
+    grouped(db, { table: 'heuristics', column: 'domain' }),
+    grouped(db, { table: 'experiments', column: 'status' }),
+    grouped(db, { table: 'ceo_reviews', column: 'status' }),
+  ]);
+  const golden = await db
+    .selectFrom('heuristics')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('is_golden', '=', 1)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  const [decisions, invariants, assumptions, spikes] = await Promise.all(
+    (['decisions', 'invariants', 'assumptions', 'spike_reports'] as const).map((table) => countRows(db, table)),
+  );
+  const byRule = await violationsByRuleQuery(db, daysAgoIso(ctx, 7)).execute();
+  const times = await queryTimes(db, todayStart);
+  return {
+    learnings_by_type: byType,
+    learnings_by_domain: byDomain,
+    heuristics_by_domain: heuristicsByDomain,
+    golden_heuristics: golden?.n ?? 0,
+    experiments_by_status: experiments,
+    ceo_reviews_by_status: reviews,
+    total_learnings: sum(byType),
+    total_heuristics: sum(heuristicsByDomain),
+    total_experiments: sum(experiments),
+    total_ceo_reviews: sum(reviews),
+    total_decisions: decisions ?? 0,
+    total_invariants: invariants ?? 0,
+    total_assumptions: assumptions ?? 0,
+    total_spike_reports: spikes ?? 0,
+    violations_7d: byRule.reduce((total, rule) => total + Number(rule.count), 0),
+    violations_by_rule_7d: Object.fromEntries(
+      byRule.map((rule) => [`Rule ${rule.rule_id}: ${rule.rule_name}`, Number(rule.count)]),
+    ),
+    total_queries: times.total,
+    queries_today: times.today,
+    avg_query_time_ms: times.avg,
+    p95_query_time_ms: times.p95,
+  };
 }

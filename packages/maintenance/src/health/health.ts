@@ -1,6 +1,6 @@
 import { existsSync, statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { latestSchemaVersion, openDatabase } from '@elf/schema';
+import { latestSchemaVersion, openDatabase, sqliteCause } from '@elf/schema';
 import { listBackups } from '../backup/backup.js';
 import { checkIntegrity } from './integrity.js';
 
@@ -84,7 +84,7 @@ export async function checkHealth(options: HealthOptions): Promise<HealthReport>
     checks.push({ name: 'database', status: 'healthy', detail: 'opens', value: path });
     const integrity = await checkIntegrity(handle.db, { quick: true }).catch((error: Error) => ({
       ok: false,
-      messages: [error.message],
+      messages: [(sqliteCause(error) ?? error).message],
     }));
     checks.push({
       name: 'integrity',

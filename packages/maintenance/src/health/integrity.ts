@@ -1,4 +1,4 @@
-import type { Database } from '@elf/schema';
+import { type Database, sqliteCause } from '@elf/schema';
 import { type Kysely, sql } from 'kysely';
 
 export interface IntegrityResult {
@@ -23,9 +23,9 @@ export async function checkIntegrity(
     messages = rows.map((row) => String(Object.values(row)[0]));
   } catch (error) {
     // Damage bad enough that the check itself cannot read a page is a finding, not a crash.
-    const code = String((error as { code?: unknown }).code ?? '');
-    if (!/^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(code)) throw error;
-    messages = [`${(error as Error).message} (${code})`];
+    const driver = sqliteCause(error);
+    if (!driver || !/^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(driver.code)) throw error;
+    messages = [`${driver.message} (${driver.code})`];
   }
   return {
     ok: messages.length === 1 && messages[0] === 'ok',

@@ -1,4 +1,4 @@
-import { type ElfDatabase, ElfError, ftsTables, isElfError } from '@elf/schema';
+import { type ElfDatabase, ElfError, ftsTables, isElfError, sqliteCause } from '@elf/schema';
 import { sql } from 'kysely';
 import { databaseStats } from '../stats/database-stats.js';
 
@@ -46,9 +46,9 @@ export async function runMaintenanceTask(handle: ElfDatabase, task: MaintenanceT
     }
     if (task === 'vacuum') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(handle.db);
   } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (!/^SQLITE_(BUSY|LOCKED)/.test(code) && !(isElfError(error) && error.code === 'BUSY')) {
-      throw new ElfError('DATABASE', `${task} failed: ${(error as Error).message}`, { cause: error });
+    if (!isElfError(error) || error.code !== 'BUSY') {
+      const reason = sqliteCause(error) ?? (error as Error);
+      throw new ElfError('DATABASE', `${task} failed: ${reason.message}`, { cause: error });
     }
     status = 'busy';
     message = `other connections held the database past the busy timeout; ${task} did not run`;

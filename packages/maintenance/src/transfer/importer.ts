@@ -1,5 +1,5 @@
 import { insertLearningRow, iterateRows } from '@elf/core';
-import type { Database } from '@elf/schema';
+import { type Database, sqliteCause } from '@elf/schema';
 import { type Kysely, sql } from 'kysely';
 import { identityKey, kindTable, type TransferKind, transferKinds } from './kinds.js';
 
@@ -76,7 +76,7 @@ export class Importer {
     try {
       newId = await this.#insert(kind, row);
     } catch (error) {
-      this.skip(kind, oldId, (error as Error).message.replace(/\s+/g, ' '));
+      this.skip(kind, oldId, (sqliteCause(error) ?? (error as Error)).message.replace(/\s+/g, ' '));
       return null;
     }
     if (oldId !== null) this.#ids.get(kind)?.set(oldId, newId);

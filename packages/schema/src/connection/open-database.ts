@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type KyselyConfig } from 'kysely';
 import type { Database } from '../database.js';
-import { ElfError, toElfError } from '../errors.js';
+import { ElfError, sqliteCause, toElfError } from '../errors.js';
 import { latestSchemaVersion } from '../migrations/index.js';
 import {
   assertNotNewer,
@@ -192,7 +192,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<ElfDat
       readonly,
       schemaVersion,
       migration,
-      pragma: (name: string) => connection.pragma(name, { simple: true }),
+      pragma: (name: string) => {
+        // Pragmas use the raw connection, not kysely's: map its errors as the statement wrapper does.
+        try {
+          return connection.pragma(name, { simple: true });
+        } catch (error) {
+          throw toElfError(error);
+        }
+      },
       backup: (destination: string, backupOptions?: CopyOptions) => backupTo(connection, destination, backupOptions),
       close: () => handle.destroy(),
     };
@@ -205,7 +212,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<ElfDat
 
 function describeOpenError(error: ElfError, path: string): ElfError {
   if (error.code !== 'DATABASE' && error.code !== 'INTERNAL') return error;
-  const sqliteCode = (error.cause as { code?: string } | undefined)?.code;
+  const sqliteCode = sqliteCause(error)?.code;
   if (sqliteCode === 'SQLITE_NOTADB' || sqliteCode === 'SQLITE_CORRUPT') {
     return new ElfError('DATABASE', `${path} is not a valid SQLite database (corrupt or another kind of file)`, {
       cause: error,

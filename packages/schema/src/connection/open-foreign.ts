@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { ElfError } from '../errors.js';
+import { ElfError, toElfError } from '../errors.js';
 import { withStatementCache } from './statement-cache.js';
 
 export interface ForeignDatabase {
@@ -36,18 +36,23 @@ export async function openForeignDatabase(path: string): Promise<ForeignDatabase
     db,
     path: absolute,
     async tables() {
-      const names = connection
-        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-        .pluck()
-        .all() as string[];
-      return new Map(
-        names.map((name) => [
-          name,
-          new Set(
-            (connection.pragma(`table_info(${JSON.stringify(name)})`) as Array<{ name: string }>).map((c) => c.name),
-          ),
-        ]),
-      );
+      // The raw connection, not kysely's: its errors are mapped here, as the statement wrapper does.
+      try {
+        const names = connection
+          .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+          .pluck()
+          .all() as string[];
+        return new Map(
+          names.map((name) => [
+            name,
+            new Set(
+              (connection.pragma(`table_info(${JSON.stringify(name)})`) as Array<{ name: string }>).map((c) => c.name),
+            ),
+          ]),
+        );
+      } catch (error) {
+        throw toElfError(error);
+      }
     },
     close: () => db.destroy(),
   };

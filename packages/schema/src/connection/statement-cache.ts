@@ -1,4 +1,5 @@
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { toElfError } from '../errors.js';
 
 /** What we need from better-sqlite3's Database: kept structural so only open-database imports it. */
 interface RawStatement {
@@ -19,6 +20,27 @@ function bindable(parameters: readonly unknown[]): unknown[] {
 }
 
 /**
+ * The one place driver errors become ElfErrors: every statement kysely runs passes through here,
+ * so no caller (core's transactions or a plain query alike) ever sees a raw SqliteError.
+ */
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw toElfError(error);
+  }
+}
+
+/** Errors surface while stepping, not only when iteration starts (a lock, a bad row mid-scan). */
+function* guardedRows(start: () => IterableIterator<unknown>): IterableIterator<unknown> {
+  try {
+    yield* start();
+  } catch (error) {
+    throw toElfError(error);
+  }
+}
+
+/**
  * Kysely's SQLite driver prepares every statement anew. This wrapper keeps the most recently used
  * prepared statements (LRU), so a query that runs again skips SQLite's parse and plan. Iteration
  * always uses a fresh statement: better-sqlite3 cannot reuse a statement while it iterates.
@@ -29,9 +51,9 @@ export function withStatementCache(raw: RawDatabase, capacity = 200): SqliteData
   function wrap(sql: string, statement: RawStatement): SqliteStatement {
     return {
       reader: statement.reader,
-      all: (parameters) => statement.all(bindable(parameters)),
-      run: (parameters) => statement.run(bindable(parameters)),
-      iterate: (parameters) => raw.prepare(sql).iterate(bindable(parameters)),
+      all: (parameters) => guarded(() => statement.all(bindable(parameters))),
+      run: (parameters) => guarded(() => statement.run(bindable(parameters))),
+      iterate: (parameters) => guardedRows(() => raw.prepare(sql).iterate(bindable(parameters))),
     };
   }
 
@@ -43,7 +65,8 @@ export function withStatementCache(raw: RawDatabase, capacity = 200): SqliteData
         cache.set(sql, hit);
         return hit;
       }
-      const statement = wrap(sql, raw.prepare(sql));
+      const prepared = guarded(() => raw.prepare(sql));
+      const statement = wrap(sql, prepared);
       cache.set(sql, statement);
       if (cache.size > capacity) {
         const oldest = cache.keys().next().value;
@@ -53,7 +76,7 @@ export function withStatementCache(raw: RawDatabase, capacity = 200): SqliteData
     },
     close(): void {
       cache.clear();
-      raw.close();
+      guarded(() => raw.close());
     },
   };
 }

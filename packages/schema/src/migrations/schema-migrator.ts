@@ -1,5 +1,5 @@
 import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
-import { ElfError } from '../errors.js';
+import { ElfError, sqliteCause } from '../errors.js';
 import { latestSchemaVersion, migrations } from './index.js';
 
 // The schema version lives in `PRAGMA user_version` so that opening an up-to-date database costs
@@ -57,7 +57,8 @@ async function countAppliedMigrations(db: Kysely<any>): Promise<number> {
 function unwrap(result: MigrationResultSet, action: string): NonNullable<MigrationResultSet['results']> {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    const error = sqliteCause(result.error) ?? result.error;
+    const message = error instanceof Error ? error.message : String(error);
     throw new ElfError('DATABASE', `${action} failed at migration ${failed}: ${message}`, { cause: result.error });
   }
   return result.results ?? [];
