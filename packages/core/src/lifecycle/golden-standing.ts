@@ -12,7 +12,8 @@ export const demotedConfidenceCap = 0.8;
  */
 export const demotion = { violations: 3, windowDays: 7, belowConfidence: 0.7 } as const;
 
-interface StandingChange {
+/** Who changes a heuristic's standing, when and why: audited with the change. */
+export interface StandingChange {
   source: ConfidenceUpdateSource;
   reason: string;
   at: string;
