@@ -26,13 +26,13 @@ export async function reviveMatching(ctx: CoreContext, text: string, limit = 3):
   // Dormant heuristics are few (usually none): read them by the status index and match in memory.
   // A full-text OR over every word of a prompt cost 10-15 ms per hook at 10k heuristics.
   const rows = await ctx.db
-      .selectFrom('heuristics')
-      .select(['id', 'rule'])
-      .where('status', '=', 'dormant')
-      .where((eb) => eb(eb('times_violated', '+', eb.ref('times_contradicted')), '<=', eb.ref('times_validated')))
-      .where(appliesToProject(ctx.projectPath))
-      .orderBy('last_used_at', 'desc')
-      .limit(2000)
+    .selectFrom('heuristics')
+    .select(['id', 'rule'])
+    .where('status', '=', 'dormant')
+    .where((eb) => eb(eb('times_violated', '+', eb.ref('times_contradicted')), '<=', eb.ref('times_validated')))
+    .where(appliesToProject(ctx.projectPath))
+    .orderBy('last_used_at', 'desc')
+    .limit(2000)
     .execute();
   const revived: AppliedOutcome[] = [];
   for (const row of rows) {
