@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Elf } from '@elf/core';
+import { tempDir } from '@elf/test-support';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,7 +14,7 @@ import {
   pruneTelemetry,
   runMaintenanceTask,
 } from '../src/index.js';
-import { now, openElf, seedEverything, tempDir } from './support/elf.js';
+import { now, openElf, seedEverything } from './support/elf.js';
 
 describe('databaseStats', () => {
   it('reports rows, table and index bytes per table (FTS shadow tables counted under their FTS table), pages and WAL', async () => {

@@ -1,6 +1,6 @@
+import { tempDir } from '@elf/test-support';
 import { describe, expect, it } from 'vitest';
 import { type BenchReport, compareReports, ratioRegressions, referenceCase, runBenchmark } from '../src/index.js';
-import { tempDir } from './support/elf.js';
 
 const report = (cases: Array<[string, number, number]>, ratios: Record<string, number> = {}): BenchReport =>
   ({
