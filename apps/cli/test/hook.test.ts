@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Database, openDatabase } from '@elf/schema';
+import { holdWriteLock } from '@elf/test-support';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { elf, elfDb, type Result, type Sandbox, sandbox } from './support/run-elf.js';
@@ -435,23 +436,7 @@ describe('elf hook: fails open', () => {
 
   it('exits 0 quickly with no output when another process holds the database', async () => {
     const p = setup();
-    const { spawn } = await import('node:child_process');
-    const holder = spawn(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { openDatabase } from '@elf/schema';
-         import { sql } from 'kysely';
-         const h = await openDatabase({ path: ${JSON.stringify(p.db)} });
-         await sql\`begin exclusive\`.execute(h.db);
-         process.stdout.write('locked\\n');
-         process.stdin.on('end', async () => { await sql\`rollback\`.execute(h.db); await h.close(); });
-         process.stdin.resume();`,
-      ],
-      { cwd: new URL('..', import.meta.url), stdio: ['pipe', 'pipe', 'inherit'] },
-    );
-    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const lock = await holdWriteLock(p.db, { lock: 'exclusive', from: import.meta.url });
     try {
       const started = Date.now();
       const result = hook(p, payload(p, 'post-tool-use-read.json'));
@@ -459,8 +444,7 @@ describe('elf hook: fails open', () => {
       expect(Date.now() - started).toBeLessThan(5000);
       expect(hookLog(p)).toMatch(/PostToolUse: .*(busy|locked)/i);
     } finally {
-      holder.stdin.end();
-      await new Promise((resolve) => holder.on('close', resolve));
+      await lock.release();
     }
   }, 30_000);
 });
