@@ -7,6 +7,9 @@ export async function heuristicRows(elf: Elf) {
   return elf.db.selectFrom('heuristics').selectAll().orderBy('id').execute();
 }
 
+export const heuristicRow = (elf: Elf, id: number) =>
+  elf.db.selectFrom('heuristics').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
 export async function auditRows(elf: Elf, heuristicId?: number) {
   let query = elf.db.selectFrom('confidence_updates').selectAll().orderBy('id');
   if (heuristicId !== undefined) query = query.where('heuristic_id', '=', heuristicId);
