@@ -1,20 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchCaseNames } from '@elf/profiling';
 import { describe, expect, it } from 'vitest';
 import { elf, json, sandbox } from './support/run-elf.js';
-
-const cases = [
-  'raw indexed query',
-  'record learning',
-  'record heuristic',
-  'query by domain',
-  'search',
-  'capture PostToolUse (trail)',
-  'statistics',
-  'build context 500',
-  'build context 2000',
-  'build context 8000',
-];
 
 describe('elf bench (built binary)', () => {
   it('measures every case on a generated 1k dataset, saves, compares, and checks ratios', () => {
@@ -26,7 +14,7 @@ describe('elf bench (built binary)', () => {
     const report = json(first);
     expect(JSON.parse(readFileSync(saved, 'utf8'))).toEqual(report);
     expect(report.meta).toMatchObject({ size: '1k', learnings: 1000, heuristics: 200 });
-    expect(report.cases.map((c: { name: string }) => c.name)).toEqual(cases);
+    expect(report.cases.map((c: { name: string }) => c.name)).toEqual(benchCaseNames);
     for (const c of report.cases) expect(c.p95).toBeGreaterThanOrEqual(c.p50);
     expect(report.dataset.fileMb).toBeGreaterThan(0.3);
     expect(report.coldStart.cases.map((c: { name: string }) => c.name)).toEqual([

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Database as SchemaDatabase } from '@elf/schema';
+import { holdWriteLock } from '@elf/test-support';
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { counts, elfDb, json, type Sandbox, sandbox } from './support/run-elf.js';
@@ -92,29 +92,13 @@ describe('elf db analyze | optimize | reindex | vacuum', () => {
   it('vacuum reports, instead of failing, when another process holds the database', async () => {
     const box = sandbox();
     seed(box);
-    const holder = spawn(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { openDatabase } from '@elf/schema';
-         import { sql } from 'kysely';
-         const h = await openDatabase({ path: ${JSON.stringify(box.db)} });
-         await sql\`begin immediate\`.execute(h.db);
-         process.stdout.write('locked\\n');
-         process.stdin.on('end', async () => { await sql\`rollback\`.execute(h.db); await h.close(); });
-         process.stdin.resume();`,
-      ],
-      { cwd: new URL('..', import.meta.url), stdio: ['pipe', 'pipe', 'inherit'] },
-    );
-    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const lock = await holdWriteLock(box.db, { lock: 'immediate', from: import.meta.url });
     try {
       const result = elfDb(box, ['db', 'vacuum']);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^vacuum: not run — .*(busy|locked)/);
     } finally {
-      holder.stdin.end();
-      await new Promise((resolve) => holder.on('close', resolve));
+      await lock.release();
     }
   }, 30_000);
 });

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { openDatabase } from '@elf/schema';
+import { holdWriteLock } from '@elf/test-support';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { elfDb, sandbox } from './support/run-elf.js';
@@ -40,23 +40,8 @@ describe('exit codes (built binary)', () => {
   it('3 when another process holds the write lock past the busy timeout', async () => {
     const box = sandbox();
     expect(elfDb(box, ['init']).code).toBe(0);
-    // A separate OS process takes the write lock and keeps it until we close its stdin.
-    const holder = spawn(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { openDatabase } from '@elf/schema';
-         import { sql } from 'kysely';
-         const h = await openDatabase({ path: ${JSON.stringify(box.db)} });
-         await sql\`begin exclusive\`.execute(h.db);
-         process.stdout.write('locked\\n');
-         process.stdin.on('end', async () => { await sql\`rollback\`.execute(h.db); await h.close(); });
-         process.stdin.resume();`,
-      ],
-      { cwd: new URL('..', import.meta.url), stdio: ['pipe', 'pipe', 'inherit'] },
-    );
-    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    // A separate OS process takes the write lock and keeps it until released.
+    const lock = await holdWriteLock(box.db, { lock: 'exclusive', from: import.meta.url });
     try {
       const started = Date.now();
       const result = elfDb(box, ['record', 'failure', '--title', 't', '--domain', 'd']);
@@ -64,8 +49,7 @@ describe('exit codes (built binary)', () => {
       expect(result.stderr).toMatch(/^elf: database is busy/);
       expect(Date.now() - started).toBeGreaterThanOrEqual(4500);
     } finally {
-      holder.stdin.end();
-      await new Promise((resolve) => holder.on('close', resolve));
+      await lock.release();
     }
     expect(elfDb(box, ['record', 'failure', '--title', 't', '--domain', 'd']).code).toBe(0);
   }, 60_000);

@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Elf } from '@elf/core';
+import { tempDir } from '@elf/test-support';
 import { describe, expect, it } from 'vitest';
 import { buildContext, ContextBuilder } from '../src/index.js';
-import { o200k, openElf, tempDir } from './support/elf.js';
+import { o200k, openElf } from './support/elf.js';
 
 const golden = async (elf: Elf, rule: string, validated: number, category: string | null = null) => {
   const h = await elf.recordHeuristic({ domain: 'general', rule, category, project_path: null });

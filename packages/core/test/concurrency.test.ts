@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '@elf/test-support';
 import { describe, expect, it } from 'vitest';
 import { Elf } from '../src/index.js';
-import { tempDir } from './support/temp-elf.js';
 
 const writer = fileURLToPath(new URL('./fixtures/writer.mjs', import.meta.url));
 

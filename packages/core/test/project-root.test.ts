@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '@elf/test-support';
 import { describe, expect, it } from 'vitest';
 import { resolveProjectRoot } from '../src/index.js';
-import { tempDir } from './support/temp-elf.js';
 
 function git(cwd: string, ...args: string[]) {
   execFileSync('git', args, {

@@ -1,7 +1,8 @@
+import { TestClock, tempDir } from '@elf/test-support';
 import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
 import { Elf } from '../src/index.js';
-import { openTempElf, TestClock, tempDir } from './support/temp-elf.js';
+import { openTempElf } from './support/temp-elf.js';
 
 const rows = async (elf: Elf) => {
   await elf.flushTelemetry();

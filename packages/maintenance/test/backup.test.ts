@@ -3,9 +3,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Elf } from '@elf/core';
+import { tempDir } from '@elf/test-support';
 import { describe, expect, it } from 'vitest';
 import { createBackup, kindTable, listBackups, restoreBackup, transferKinds, verifyBackup } from '../src/index.js';
-import { now, openElf, seedEverything, tempDir } from './support/elf.js';
+import { now, openElf, seedEverything } from './support/elf.js';
 
 async function knowledge(elf: Elf) {
   const all: Record<string, unknown> = {};

@@ -2,9 +2,10 @@ import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Elf } from '@elf/core';
+import { tempDir } from '@elf/test-support';
 import { describe, expect, it } from 'vitest';
 import { importElfPy, parseGoldenRulesMarkdown } from '../src/index.js';
-import { now, openElf, tempDir } from './support/elf.js';
+import { now, openElf } from './support/elf.js';
 
 // The fixture (test/fixtures/elf-py, see its README) was built from the reference's description
 // of the original Python ELF's tables: memory/index.db with every table and deliberate oddities,

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Elf } from '@elf/core';
+import { holdWriteLock, tempDir } from '@elf/test-support';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,7 +12,7 @@ import {
   pruneTelemetry,
   runMaintenanceTask,
 } from '../src/index.js';
-import { now, openElf, seedEverything, tempDir } from './support/elf.js';
+import { now, openElf, seedEverything } from './support/elf.js';
 
 describe('databaseStats', () => {
   it('reports rows, table and index bytes per table (FTS shadow tables counted under their FTS table), pages and WAL', async () => {
@@ -50,26 +49,13 @@ describe('maintenance tasks', () => {
     expect(shrunk.after.pageCount).toBeLessThan(shrunk.before.pageCount);
     expect(shrunk.after.freelistCount).toBe(0);
 
-    const holder = spawn(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { openDatabase } from '@elf/schema'; import { sql } from 'kysely';
-         const h = await openDatabase({ path: ${JSON.stringify(elf.path)} });
-         await sql\`begin immediate\`.execute(h.db); process.stdout.write('locked\\n');
-         process.stdin.on('end', async () => { await sql\`rollback\`.execute(h.db); await h.close(); }); process.stdin.resume();`,
-      ],
-      { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['pipe', 'pipe', 'inherit'] },
-    );
-    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const lock = await holdWriteLock(elf.path, { lock: 'immediate', from: import.meta.url });
     try {
       const busy = await runMaintenanceTask(elf.database, 'vacuum');
       expect(busy.status).toBe('busy');
       expect(busy.message).toMatch(/busy timeout/);
     } finally {
-      holder.stdin.end();
-      await new Promise((resolve) => holder.on('close', resolve));
+      await lock.release();
     }
   });
 });

@@ -3,6 +3,7 @@ export {
   type BenchCase,
   type BenchOptions,
   type BenchReport,
+  benchCaseNames,
   referenceCase,
   runBenchmark,
 } from './bench/run-benchmark.js';

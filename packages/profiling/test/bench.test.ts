@@ -1,6 +1,13 @@
+import { tempDir } from '@elf/test-support';
 import { describe, expect, it } from 'vitest';
-import { type BenchReport, compareReports, ratioRegressions, referenceCase, runBenchmark } from '../src/index.js';
-import { tempDir } from './support/elf.js';
+import {
+  type BenchReport,
+  benchCaseNames,
+  compareReports,
+  ratioRegressions,
+  referenceCase,
+  runBenchmark,
+} from '../src/index.js';
 
 const report = (cases: Array<[string, number, number]>, ratios: Record<string, number> = {}): BenchReport =>
   ({
@@ -46,18 +53,7 @@ describe('runBenchmark', () => {
       onProgress: (phase) => phases.add(phase),
     });
     expect(result.meta).toMatchObject({ size: '1k', learnings: 1000, heuristics: 200 });
-    expect(result.cases.map((c) => c.name)).toEqual([
-      referenceCase,
-      'record learning',
-      'record heuristic',
-      'query by domain',
-      'search',
-      'capture PostToolUse (trail)',
-      'statistics',
-      'build context 500',
-      'build context 2000',
-      'build context 8000',
-    ]);
+    expect(result.cases.map((c) => c.name)).toEqual(benchCaseNames);
     for (const c of result.cases) {
       expect(c.samples).toBeGreaterThan(0);
       expect(c.p50).toBeGreaterThan(0);

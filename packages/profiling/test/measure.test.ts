@@ -1,3 +1,4 @@
+import { tempDir } from '@elf/test-support';
 import type { LogEvent } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,7 +9,7 @@ import {
   measureMemory,
   parameterShape,
 } from '../src/index.js';
-import { now, openElf, tempDir } from './support/elf.js';
+import { now, openElf } from './support/elf.js';
 
 const event = (sql: string, ms: number, parameters: unknown[] = [], level: 'query' | 'error' = 'query') =>
   ({

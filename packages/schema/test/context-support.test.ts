@@ -1,8 +1,8 @@
 import { join } from 'node:path';
+import { tempDir } from '@elf/test-support';
 import { type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, type ElfDatabase, openDatabase } from '../src/index.js';
-import { tempDir } from './support/temp-dir.js';
 
 let handle: ElfDatabase;
 let db: Kysely<Database>;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '@elf/test-support';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,7 +15,6 @@ import {
   migrations,
   openDatabase,
 } from '../src/index.js';
-import { tempDir } from './support/temp-dir.js';
 
 async function objectNames(db: Parameters<typeof getSchemaVersion>[0]) {
   const { rows } = await sql<{ name: string }>`

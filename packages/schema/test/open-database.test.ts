@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '@elf/test-support';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion, openDatabase } from '../src/index.js';
-import { tempDir } from './support/temp-dir.js';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

@@ -1,18 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { tempDir } from '@elf/test-support';
 
 /** The built binary: CLI tests run exactly what users run. */
 export const bin = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 if (!existsSync(bin)) throw new Error(`build the CLI first: ${bin} is missing`);
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 export interface Sandbox {
   dir: string;
@@ -23,8 +17,7 @@ export interface Sandbox {
 
 /** A temp HOME with ELF_HOME unset, so nothing touches the real ~/.elf. */
 export function sandbox(): Sandbox {
-  const dir = mkdtempSync(join(tmpdir(), 'elf-cli-'));
-  dirs.push(dir);
+  const dir = tempDir('elf-cli-');
   const home = join(dir, 'home');
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, USERPROFILE: home };
   return { dir, home, db: join(dir, 'elf.db'), env };

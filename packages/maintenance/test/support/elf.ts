@@ -1,30 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Elf, type ElfOptions } from '@elf/core';
-import { afterEach } from 'vitest';
+import { fixedNow, openTempElf } from '@elf/test-support';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+/** The instant the test Elf's clock shows, for backups and health checks made "now". */
+export const now = new Date(fixedNow);
 
-export function tempDir(prefix = 'elf-maint-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-export const now = new Date('2026-11-26T12:00:00.000Z');
-
+/** An Elf on a fresh database file with global knowledge only, closed and removed after the test. */
 export async function openElf(options: Partial<ElfOptions> = {}): Promise<Elf> {
-  const elf = await Elf.open({
-    path: join(tempDir(), 'elf.db'),
-    projectPath: null,
-    clock: { now: () => now },
-    ...options,
-  });
-  cleanups.unshift(() => elf.close().catch(() => undefined));
+  const { elf } = await openTempElf(Elf, { projectPath: null, ...options });
   return elf;
 }
 

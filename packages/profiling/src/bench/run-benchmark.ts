@@ -107,6 +107,20 @@ function hookEvents(tasks: readonly string[]): Array<[string, Record<string, unk
 /** Reference for the ratios: the cheapest real query there is. */
 export const referenceCase = 'raw indexed query';
 
+/** Every case a run measures, in the order its report lists them (the tests hold runBenchmark to it). */
+export const benchCaseNames = [
+  referenceCase,
+  'record learning',
+  'record heuristic',
+  'query by domain',
+  'search',
+  'capture PostToolUse (trail)',
+  'statistics',
+  'build context 500',
+  'build context 2000',
+  'build context 8000',
+] as const;
+
 /**
  * Generates a dataset of the given size in a temporary database and measures, with tinybench,
  * every operation an agent session leans on: recording, querying, search, context builds at
