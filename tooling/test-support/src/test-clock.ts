@@ -13,6 +13,9 @@ export class TestClock {
   advanceDays(days: number): void {
     this.#now += days * 86_400_000;
   }
+  advanceMinutes(minutes: number): void {
+    this.#now += minutes * 60_000;
+  }
   set(iso: string): void {
     this.#now = Date.parse(iso);
   }
