@@ -51,7 +51,7 @@ export class ContextBuilder {
   async build(input: ContextInput, options: BuildOptions = {}): Promise<ContextResult> {
     const raw = (input ?? {}) as Record<string, unknown>;
     return withQueryLog(
-      this.#elf.context,
+      this.#elf.core,
       {
         type: 'build_context',
         domain: typeof raw.domain === 'string' ? raw.domain : null,
@@ -73,8 +73,8 @@ export class ContextBuilder {
   async #build(data: ParsedInput, options: BuildOptions): Promise<ContextResult> {
     const w = this.#weights;
     const profile = depthProfiles[data.depth];
-    const now = this.#elf.context.clock.now();
-    const projectPath = data.cwd ? resolveProjectRoot(data.cwd) : this.#elf.context.projectPath;
+    const now = this.#elf.core.clock.now();
+    const projectPath = data.cwd ? resolveProjectRoot(data.cwd) : this.#elf.core.projectPath;
     const task = data.task ?? '';
     const { golden, domains: known, documents } = await this.#corpus.corpus(data.categories);
     const counts = (wanted: readonly string[]) => this.#corpus.documentCounts(wanted);

@@ -1,6 +1,6 @@
 import { type Database, type ElfDatabase, type OpenDatabaseOptions, openDatabase } from '@elf/schema';
 import type { Kysely } from 'kysely';
-import { type Clock, type CoreContext, type Logger, systemClock } from './context.js';
+import { type Clock, type CoreHandle, type Logger, systemClock } from './core-handle.js';
 import { resolveProjectRoot } from './project/project-root.js';
 import { getHeuristic, getLearning } from './queries/get-by-id.js';
 import type { GoldenRulesInput } from './queries/golden-rules.js';
@@ -56,11 +56,11 @@ export interface ElfOptions
  */
 export class Elf {
   readonly #handle: ElfDatabase;
-  readonly context: CoreContext;
+  readonly core: CoreHandle;
 
-  private constructor(handle: ElfDatabase, context: CoreContext) {
+  private constructor(handle: ElfDatabase, core: CoreHandle) {
     this.#handle = handle;
-    this.context = context;
+    this.core = core;
   }
 
   static async open(options: ElfOptions): Promise<Elf> {
@@ -98,18 +98,18 @@ export class Elf {
     return this.#handle.schemaVersion;
   }
   get projectPath(): string | null {
-    return this.context.projectPath;
+    return this.core.projectPath;
   }
 
   /** Writes pending query telemetry, then closes the database. */
   async close(): Promise<void> {
-    await flushQueryLog(this.context);
+    await flushQueryLog(this.core);
     await this.#handle.close();
   }
 
   /** Writes the query telemetry rows still queued (they are also written on close). */
   flushTelemetry(): Promise<void> {
-    return flushQueryLog(this.context);
+    return flushQueryLog(this.core);
   }
 
   /** Every row of a table in id order, a batch at a time (export, import, maintenance). */
@@ -119,100 +119,100 @@ export class Elf {
 
   /** Counts and stores the tokens of items that have no count yet (off the hot path). */
   fillTokenCounts(counter: TokenCounter, options?: { batchSize?: number; maxItems?: number }) {
-    return fillTokenCounts(this.context, counter, options);
+    return fillTokenCounts(this.core, counter, options);
   }
 
   // Recording
 
   recordLearning(input: RecordLearningInput) {
-    return recordLearning(this.context, input);
+    return recordLearning(this.core, input);
   }
   recordHeuristic(input: RecordHeuristicInput) {
-    return recordHeuristic(this.context, input);
+    return recordHeuristic(this.core, input);
   }
   recordDecision(input: RecordDecisionInput) {
-    return recordDecision(this.context, input);
+    return recordDecision(this.core, input);
   }
   recordAssumption(input: RecordAssumptionInput) {
-    return recordAssumption(this.context, input);
+    return recordAssumption(this.core, input);
   }
   recordInvariant(input: RecordInvariantInput) {
-    return recordInvariant(this.context, input);
+    return recordInvariant(this.core, input);
   }
   recordSpikeReport(input: RecordSpikeReportInput) {
-    return recordSpikeReport(this.context, input);
+    return recordSpikeReport(this.core, input);
   }
   recordViolation(input: RecordViolationInput) {
-    return recordViolation(this.context, input);
+    return recordViolation(this.core, input);
   }
   recordExperiment(input: RecordExperimentInput) {
-    return recordExperiment(this.context, input);
+    return recordExperiment(this.core, input);
   }
   recordCycle(input: RecordCycleInput) {
-    return recordCycle(this.context, input);
+    return recordCycle(this.core, input);
   }
   recordCeoReview(input: RecordCeoReviewInput) {
-    return recordCeoReview(this.context, input);
+    return recordCeoReview(this.core, input);
   }
   recordTrail(input: RecordTrailInput) {
-    return recordTrail(this.context, input);
+    return recordTrail(this.core, input);
   }
 
   // Reading by id
 
   getLearning(id: number | string) {
-    return getLearning(this.context, id);
+    return getLearning(this.core, id);
   }
   getHeuristic(id: number | string) {
-    return getHeuristic(this.context, id);
+    return getHeuristic(this.core, id);
   }
 
   // Queries (each logged to building_queries)
 
   queryByDomain(input: QueryByDomainInput) {
-    return logged.queryByDomainLogged(this.context, input);
+    return logged.queryByDomainLogged(this.core, input);
   }
   queryByTags(input: QueryByTagsInput) {
-    return logged.queryByTagsLogged(this.context, input);
+    return logged.queryByTagsLogged(this.core, input);
   }
   queryRecent(input: QueryRecentInput = {}) {
-    return logged.queryRecentLogged(this.context, input);
+    return logged.queryRecentLogged(this.core, input);
   }
   goldenRules(input: GoldenRulesInput = {}) {
-    return logged.goldenRulesLogged(this.context, input);
+    return logged.goldenRulesLogged(this.core, input);
   }
   decisions(input: DecisionsInput = {}) {
-    return logged.decisionsLogged(this.context, input);
+    return logged.decisionsLogged(this.core, input);
   }
   invariants(input: InvariantsInput = {}) {
-    return logged.invariantsLogged(this.context, input);
+    return logged.invariantsLogged(this.core, input);
   }
   assumptions(input: AssumptionsInput = {}) {
-    return logged.assumptionsLogged(this.context, input);
+    return logged.assumptionsLogged(this.core, input);
   }
   spikeReports(input: SpikeReportsInput = {}) {
-    return logged.spikeReportsLogged(this.context, input);
+    return logged.spikeReportsLogged(this.core, input);
   }
   experiments(input: ExperimentsInput = {}) {
-    return logged.experimentsLogged(this.context, input);
+    return logged.experimentsLogged(this.core, input);
   }
   ceoReviews(input: CeoReviewsInput = {}) {
-    return logged.ceoReviewsLogged(this.context, input);
+    return logged.ceoReviewsLogged(this.core, input);
   }
   violations(input: ViolationsInput = {}) {
-    return logged.violationsLogged(this.context, input);
+    return logged.violationsLogged(this.core, input);
   }
   search(input: SearchInput) {
-    return logged.searchLogged(this.context, input);
+    return logged.searchLogged(this.core, input);
   }
   statistics() {
-    return logged.statisticsLogged(this.context);
+    return logged.statisticsLogged(this.core);
   }
   validateDatabase() {
-    return logged.validateDatabaseLogged(this.context);
+    return logged.validateDatabaseLogged(this.core);
   }
   /** Domains that hold knowledge (for inferring a task's domains). */
   knownDomains() {
-    return logged.knownDomainsLogged(this.context);
+    return logged.knownDomainsLogged(this.core);
   }
 }

@@ -2,7 +2,7 @@ export { ElfError, type ElfErrorCode, isElfError } from '@elf/schema';
 export { classifyOutcome, type Outcome } from './capture/classify-outcome.js';
 export { extractMarkers, type Marker } from './capture/markers.js';
 export { redactSecrets, type SecretKind } from './capture/redact-secrets.js';
-export { type Clock, type CoreContext, type Logger, systemClock, tokensFor } from './context.js';
+export { type Clock, type CoreHandle, type Logger, systemClock, tokensFor } from './core-handle.js';
 export { Elf, type ElfOptions } from './elf.js';
 export { type ValidationReport, validateDatabase } from './health/validate-database.js';
 export {

@@ -18,13 +18,13 @@ describe('experiments', () => {
     });
     expect([first.cycle_number, second.cycle_number]).toEqual([1, 2]);
     expect(first.next_step).toBe('batch them');
-    const shown = await getExperiment(elf.context, e.id);
+    const shown = await getExperiment(elf.core, e.id);
     expect(shown.experiment).toMatchObject({ id: e.id, cycles_run: 2, status: 'active' });
     expect(shown.cycles.map((c) => [c.cycle_number, c.try_summary, c.next_step])).toEqual([
       [1, '1k inserts', 'batch them'],
       [2, 'batched', 'measure at 100k'],
     ]);
-    await expect(getExperiment(elf.context, 99)).rejects.toMatchObject({
+    await expect(getExperiment(elf.core, 99)).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: 'id: no experiment with id 99',
     });
@@ -37,7 +37,7 @@ describe('experiments', () => {
       code: 'INVALID_INPUT',
       field: 'try_summary',
     });
-    await abandonExperiment(elf.context, { id: e.id, conclusion: 'not worth it' });
+    await abandonExperiment(elf.core, { id: e.id, conclusion: 'not worth it' });
     const before = await snapshot(elf);
     await expect(elf.recordCycle({ experiment_id: e.id, try_summary: 'again' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
@@ -50,7 +50,7 @@ describe('experiments', () => {
     const { elf, clock } = await openTempElf();
     const e = await elf.recordExperiment({ name: 'wal', hypothesis: 'WAL removes busy errors', domain: 'SQLite' });
     clock.advanceDays(2);
-    const done = await completeExperiment(elf.context, {
+    const done = await completeExperiment(elf.core, {
       id: e.id,
       conclusion: 'WAL plus IMMEDIATE transactions: no lost writes',
       heuristic: { rule: 'Begin write transactions IMMEDIATE', explanation: 'deferred ones lose writes' },
@@ -71,11 +71,11 @@ describe('experiments', () => {
       confidence: 0.5,
     });
     const before = await snapshot(elf);
-    await expect(completeExperiment(elf.context, { id: e.id, conclusion: 'again' })).rejects.toMatchObject({
+    await expect(completeExperiment(elf.core, { id: e.id, conclusion: 'again' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       message: `id: experiment #${e.id} is already completed`,
     });
-    await expect(abandonExperiment(elf.context, { id: e.id, conclusion: 'again' })).rejects.toMatchObject({
+    await expect(abandonExperiment(elf.core, { id: e.id, conclusion: 'again' })).rejects.toMatchObject({
       message: `id: experiment #${e.id} is already completed`,
     });
     expect(await snapshot(elf)).toEqual(before);
@@ -86,13 +86,13 @@ describe('experiments', () => {
     const e = await elf.recordExperiment({ name: 'no domain', hypothesis: 'h' });
     const before = await snapshot(elf);
     await expect(
-      completeExperiment(elf.context, { id: e.id, conclusion: 'c', heuristic: { rule: 'r' } }),
+      completeExperiment(elf.core, { id: e.id, conclusion: 'c', heuristic: { rule: 'r' } }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'domain', message: expect.stringContaining('--domain') });
-    await expect(completeExperiment(elf.context, { id: e.id, conclusion: ' ' })).rejects.toMatchObject({
+    await expect(completeExperiment(elf.core, { id: e.id, conclusion: ' ' })).rejects.toMatchObject({
       field: 'conclusion',
     });
     expect(await snapshot(elf)).toEqual(before);
-    const done = await completeExperiment(elf.context, {
+    const done = await completeExperiment(elf.core, {
       id: e.id,
       conclusion: 'c',
       heuristic: { rule: 'r', domain: 'ops' },
@@ -103,7 +103,7 @@ describe('experiments', () => {
   it('abandons with a conclusion', async () => {
     const { elf } = await openTempElf();
     const e = await elf.recordExperiment({ name: 'e', hypothesis: 'h' });
-    const abandoned = await abandonExperiment(elf.context, {
+    const abandoned = await abandonExperiment(elf.core, {
       id: e.id,
       conclusion: 'superseded by WAL',
       heuristic: { rule: 'Do not use rollback journals for concurrent writers', domain: 'database' },

@@ -18,7 +18,7 @@ describe('retractHeuristic', () => {
     const { elf, clock } = await openTempElf();
     const h = await elf.recordHeuristic({ domain: 'git', rule: 'Rebase public branches' });
     clock.advanceDays(1);
-    const retracted = await retractHeuristic(elf.context, { id: h.id, reason: 'rewrites shared history' });
+    const retracted = await retractHeuristic(elf.core, { id: h.id, reason: 'rewrites shared history' });
     expect(retracted).toMatchObject({
       status: 'retracted',
       status_reason: 'rewrites shared history',
@@ -30,16 +30,16 @@ describe('retractHeuristic', () => {
     ]);
     await rejects(
       elf,
-      () => retractHeuristic(elf.context, { id: h.id, reason: 'again' }),
+      () => retractHeuristic(elf.core, { id: h.id, reason: 'again' }),
       'INVALID_INPUT',
       `id: heuristic #${h.id} is already retracted`,
     );
-    await rejects(elf, () => retractHeuristic(elf.context, { id: 999, reason: 'x' }), 'NOT_FOUND', /^id: /);
+    await rejects(elf, () => retractHeuristic(elf.core, { id: 999, reason: 'x' }), 'NOT_FOUND', /^id: /);
     const other = await elf.recordHeuristic({ domain: 'git', rule: 'Sign your commits' });
-    await rejects(elf, () => retractHeuristic(elf.context, { id: other.id } as never), 'INVALID_INPUT', /^reason: /);
+    await rejects(elf, () => retractHeuristic(elf.core, { id: other.id } as never), 'INVALID_INPUT', /^reason: /);
     await rejects(
       elf,
-      () => retractHeuristic(elf.context, { id: other.id, reason: 'r'.repeat(2001) }),
+      () => retractHeuristic(elf.core, { id: other.id, reason: 'r'.repeat(2001) }),
       'INVALID_INPUT',
       /^reason: must be at most 2000/,
     );
@@ -53,27 +53,27 @@ describe('supersedeHeuristic', () => {
     const next = await elf.recordHeuristic({ domain: 'git', rule: 'Rebase feature branches before merging' });
     await rejects(
       elf,
-      () => supersedeHeuristic(elf.context, { id: old.id, by: old.id }),
+      () => supersedeHeuristic(elf.core, { id: old.id, by: old.id }),
       'INVALID_INPUT',
       /^by: .*itself/,
     );
-    await rejects(elf, () => supersedeHeuristic(elf.context, { id: old.id, by: 999 }), 'NOT_FOUND', /^by: /);
-    await rejects(elf, () => supersedeHeuristic(elf.context, { id: 999, by: old.id }), 'NOT_FOUND', /^id: /);
-    const done = await supersedeHeuristic(elf.context, { id: old.id, by: next.id, reason: 'linear history' });
+    await rejects(elf, () => supersedeHeuristic(elf.core, { id: old.id, by: 999 }), 'NOT_FOUND', /^by: /);
+    await rejects(elf, () => supersedeHeuristic(elf.core, { id: 999, by: old.id }), 'NOT_FOUND', /^id: /);
+    const done = await supersedeHeuristic(elf.core, { id: old.id, by: next.id, reason: 'linear history' });
     expect(done).toMatchObject({ status: 'superseded', superseded_by: next.id, status_reason: 'linear history' });
     expect((await auditRows(elf, old.id)).map((a) => [a.update_type, a.reason])).toEqual([
       ['superseded', `superseded by #${next.id}: linear history`],
     ]);
     await rejects(
       elf,
-      () => supersedeHeuristic(elf.context, { id: old.id, by: next.id }),
+      () => supersedeHeuristic(elf.core, { id: old.id, by: next.id }),
       'INVALID_INPUT',
       `id: heuristic #${old.id} is already superseded`,
     );
     const third = await elf.recordHeuristic({ domain: 'git', rule: 'Squash fixups before review' });
     await rejects(
       elf,
-      () => supersedeHeuristic(elf.context, { id: third.id, by: old.id }),
+      () => supersedeHeuristic(elf.core, { id: third.id, by: old.id }),
       'INVALID_INPUT',
       /^by: heuristic #\d+ is superseded/,
     );
@@ -88,7 +88,7 @@ describe('mergeHeuristics', () => {
     await setCounters(elf, a.id, { confidence: 0.8, times_validated: 6 });
     await setCounters(elf, b.id, { confidence: 0.5, times_validated: 2 });
     await elf.db.updateTable('heuristics').set({ is_golden: 1, times_violated: 1 }).where('id', '=', b.id).execute();
-    const r = await mergeHeuristics(elf.context, { keep: a.id, from: b.id });
+    const r = await mergeHeuristics(elf.core, { keep: a.id, from: b.id });
     expect(r.oldConfidence).toBe(0.8);
     expect(r.kept).toMatchObject({
       id: a.id,
@@ -113,7 +113,7 @@ describe('mergeHeuristics', () => {
     ]);
     await rejects(
       elf,
-      () => mergeHeuristics(elf.context, { keep: a.id, from: b.id }),
+      () => mergeHeuristics(elf.core, { keep: a.id, from: b.id }),
       'INVALID_INPUT',
       /^from: heuristic #\d+ is superseded/,
     );
@@ -129,15 +129,15 @@ describe('mergeHeuristics', () => {
     const { elf } = await openTempElf();
     const a = await elf.recordHeuristic({ domain: 'api', rule: 'Version every endpoint', confidence: 0.6 });
     const b = await elf.recordHeuristic({ domain: 'ops', rule: 'Tag every release', confidence: 0.3 });
-    await rejects(elf, () => mergeHeuristics(elf.context, { keep: a.id, from: a.id }), 'INVALID_INPUT', /^from: /);
-    await rejects(elf, () => mergeHeuristics(elf.context, { keep: 999, from: a.id }), 'NOT_FOUND', /^keep: /);
+    await rejects(elf, () => mergeHeuristics(elf.core, { keep: a.id, from: a.id }), 'INVALID_INPUT', /^from: /);
+    await rejects(elf, () => mergeHeuristics(elf.core, { keep: 999, from: a.id }), 'NOT_FOUND', /^keep: /);
     await rejects(
       elf,
-      () => mergeHeuristics(elf.context, { keep: a.id, from: b.id }),
+      () => mergeHeuristics(elf.core, { keep: a.id, from: b.id }),
       'INVALID_INPUT',
       /^from: heuristic #\d+ is in domain ops, #\d+ in api/,
     );
-    const forced = await mergeHeuristics(elf.context, { keep: a.id, from: b.id, force: true });
+    const forced = await mergeHeuristics(elf.core, { keep: a.id, from: b.id, force: true });
     expect(forced.kept.confidence).toBe(0.45);
     expect(forced.kept.domain).toBe('api');
   });
@@ -151,15 +151,15 @@ describe('supersedeDecision', () => {
     const old = await decide('Use REST');
     const next = await decide('Use GraphQL', 'proposed');
     const deprecated = await decide('Use SOAP', 'deprecated');
-    await rejects(elf, () => supersedeDecision(elf.context, { id: old.id, by: old.id }), 'INVALID_INPUT', /^by: /);
-    await rejects(elf, () => supersedeDecision(elf.context, { id: 999, by: old.id }), 'NOT_FOUND', /^id: /);
+    await rejects(elf, () => supersedeDecision(elf.core, { id: old.id, by: old.id }), 'INVALID_INPUT', /^by: /);
+    await rejects(elf, () => supersedeDecision(elf.core, { id: 999, by: old.id }), 'NOT_FOUND', /^id: /);
     await rejects(
       elf,
-      () => supersedeDecision(elf.context, { id: old.id, by: deprecated.id }),
+      () => supersedeDecision(elf.core, { id: old.id, by: deprecated.id }),
       'INVALID_INPUT',
       /^by: decision #\d+ is deprecated/,
     );
-    const done = await supersedeDecision(elf.context, {
+    const done = await supersedeDecision(elf.core, {
       id: old.id,
       by: next.id,
       reason: 'clients need one query per page',
@@ -172,7 +172,7 @@ describe('supersedeDecision', () => {
     });
     await rejects(
       elf,
-      () => supersedeDecision(elf.context, { id: old.id, by: next.id }),
+      () => supersedeDecision(elf.core, { id: old.id, by: next.id }),
       'INVALID_INPUT',
       `id: decision #${old.id} is already superseded`,
     );
@@ -185,11 +185,11 @@ describe('search marks retired knowledge', () => {
     const wrong = await elf.recordHeuristic({ domain: 'database', rule: 'Run migrations in parallel' });
     const old = await elf.recordHeuristic({ domain: 'database', rule: 'Lock tables before migrations' });
     const next = await elf.recordHeuristic({ domain: 'database', rule: 'Batch large migrations' });
-    await retractHeuristic(elf.context, { id: wrong.id, reason: 'deadlocks' });
-    await supersedeHeuristic(elf.context, { id: old.id, by: next.id });
+    await retractHeuristic(elf.core, { id: wrong.id, reason: 'deadlocks' });
+    await supersedeHeuristic(elf.core, { id: old.id, by: next.id });
     const d1 = await elf.recordDecision({ title: 'Migrations by hand', context: 'c', decision: 'd', rationale: 'r' });
     const d2 = await elf.recordDecision({ title: 'Migrations in CI', context: 'c', decision: 'd', rationale: 'r' });
-    await supersedeDecision(elf.context, { id: d1.id, by: d2.id });
+    await supersedeDecision(elf.core, { id: d1.id, by: d2.id });
     const hits = (await elf.search({ text: 'migrations', limit: 20 })).hits;
     const retired = Object.fromEntries(hits.map((h) => [`${h.kind}:${h.id}`, h.retired]));
     expect(retired).toEqual({

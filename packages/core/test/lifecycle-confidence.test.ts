@@ -15,9 +15,9 @@ import { openTempElf } from './support/temp-elf.js';
 describe('confidence updates', () => {
   it('moves a heuristic at most once per session and a capped number of times a day (automatic updates)', async () => {
     const { elf, clock } = await openTempElf();
-    await setSetting(elf.context, 'confidence.daily-cap', '2');
+    await setSetting(elf.core, 'confidence.daily-cap', '2');
     const h = await elf.recordHeuristic({ domain: 'api', rule: 'Version every endpoint' });
-    const first = await applyOutcome(elf.context, { heuristicId: h.id, event: 'validated', sessionId: 's1' });
+    const first = await applyOutcome(elf.core, { heuristicId: h.id, event: 'validated', sessionId: 's1' });
     expect(first).toMatchObject({
       oldConfidence: 0.5,
       newConfidence: 0.54,
@@ -25,30 +25,30 @@ describe('confidence updates', () => {
       alpha: 0.4,
       rateLimited: false,
     });
-    const again = await applyOutcome(elf.context, { heuristicId: h.id, event: 'violated', sessionId: 's1' });
+    const again = await applyOutcome(elf.core, { heuristicId: h.id, event: 'violated', sessionId: 's1' });
     expect(again).toMatchObject({ oldConfidence: 0.54, newConfidence: 0.54, rateLimited: 'session' });
     // An unknown outcome does not take a real outcome's slot, and is counted once per session.
-    expect(await applyOutcome(elf.context, { heuristicId: h.id, event: 'consulted', sessionId: 's2' })).toMatchObject({
+    expect(await applyOutcome(elf.core, { heuristicId: h.id, event: 'consulted', sessionId: 's2' })).toMatchObject({
       rateLimited: false,
     });
-    expect(await applyOutcome(elf.context, { heuristicId: h.id, event: 'consulted', sessionId: 's2' })).toMatchObject({
+    expect(await applyOutcome(elf.core, { heuristicId: h.id, event: 'consulted', sessionId: 's2' })).toMatchObject({
       rateLimited: 'session',
     });
-    expect(await applyOutcome(elf.context, { heuristicId: h.id, event: 'violated', sessionId: 's2' })).toMatchObject({
+    expect(await applyOutcome(elf.core, { heuristicId: h.id, event: 'violated', sessionId: 's2' })).toMatchObject({
       newConfidence: 0.4968,
       rateLimited: false,
     });
     // Third automatic outcome today: over the daily cap of 2.
-    expect(await applyOutcome(elf.context, { heuristicId: h.id, event: 'validated', sessionId: 's3' })).toMatchObject({
+    expect(await applyOutcome(elf.core, { heuristicId: h.id, event: 'validated', sessionId: 's3' })).toMatchObject({
       rateLimited: 'daily',
     });
     // A person's update is always applied, and with --session it takes that session's slot.
-    await validateHeuristic(elf.context, { id: h.id, sessionId: 's4', note: 'checked by hand' });
+    await validateHeuristic(elf.core, { id: h.id, sessionId: 's4', note: 'checked by hand' });
     clock.advanceDays(1);
-    expect(await applyOutcome(elf.context, { heuristicId: h.id, event: 'validated', sessionId: 's4' })).toMatchObject({
+    expect(await applyOutcome(elf.core, { heuristicId: h.id, event: 'validated', sessionId: 's4' })).toMatchObject({
       rateLimited: 'session',
     });
-    expect(await applyOutcome(elf.context, { heuristicId: h.id, event: 'validated', sessionId: 's5' })).toMatchObject({
+    expect(await applyOutcome(elf.core, { heuristicId: h.id, event: 'validated', sessionId: 's5' })).toMatchObject({
       rateLimited: false,
     });
     expect(await row(elf, h.id)).toMatchObject({ times_validated: 3, times_violated: 1, times_consulted: 1 });
@@ -71,8 +71,8 @@ describe('confidence updates', () => {
       alpha_used: 0.4,
     });
     expect(rows[6]?.reason).toBe('checked by hand');
-    expect(await applyOutcome(elf.context, { heuristicId: 9999, event: 'validated' })).toBeNull();
-    const history = await heuristicHistory(elf.context, h.id);
+    expect(await applyOutcome(elf.core, { heuristicId: 9999, event: 'validated' })).toBeNull();
+    const history = await heuristicHistory(elf.core, h.id);
     expect(history.updates).toHaveLength(9);
   });
 
@@ -91,13 +91,11 @@ describe('confidence updates', () => {
       .set({ times_validated: 9, confidence: 0.8946 })
       .where('id', '=', below.id)
       .execute();
-    expect(
-      await applyOutcome(elf.context, { heuristicId: below.id, event: 'validated', sessionId: 's' }),
-    ).toMatchObject({
+    expect(await applyOutcome(elf.core, { heuristicId: below.id, event: 'validated', sessionId: 's' })).toMatchObject({
       newConfidence: 0.8999,
       promoted: false,
     });
-    expect(await applyOutcome(elf.context, { heuristicId: h.id, event: 'validated', sessionId: 's' })).toMatchObject({
+    expect(await applyOutcome(elf.core, { heuristicId: h.id, event: 'validated', sessionId: 's' })).toMatchObject({
       newConfidence: 0.9,
       promoted: true,
     });
@@ -113,24 +111,24 @@ describe('confidence updates', () => {
       .set({ times_validated: 9, confidence: 0.95 })
       .where('id', '=', byHand.id)
       .execute();
-    expect(await validateHeuristic(elf.context, { id: byHand.id })).toMatchObject({ promoted: true });
+    expect(await validateHeuristic(elf.core, { id: byHand.id })).toMatchObject({ promoted: true });
     expect((await row(elf, byHand.id)).is_golden).toBe(1);
     // In mode suggest it is only suggested.
-    await setSetting(elf.context, 'promotion.mode', 'suggest');
+    await setSetting(elf.core, 'promotion.mode', 'suggest');
     const s = await elf.recordHeuristic({ domain: 'db', rule: 'Index every foreign key' });
     await elf.db
       .updateTable('heuristics')
       .set({ times_validated: 9, confidence: 0.95 })
       .where('id', '=', s.id)
       .execute();
-    expect(await validateHeuristic(elf.context, { id: s.id })).toMatchObject({
+    expect(await validateHeuristic(elf.core, { id: s.id })).toMatchObject({
       promoted: false,
       promotionSuggested: true,
     });
     expect((await row(elf, s.id)).is_golden).toBe(0);
-    await promoteHeuristic(elf.context, { id: s.id, reason: 'agreed in review' });
+    await promoteHeuristic(elf.core, { id: s.id, reason: 'agreed in review' });
     expect((await row(elf, s.id)).is_golden).toBe(1);
-    await expect(promoteHeuristic(elf.context, { id: s.id })).rejects.toThrow('id: heuristic #');
+    await expect(promoteHeuristic(elf.core, { id: s.id })).rejects.toThrow('id: heuristic #');
   });
 
   it('demotes a golden rule violated 3 times within 7 days, not 3 times in 8', async () => {
@@ -143,16 +141,16 @@ describe('confidence updates', () => {
     }
     // Automatic failures of tasks a golden rule was shown to are not violations of record.
     for (const s of ['a', 'b']) {
-      await applyOutcome(elf.context, { heuristicId: shown.id, event: 'violated', sessionId: s });
+      await applyOutcome(elf.core, { heuristicId: shown.id, event: 'violated', sessionId: s });
     }
     expect((await row(elf, shown.id)).is_golden).toBe(1);
-    await violateHeuristic(elf.context, { id: spread.id });
+    await violateHeuristic(elf.core, { id: spread.id });
     clock.advanceDays(4);
-    await violateHeuristic(elf.context, { id: spread.id });
+    await violateHeuristic(elf.core, { id: spread.id });
     clock.advanceDays(4);
-    expect(await violateHeuristic(elf.context, { id: spread.id })).toMatchObject({ demoted: false });
+    expect(await violateHeuristic(elf.core, { id: spread.id })).toMatchObject({ demoted: false });
     expect((await row(elf, spread.id)).is_golden).toBe(1);
-    await violateHeuristic(elf.context, { id: close.id });
+    await violateHeuristic(elf.core, { id: close.id });
     await elf.recordViolation({ rule_id: close.id, rule_name: 'Rebase before merging' });
     const third = await elf.recordViolation({ rule_id: close.id, rule_name: 'Rebase before merging' });
     expect(third.lifecycle).toMatchObject({ ruleViolations: 3, demoted: true });
@@ -161,18 +159,18 @@ describe('confidence updates', () => {
     expect(demoted).toMatchObject({ is_golden: 0, confidence: 0.7553 });
     expect((await audit(elf, close.id)).at(-1)).toMatchObject({ update_type: 'demoted', source: 'system' });
     // Mode suggest lists it instead.
-    await setSetting(elf.context, 'promotion.mode', 'suggest');
-    await violateHeuristic(elf.context, { id: spread.id });
-    await violateHeuristic(elf.context, { id: spread.id });
+    await setSetting(elf.core, 'promotion.mode', 'suggest');
+    await violateHeuristic(elf.core, { id: spread.id });
+    await violateHeuristic(elf.core, { id: spread.id });
     expect((await row(elf, spread.id)).is_golden).toBe(1);
-    expect((await demotionCandidates(elf.context)).map((c) => c.id)).toEqual([spread.id]);
-    await demoteHeuristic(elf.context, { id: spread.id });
-    await expect(demoteHeuristic(elf.context, { id: spread.id })).rejects.toThrow('is not a golden rule');
+    expect((await demotionCandidates(elf.core)).map((c) => c.id)).toEqual([spread.id]);
+    await demoteHeuristic(elf.core, { id: spread.id });
+    await expect(demoteHeuristic(elf.core, { id: spread.id })).rejects.toThrow('is not a golden rule');
   });
 
   it('opens one CEO review at 10 violations in 7 days, not one per further violation', async () => {
     const { elf } = await openTempElf();
-    await setSetting(elf.context, 'promotion.mode', 'suggest');
+    await setSetting(elf.core, 'promotion.mode', 'suggest');
     const rules = [];
     for (let i = 0; i < 4; i++) {
       const h = await elf.recordHeuristic({ domain: 'process', rule: `Golden rule number ${i}` });

@@ -27,21 +27,21 @@ describe('decay, dormancy, archive, revival', () => {
     };
 
     clock.advanceDays(29);
-    expect((await maintainLifecycle(elf.context)).decayed).toEqual([]);
-    await applyOutcome(elf.context, { heuristicId: used.id, event: 'consulted', sessionId: 'x' });
+    expect((await maintainLifecycle(elf.core)).decayed).toEqual([]);
+    await applyOutcome(elf.core, { heuristicId: used.id, event: 'consulted', sessionId: 'x' });
     clock.advanceDays(1); // day 30: the first step
-    const first = await maintainLifecycle(elf.context);
+    const first = await maintainLifecycle(elf.core);
     expect(first.decayed.map((d) => [d.id, d.from, d.to, d.steps])).toEqual([[plain.id, 0.5, 0.46, 1]]);
     // The same day again: nothing is due twice.
-    expect((await maintainLifecycle(elf.context)).decayed).toEqual([]);
+    expect((await maintainLifecycle(elf.core)).decayed).toEqual([]);
     clock.advanceDays(28); // day 58: two more steps at once
-    const later = await maintainLifecycle(elf.context);
+    const later = await maintainLifecycle(elf.core);
     expect(later.decayed.find((d) => d.id === plain.id)).toMatchObject({ from: 0.46, to: 0.3893, steps: 2 });
     clock.advanceDays(14 * 6); // six more steps: 0.3893 × 0.92^6 = 0.2361 (rounded per step) — still above 0.2
-    await maintainLifecycle(elf.context);
+    await maintainLifecycle(elf.core);
     expect(await row(elf, plain.id)).toMatchObject({ status: 'active', confidence: 0.2361 });
     clock.advanceDays(28); // two more: 0.1998 → dormant
-    const dormant = await maintainLifecycle(elf.context);
+    const dormant = await maintainLifecycle(elf.core);
     expect(dormant.dormant.map((d) => d.id)).toEqual([plain.id]);
     expect(await row(elf, plain.id)).toMatchObject({ status: 'dormant', confidence: 0.1998 });
     expect(await row(elf, golden.id)).toMatchObject({ status: 'active', confidence: 0.9, is_golden: 1 });
@@ -49,24 +49,24 @@ describe('decay, dormancy, archive, revival', () => {
     expect(await elf.db.selectFrom('invariants').selectAll().executeTakeFirstOrThrow()).toEqual(before.invariant);
 
     // An automatic outcome on a dormant heuristic does nothing; a person's is refused.
-    expect(await applyOutcome(elf.context, { heuristicId: plain.id, event: 'validated', sessionId: 'y' })).toBeNull();
+    expect(await applyOutcome(elf.core, { heuristicId: plain.id, event: 'validated', sessionId: 'y' })).toBeNull();
     const counts = await knowledgeCounts(elf);
-    await expect(validateHeuristic(elf.context, { id: plain.id })).rejects.toThrow(
+    await expect(validateHeuristic(elf.core, { id: plain.id })).rejects.toThrow(
       `id: heuristic #${plain.id} is dormant (revive it first)`,
     );
     expect(await knowledgeCounts(elf)).toEqual(counts);
 
     clock.advanceDays(89);
-    expect((await maintainLifecycle(elf.context)).archived).toEqual([]);
+    expect((await maintainLifecycle(elf.core)).archived).toEqual([]);
     clock.advanceDays(1);
-    expect((await maintainLifecycle(elf.context)).archived.map((a) => a.id)).toEqual([plain.id]);
+    expect((await maintainLifecycle(elf.core)).archived.map((a) => a.id)).toEqual([plain.id]);
     expect(await row(elf, plain.id)).toMatchObject({ status: 'archived' });
-    expect((await maintainLifecycle(elf.context)).archived).toEqual([]);
+    expect((await maintainLifecycle(elf.core)).archived).toEqual([]);
 
-    const revived = await reviveHeuristic(elf.context, { id: plain.id });
+    const revived = await reviveHeuristic(elf.core, { id: plain.id });
     expect(revived).toMatchObject({ oldConfidence: 0.1998, newConfidence: 0.35 });
     expect(await row(elf, plain.id)).toMatchObject({ status: 'active', confidence: 0.35, decay_steps: 0 });
-    await expect(reviveHeuristic(elf.context, { id: plain.id })).rejects.toThrow('is active');
+    await expect(reviveHeuristic(elf.core, { id: plain.id })).rejects.toThrow('is active');
   });
 
   it('revives a dormant heuristic when a task matches it strongly, not on a passing mention', async () => {
@@ -80,9 +80,9 @@ describe('decay, dormancy, archive, revival', () => {
       .set({ status: 'dormant', confidence: 0.15 })
       .where('id', '=', h.id)
       .execute();
-    expect(await reviveMatching(elf.context, 'Update the README about the database')).toEqual([]);
+    expect(await reviveMatching(elf.core, 'Update the README about the database')).toEqual([]);
     const revived = await reviveMatching(
-      elf.context,
+      elf.core,
       'Write the migrations for the orders table; run them in a transaction and set a lock timeout',
     );
     expect(revived.map((r) => [r.heuristicId, r.newConfidence])).toEqual([[h.id, 0.35]]);
@@ -93,12 +93,12 @@ describe('decay, dormancy, archive, revival', () => {
   it('runs the daily pass once per UTC day when asked by the hooks', async () => {
     const { elf, clock } = await openTempElf();
     const h = await elf.recordHeuristic({ domain: 'ops', rule: 'Tag every release' });
-    expect(await maintainIfDue(elf.context)).not.toBeNull();
-    expect(await maintainIfDue(elf.context)).toBeNull();
+    expect(await maintainIfDue(elf.core)).not.toBeNull();
+    expect(await maintainIfDue(elf.core)).toBeNull();
     clock.advanceDays(30);
-    const report = await maintainIfDue(elf.context);
+    const report = await maintainIfDue(elf.core);
     expect(report?.decayed.map((d) => d.id)).toEqual([h.id]);
-    expect(await maintainIfDue(elf.context)).toBeNull();
+    expect(await maintainIfDue(elf.core)).toBeNull();
   });
 
   it('demotes a golden rule whose confidence falls below 0.7, whatever moved it there', async () => {
@@ -110,7 +110,7 @@ describe('decay, dormancy, archive, revival', () => {
       .where('id', '=', h.id)
       .execute();
     // 0.72 → target 0.576, α 0.25 → 0.684: below the floor.
-    const result = await applyOutcome(elf.context, { heuristicId: h.id, event: 'violated', sessionId: 's' });
+    const result = await applyOutcome(elf.core, { heuristicId: h.id, event: 'violated', sessionId: 's' });
     expect(result).toMatchObject({ newConfidence: 0.684, demoted: true });
     expect(await row(elf, h.id)).toMatchObject({ is_golden: 0, confidence: 0.684 });
     expect((await audit(elf, h.id)).map((a) => [a.update_type, a.source])).toEqual([
@@ -124,7 +124,7 @@ describe('decay, dormancy, archive, revival', () => {
       .set({ is_golden: 1, confidence: 0.97 })
       .where('id', '=', strong.id)
       .execute();
-    expect(await demoteHeuristic(elf.context, { id: strong.id })).toMatchObject({ is_golden: false, confidence: 0.8 });
+    expect(await demoteHeuristic(elf.core, { id: strong.id })).toMatchObject({ is_golden: false, confidence: 0.8 });
   });
 
   it('re-recording a rule is limited like the hooks: it cannot make a rule golden in one session', async () => {
@@ -138,8 +138,8 @@ describe('decay, dormancy, archive, revival', () => {
   it('keeps the newest changes in the history when there are more than the limit', async () => {
     const { elf } = await openTempElf();
     const h = await elf.recordHeuristic({ domain: 'api', rule: 'Log every retry with its cause' });
-    for (let i = 0; i < 12; i++) await validateHeuristic(elf.context, { id: h.id, note: `check ${i}` });
-    const history = await heuristicHistory(elf.context, h.id, 5);
+    for (let i = 0; i < 12; i++) await validateHeuristic(elf.core, { id: h.id, note: `check ${i}` });
+    const history = await heuristicHistory(elf.core, h.id, 5);
     expect(history.updates.map((u) => u.reason)).toEqual(['check 7', 'check 8', 'check 9', 'check 10', 'check 11']);
   });
 });

@@ -66,7 +66,7 @@ describe('findNearDuplicate', () => {
     expect(await near(elf, 'version every endpoint', 'api', '/work/other')).toMatchObject({
       heuristic: { id: global.id },
     });
-    await retractHeuristic(elf.context, { id: h.id, reason: 'wrong' });
+    await retractHeuristic(elf.core, { id: h.id, reason: 'wrong' });
     expect(await near(elf, 'Always run the tests before committing')).toBeNull();
   });
 });
@@ -92,12 +92,12 @@ describe('recordHeuristic deduplicates', () => {
   it('markers and recording agree on what a duplicate is', async () => {
     const { elf } = await openTempElf();
     const h = await elf.recordHeuristic({ domain: 'testing', rule: 'Always run the tests before committing' });
-    const captured = await learnFromMarkers(elf.context, {
+    const captured = await learnFromMarkers(elf.core, {
       sessionId: 's1',
       markers: [{ kind: 'heuristic', domain: 'testing', text: 'always run the tests before committing!' }],
     });
     expect(captured).toEqual([{ kind: 'heuristic', id: h.id, action: 'reinforced' }]);
-    const added = await learnFromMarkers(elf.context, {
+    const added = await learnFromMarkers(elf.core, {
       sessionId: 's1',
       markers: [{ kind: 'heuristic', domain: 'testing', text: 'Keep fixtures small and named for their case' }],
     });

@@ -125,15 +125,15 @@ describe('changeMarker', () => {
   it('moves on knowledge writes from this or another connection, not on this connection’s query telemetry', async () => {
     const { changeMarker } = await import('../src/index.js');
     const { elf, path } = await openTempElf();
-    const start = await changeMarker(elf.context);
+    const start = await changeMarker(elf.core);
     await elf.queryByDomain({ domain: 'ops' });
-    expect(await changeMarker(elf.context)).toBe(start);
+    expect(await changeMarker(elf.core)).toBe(start);
     await elf.recordLearning({ type: 'failure', title: 'changed', domain: 'ops' });
-    const afterWrite = await changeMarker(elf.context);
+    const afterWrite = await changeMarker(elf.core);
     expect(afterWrite).not.toBe(start);
     const other = await Elf.open({ path, projectPath: null });
     await other.recordLearning({ type: 'failure', title: 'elsewhere', domain: 'ops' });
     await other.close();
-    expect(await changeMarker(elf.context)).not.toBe(afterWrite);
+    expect(await changeMarker(elf.core)).not.toBe(afterWrite);
   });
 });

@@ -13,7 +13,7 @@ describe('session start', () => {
     expect(first.context).toContain('## Golden rules');
     expect(first.context).toContain('Build indexes on big tables concurrently');
     expect(first.recorded.injected).toContainEqual(expect.objectContaining({ kind: 'heuristic', id: rule.id }));
-    expect(await getSession(p.elf.context, 'sess-1')).toMatchObject({ project: p.root });
+    expect(await getSession(p.elf.core, 'sess-1')).toMatchObject({ project: p.root });
     // The prompt that follows does not repeat what the session start showed …
     expect((await p.event({ kind: 'prompt', prompt: 'build the indexes on big tables' })).context).toBeNull();
     // After a clear the agent has lost what it was shown: the record starts over with what it gets now.
@@ -59,7 +59,7 @@ describe('prompt', () => {
     });
     expect(result.recorded.revived.map((r) => r.heuristicId)).toEqual([dormant.id]);
     expect(result.notes).toEqual([`revived #${dormant.id}`]);
-    const summary = await getSession(p.elf.context, 'sess-1');
+    const summary = await getSession(p.elf.core, 'sess-1');
     expect(summary?.conversation_summary).toContain('restart the billing workers');
     expect(summary?.conversation_summary).not.toContain('ghp_abcdefghijklmnop');
   });
@@ -158,7 +158,7 @@ describe('checkpoints', () => {
     const end = await p.event({ kind: 'session-end', reason: 'logout', transcript });
     expect(end.recorded.captured).toEqual([]);
     expect(reads).toEqual([0, 100]);
-    const summary = await getSession(p.elf.context, 'sess-1');
+    const summary = await getSession(p.elf.core, 'sess-1');
     expect(summary).toMatchObject({ session_file_size: 100, markers_count: 1 });
     expect(summary?.ended_at).not.toBeNull();
     expect(summary?.content_summary).toContain('ended: logout');
@@ -174,6 +174,6 @@ describe('checkpoints', () => {
     };
     const result = await p.event({ kind: 'pre-compact', trigger: null, transcript: broken });
     expect(result.notes).toEqual(['transcript not read (ENOENT: no such file)']);
-    expect((await getSession(p.elf.context, 'sess-1'))?.content_summary).toContain('checkpoint before compaction');
+    expect((await getSession(p.elf.core, 'sess-1'))?.content_summary).toContain('checkpoint before compaction');
   });
 });

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
+import { tempDir } from '@elf/test-support';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ElfError, openDatabase, sqliteCause } from '../src/index.js';
-import { tempDir } from './support/temp-dir.js';
 
 const now = '2026-01-01T00:00:00.000Z';
 

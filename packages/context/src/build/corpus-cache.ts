@@ -25,7 +25,7 @@ export class CorpusCache {
 
   /** Golden rules (of these categories), known domains and the document count, fresh for this build. */
   async corpus(categories: string[]): Promise<{ golden: Heuristic[]; domains: Set<string>; documents: number }> {
-    const marker = await changeMarker(this.#elf.context);
+    const marker = await changeMarker(this.#elf.core);
     if (this.#snapshot?.marker !== marker) {
       const { domains } = await this.#elf.knownDomains();
       const [count] = await rows(this.#elf.db, statements.documentCount());

@@ -1,6 +1,6 @@
 import { expectedIndexes, expectedTables, ftsTables, latestSchemaVersion, sqliteCause } from '@elf/schema';
 import { sql } from 'kysely';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 
 export interface ValidationReport {
   valid: boolean;
@@ -21,7 +21,7 @@ export interface ValidationReport {
  * integrity_check, foreign_key_check, the schema version, required tables and indexes, and each
  * full-text index against its table. Read-only; the report says what is wrong, it repairs nothing.
  */
-export async function validateDatabase(ctx: CoreContext): Promise<ValidationReport> {
+export async function validateDatabase(ctx: CoreHandle): Promise<ValidationReport> {
   const db = ctx.db;
   const errors: string[] = [];
   const warnings: string[] = [];

@@ -1,6 +1,6 @@
 import type { Database, HeuristicRow } from '@elf/schema';
 import type { Kysely } from 'kysely';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 import { auditHeuristic } from './audit.js';
 import { demoteInTransaction, promoteInTransaction } from './golden-standing.js';
@@ -26,7 +26,7 @@ export type { AppliedOutcome, ApplyOutcomeInput, OutcomeEvent } from './outcome-
  * (the golden-rule violation check, promotion, demotion). Returns null for an unknown heuristic,
  * and for an automatic outcome on one that is no longer active (retracted after it was shown, say).
  */
-export async function applyOutcome(ctx: CoreContext, input: ApplyOutcomeInput): Promise<AppliedOutcome | null> {
+export async function applyOutcome(ctx: CoreHandle, input: ApplyOutcomeInput): Promise<AppliedOutcome | null> {
   const resolved = resolveInput(ctx, input);
   return writeTransaction(ctx.db, async (trx) => {
     const config = input.config ?? (await lifecycleConfig(trx));
@@ -41,7 +41,7 @@ export async function applyOutcome(ctx: CoreContext, input: ApplyOutcomeInput): 
 }
 
 /** Who sent the event and when, from the input or else the context. */
-function resolveInput(ctx: CoreContext, input: ApplyOutcomeInput): TransitionInput {
+function resolveInput(ctx: CoreHandle, input: ApplyOutcomeInput): TransitionInput {
   const source = input.source ?? 'auto';
   // A person's update takes a session's slot only when they name the session (--session).
   const sessionId =

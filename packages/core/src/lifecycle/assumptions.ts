@@ -1,6 +1,6 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 import type { Assumption } from '../types.js';
 import { id, limits, optionalText } from '../validation/fields.js';
@@ -47,7 +47,7 @@ const evidenceInput = v.object({ id, note: optionalText(noteLimit) });
 export type AssumptionEvidenceInput = v.InferInput<typeof evidenceInput>;
 
 async function addEvidence(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: AssumptionEvidenceInput,
   kind: 'verified' | 'challenged',
 ): Promise<Assumption> {
@@ -79,11 +79,11 @@ async function addEvidence(
 }
 
 /** Counts one more confirmation of an assumption and recomputes its confidence and status. */
-export function verifyAssumption(ctx: CoreContext, input: AssumptionEvidenceInput): Promise<Assumption> {
+export function verifyAssumption(ctx: CoreHandle, input: AssumptionEvidenceInput): Promise<Assumption> {
   return addEvidence(ctx, input, 'verified');
 }
 
 /** Counts one more piece of evidence against an assumption and recomputes its confidence and status. */
-export function challengeAssumption(ctx: CoreContext, input: AssumptionEvidenceInput): Promise<Assumption> {
+export function challengeAssumption(ctx: CoreHandle, input: AssumptionEvidenceInput): Promise<Assumption> {
   return addEvidence(ctx, input, 'challenged');
 }

@@ -1,6 +1,6 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { page } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { CeoReview, Page } from '../types.js';
@@ -17,7 +17,7 @@ const decideInput = v.object({
 export type DecideCeoReviewInput = v.InferInput<typeof decideInput>;
 
 /** Approves or rejects a pending review, once: a decided review stays decided. */
-export async function decideCeoReview(ctx: CoreContext, input: DecideCeoReviewInput): Promise<CeoReview> {
+export async function decideCeoReview(ctx: CoreHandle, input: DecideCeoReviewInput): Promise<CeoReview> {
   const data = parseInput(decideInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
@@ -44,7 +44,7 @@ export type AllCeoReviewsInput = v.InferInput<typeof allInput>;
 
 /** Every review whatever its status, newest first (listCeoReviews lists one status). */
 export async function listAllCeoReviews(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: AllCeoReviewsInput = {},
 ): Promise<{ ceoReviews: CeoReview[]; page: Page }> {
   const data = parseInput(allInput, input);

@@ -1,7 +1,7 @@
 import { type Database, ElfError } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { type RecordedHeuristic, recordHeuristic } from '../record/record-heuristic.js';
 import { writeTransaction } from '../transaction.js';
 import type { Cycle, Experiment } from '../types.js';
@@ -61,7 +61,7 @@ export interface CompletedExperiment {
  * (source `experiment`, source_id = the experiment; domain defaults to the experiment's) — both in
  * one transaction, so a refused heuristic leaves the experiment active.
  */
-export function completeExperiment(ctx: CoreContext, input: CompleteExperimentInput): Promise<CompletedExperiment> {
+export function completeExperiment(ctx: CoreHandle, input: CompleteExperimentInput): Promise<CompletedExperiment> {
   return closeWithConclusion(ctx, input, 'completed');
 }
 
@@ -71,12 +71,12 @@ export type AbandonExperimentInput = CompleteExperimentInput;
  * Abandons an active experiment, saying why; completed_at records when it ended. An abandoned
  * experiment can teach a rule too ("this approach does not work"): `heuristic` as for completion.
  */
-export function abandonExperiment(ctx: CoreContext, input: AbandonExperimentInput): Promise<CompletedExperiment> {
+export function abandonExperiment(ctx: CoreHandle, input: AbandonExperimentInput): Promise<CompletedExperiment> {
   return closeWithConclusion(ctx, input, 'abandoned');
 }
 
 async function closeWithConclusion(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: CompleteExperimentInput,
   status: 'completed' | 'abandoned',
 ): Promise<CompletedExperiment> {
@@ -114,7 +114,7 @@ const idInput = v.object({ id });
 
 /** An experiment with its cycles in order (first cycle first). */
 export async function getExperiment(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   experimentId: number | string,
 ): Promise<{ experiment: Experiment; cycles: Cycle[] }> {
   const { id: wanted } = parseInput(idInput, { id: experimentId });

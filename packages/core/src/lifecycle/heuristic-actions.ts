@@ -1,5 +1,5 @@
 import { ElfError, type HeuristicStatus } from '@elf/schema';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toHeuristic } from '../mappers.js';
 import { appliesToProject } from '../queries/project-scope.js';
 import { writeTransaction } from '../transaction.js';
@@ -16,12 +16,12 @@ export interface ManualOutcomeInput {
 }
 
 /** A person says the rule held (`elf heuristic validate`): always applied, audited as manual. */
-export function validateHeuristic(ctx: CoreContext, input: ManualOutcomeInput): Promise<AppliedOutcome> {
+export function validateHeuristic(ctx: CoreHandle, input: ManualOutcomeInput): Promise<AppliedOutcome> {
   return manualOutcome(ctx, input, 'validated');
 }
 
 /** A person says the rule did not hold; on a golden rule this is a violation of record. */
-export function violateHeuristic(ctx: CoreContext, input: ManualOutcomeInput): Promise<AppliedOutcome> {
+export function violateHeuristic(ctx: CoreHandle, input: ManualOutcomeInput): Promise<AppliedOutcome> {
   return manualOutcome(ctx, input, 'violated');
 }
 
@@ -32,7 +32,7 @@ function checkNote(field: 'note' | 'reason', text: string | null | undefined): v
   }
 }
 
-async function manualOutcome(ctx: CoreContext, input: ManualOutcomeInput, event: 'validated' | 'violated') {
+async function manualOutcome(ctx: CoreHandle, input: ManualOutcomeInput, event: 'validated' | 'violated') {
   checkNote('note', input.note);
   return writeTransaction(ctx.db, async (trx) => {
     const inner = { ...ctx, db: trx };
@@ -50,7 +50,7 @@ async function manualOutcome(ctx: CoreContext, input: ManualOutcomeInput, event:
 }
 
 /** A person promotes a heuristic to golden rule (mode `suggest`, or ahead of the thresholds). */
-export async function promoteHeuristic(ctx: CoreContext, input: { id: number; reason?: string | null }) {
+export async function promoteHeuristic(ctx: CoreHandle, input: { id: number; reason?: string | null }) {
   checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
     const h = await requireHeuristic(trx, input.id, 'id');
@@ -70,7 +70,7 @@ export async function promoteHeuristic(ctx: CoreContext, input: { id: number; re
 }
 
 /** A person demotes a golden rule to an ordinary heuristic (confidence capped at 0.8). */
-export async function demoteHeuristic(ctx: CoreContext, input: { id: number; reason?: string | null }) {
+export async function demoteHeuristic(ctx: CoreHandle, input: { id: number; reason?: string | null }) {
   checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
     const h = await requireHeuristic(trx, input.id, 'id');
@@ -88,7 +88,7 @@ export async function demoteHeuristic(ctx: CoreContext, input: { id: number; rea
 }
 
 /** `elf heuristic revive ID`: a dormant or archived heuristic is active again, confidence ≥ 0.35. */
-export async function reviveHeuristic(ctx: CoreContext, input: { id: number; reason?: string | null }) {
+export async function reviveHeuristic(ctx: CoreHandle, input: { id: number; reason?: string | null }) {
   checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
     const inner = { ...ctx, db: trx };
@@ -105,7 +105,7 @@ export async function reviveHeuristic(ctx: CoreContext, input: { id: number; rea
 }
 
 /** The audited changes of one heuristic (the newest `limit`), oldest first (`elf heuristic history`). */
-export async function heuristicHistory(ctx: CoreContext, id: number, limit = 1000) {
+export async function heuristicHistory(ctx: CoreHandle, id: number, limit = 1000) {
   const h = await requireHeuristic(ctx.db, id, 'id');
   const updates = await ctx.db
     .selectFrom('confidence_updates')
@@ -131,7 +131,7 @@ export interface ListHeuristicsInput {
 }
 
 /** Heuristics of this project and global ones, by status (default active), strongest first. */
-export async function listHeuristics(ctx: CoreContext, input: ListHeuristicsInput = {}): Promise<Heuristic[]> {
+export async function listHeuristics(ctx: CoreHandle, input: ListHeuristicsInput = {}): Promise<Heuristic[]> {
   let query = ctx.db.selectFrom('heuristics').selectAll();
   const status = input.status ?? 'active';
   if (status !== 'all') query = query.where('status', '=', status);
@@ -148,7 +148,7 @@ export async function listHeuristics(ctx: CoreContext, input: ListHeuristicsInpu
 }
 
 /** Promotions and demotions recorded since `since` (check-in reports them). */
-export async function standingChangesSince(ctx: CoreContext, since: string | null, limit = 50) {
+export async function standingChangesSince(ctx: CoreHandle, since: string | null, limit = 50) {
   let query = ctx.db
     .selectFrom('confidence_updates as u')
     .innerJoin('heuristics as h', 'h.id', 'u.heuristic_id')
@@ -168,7 +168,7 @@ export async function standingChangesSince(ctx: CoreContext, since: string | nul
 }
 
 /** Golden rules violated 3+ times in the last 7 days (listed in mode `suggest`). */
-export async function demotionCandidates(ctx: CoreContext, limit = 20) {
+export async function demotionCandidates(ctx: CoreHandle, limit = 20) {
   const since = windowStart(nowIso(ctx), demotion.windowDays);
   return ctx.db
     .selectFrom('violations as v')

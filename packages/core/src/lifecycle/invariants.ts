@@ -1,7 +1,7 @@
 import { type Database, ElfError } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 import type { Invariant } from '../types.js';
 import { id, limits, optionalText } from '../validation/fields.js';
@@ -24,7 +24,7 @@ const validateInput = v.object({ id });
 export type ValidateInvariantInput = v.InferInput<typeof validateInput>;
 
 /** Notes that an invariant was checked and held: sets last_validated_at. */
-export async function validateInvariant(ctx: CoreContext, input: ValidateInvariantInput): Promise<Invariant> {
+export async function validateInvariant(ctx: CoreHandle, input: ValidateInvariantInput): Promise<Invariant> {
   const data = parseInput(validateInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
@@ -45,7 +45,7 @@ export type ViolateInvariantInput = v.InferInput<typeof violateInput>;
  * Counts a violation; from the 3rd on the invariant is `violated` (shown first in contexts).
  * A note is appended to the rationale, dated, so the evidence stays with the invariant.
  */
-export async function violateInvariant(ctx: CoreContext, input: ViolateInvariantInput): Promise<Invariant> {
+export async function violateInvariant(ctx: CoreHandle, input: ViolateInvariantInput): Promise<Invariant> {
   const data = parseInput(violateInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {

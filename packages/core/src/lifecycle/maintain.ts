@@ -1,5 +1,5 @@
 import type { HeuristicRow } from '@elf/schema';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 import { applyOutcome } from './apply-outcome.js';
 import { auditHeuristic } from './audit.js';
@@ -46,7 +46,7 @@ export function decayStepsDue(lastUsed: string, now: string, config: LifecycleCo
  * archived. Golden rules never decay; decisions, invariants and everything else are not touched.
  * Nothing is deleted. `dryRun` reports without writing.
  */
-export async function maintainLifecycle(ctx: CoreContext, options: { dryRun?: boolean } = {}): Promise<MaintainReport> {
+export async function maintainLifecycle(ctx: CoreHandle, options: { dryRun?: boolean } = {}): Promise<MaintainReport> {
   const at = nowIso(ctx);
   const config = await lifecycleConfig(ctx.db);
   const report: MaintainReport = { at, config, decayed: [], dormant: [], archived: [], examined: 0 };
@@ -130,7 +130,7 @@ function change(h: HeuristicRow, to: number): LifecycleChange {
  * that failed (busy, say) runs again at the next session's end; two sessions ending at once may
  * both run it, which is harmless: the pass is idempotent. Returns null when today's already ran.
  */
-export async function maintainIfDue(ctx: CoreContext): Promise<MaintainReport | null> {
+export async function maintainIfDue(ctx: CoreHandle): Promise<MaintainReport | null> {
   const last = await readState(ctx.db, stateKeys.lastMaintain);
   if (last !== null && last.slice(0, 10) >= nowIso(ctx).slice(0, 10)) return null;
   const report = await maintainLifecycle(ctx);

@@ -1,7 +1,7 @@
 import type { HeuristicRow } from '@elf/schema';
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toHeuristic } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
@@ -50,7 +50,7 @@ const cut = (text: string, max: number) => (text.length <= max ? text : `${text.
  * of both sets of counters and golden standing if either had it; `from` becomes superseded by
  * `keep`. Both get a `merged` audit row, so the trail shows where the evidence came from.
  */
-export async function mergeHeuristics(ctx: CoreContext, input: MergeHeuristicsInput): Promise<MergeResult> {
+export async function mergeHeuristics(ctx: CoreHandle, input: MergeHeuristicsInput): Promise<MergeResult> {
   const data = parseInput(mergeInput, input);
   if (data.keep === data.from)
     throw new ElfError('INVALID_INPUT', `from: cannot merge heuristic #${data.from} into itself`, { field: 'from' });

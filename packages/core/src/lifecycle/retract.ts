@@ -1,6 +1,6 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toHeuristic } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
@@ -16,7 +16,7 @@ export type RetractHeuristicInput = v.InferInput<typeof retractInput>;
  * Withdraws a heuristic found to be wrong: status `retracted` with the reason and when, and a
  * `retracted` audit row. Nothing is deleted: it stays searchable (marked) but is never injected.
  */
-export async function retractHeuristic(ctx: CoreContext, input: RetractHeuristicInput): Promise<Heuristic> {
+export async function retractHeuristic(ctx: CoreHandle, input: RetractHeuristicInput): Promise<Heuristic> {
   const data = parseInput(retractInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {

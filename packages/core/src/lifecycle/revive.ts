@@ -1,4 +1,4 @@
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { appliesToProject } from '../queries/project-scope.js';
 import { subjectWords } from '../text/terms.js';
 import { type AppliedOutcome, applyOutcome } from './apply-outcome.js';
@@ -20,7 +20,7 @@ export function matchesStrongly(rule: string, taskWords: ReadonlySet<string>): b
  * whose own record shows it failed more often than it held stays dormant until a person revives
  * it. Archived heuristics stay archived (a person revives those).
  */
-export async function reviveMatching(ctx: CoreContext, text: string, limit = 3): Promise<AppliedOutcome[]> {
+export async function reviveMatching(ctx: CoreHandle, text: string, limit = 3): Promise<AppliedOutcome[]> {
   const taskWords = subjectWords(text.slice(0, 20_000));
   if (taskWords.size === 0) return [];
   // Dormant heuristics are few (usually none): read them by the status index and match in memory.

@@ -1,6 +1,6 @@
 import { type Database, ElfError } from '@elf/schema';
 import type { Kysely } from 'kysely';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 
 /** How the lifecycle behaves; stored in the database's settings table, defaults below. */
@@ -99,11 +99,7 @@ export async function lifecycleConfig(db: Kysely<Database>): Promise<LifecycleCo
 }
 
 /** Sets one setting after checking it; a bad key or value names itself and changes nothing. */
-export async function setSetting(
-  ctx: CoreContext,
-  key: string,
-  value: string,
-): Promise<{ key: string; value: string }> {
+export async function setSetting(ctx: CoreHandle, key: string, value: string): Promise<{ key: string; value: string }> {
   const spec = Object.hasOwn(lifecycleSettings, key) ? lifecycleSettings[key] : undefined;
   if (!spec) {
     throw new ElfError(
@@ -138,7 +134,7 @@ export async function readState(db: Kysely<Database>, key: string): Promise<stri
   return row?.value ?? null;
 }
 
-export async function writeState(ctx: CoreContext, key: string, value: string): Promise<void> {
+export async function writeState(ctx: CoreHandle, key: string, value: string): Promise<void> {
   const now = nowIso(ctx);
   await writeTransaction(ctx.db, (trx) =>
     trx

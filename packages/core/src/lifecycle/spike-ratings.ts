@@ -1,6 +1,6 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toSpikeReport } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { SpikeReport } from '../types.js';
@@ -33,7 +33,7 @@ const rateInput = v.object({ id, rating });
 export type RateSpikeReportInput = v.InferInput<typeof rateInput>;
 
 /** Rates how useful a spike report was; usefulness_score is the running average of all ratings. */
-export async function rateSpikeReport(ctx: CoreContext, input: RateSpikeReportInput): Promise<SpikeReport> {
+export async function rateSpikeReport(ctx: CoreHandle, input: RateSpikeReportInput): Promise<SpikeReport> {
   const data = parseInput(rateInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {

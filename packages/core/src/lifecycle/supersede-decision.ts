@@ -1,6 +1,6 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toDecision } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Decision } from '../types.js';
@@ -15,7 +15,7 @@ export type SupersedeDecisionInput = v.InferInput<typeof supersedeDecisionInput>
  * one, and the reason (default: which one replaced it) kept with it. The new one must be in force
  * (accepted) or under discussion (proposed).
  */
-export async function supersedeDecision(ctx: CoreContext, input: SupersedeDecisionInput): Promise<Decision> {
+export async function supersedeDecision(ctx: CoreHandle, input: SupersedeDecisionInput): Promise<Decision> {
   const data = parseInput(supersedeDecisionInput, input);
   if (data.by === data.id)
     throw new ElfError('INVALID_INPUT', `by: decision #${data.id} cannot supersede itself`, { field: 'by' });

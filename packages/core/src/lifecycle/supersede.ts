@@ -1,6 +1,6 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toHeuristic } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
@@ -21,7 +21,7 @@ export type SupersedeHeuristicInput = v.InferInput<typeof supersedeInput>;
  * the reason kept, and a `superseded` audit row on the old one naming the new one. The old one
  * stays (searchable, marked) but is never injected again.
  */
-export async function supersedeHeuristic(ctx: CoreContext, input: SupersedeHeuristicInput): Promise<Heuristic> {
+export async function supersedeHeuristic(ctx: CoreHandle, input: SupersedeHeuristicInput): Promise<Heuristic> {
   const data = parseInput(supersedeInput, input);
   if (data.by === data.id)
     throw new ElfError('INVALID_INPUT', `by: heuristic #${data.id} cannot supersede itself`, { field: 'by' });

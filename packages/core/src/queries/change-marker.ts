@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 
 /**
  * A value that changes whenever the knowledge in the database does: `data_version` moves when
@@ -7,7 +7,7 @@ import type { CoreContext } from '../context.js';
  * connection wrote as query telemetry, which every query adds and which change no knowledge.
  * In-process caches keyed by it are never served stale after a change, from any process.
  */
-export async function changeMarker(ctx: Pick<CoreContext, 'db' | 'telemetryRows'>): Promise<string> {
+export async function changeMarker(ctx: Pick<CoreHandle, 'db' | 'telemetryRows'>): Promise<string> {
   const { rows } = await sql<{ v: number; c: number }>`
     select (select data_version from pragma_data_version) as v, total_changes() as c`.execute(ctx.db);
   return `${rows[0]?.v ?? 0}:${(rows[0]?.c ?? 0) - (ctx.telemetryRows ?? 0)}`;

@@ -1,7 +1,7 @@
 import type { Database } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { page, toHeuristic } from '../mappers.js';
 import type { Heuristic, Page } from '../types.js';
 import { integer, offset, tags } from '../validation/fields.js';
@@ -42,7 +42,7 @@ export function goldenRulesQuery(
     .offset(params.offset);
 }
 
-export async function goldenRules(ctx: CoreContext, input: GoldenRulesInput = {}): Promise<GoldenRulesResult> {
+export async function goldenRules(ctx: CoreHandle, input: GoldenRulesInput = {}): Promise<GoldenRulesResult> {
   const data = parseInput(goldenInput, input);
   const rows = await goldenRulesQuery(ctx.db, {
     ...data,

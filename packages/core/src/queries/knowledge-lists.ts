@@ -8,7 +8,7 @@ import {
 } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { page, toDecision } from '../mappers.js';
 import type { Assumption, Decision, Invariant, Page } from '../types.js';
 import { confidence, domain, limit, offset, oneOf } from '../validation/fields.js';
@@ -38,7 +38,7 @@ export function decisionsQuery(
 }
 
 export async function listDecisions(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: DecisionsInput = {},
 ): Promise<{ decisions: Decision[]; page: Page }> {
   const data = parseInput(decisionsInput, input);
@@ -76,7 +76,7 @@ export function invariantsQuery(
 }
 
 export async function listInvariants(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: InvariantsInput = {},
 ): Promise<{ invariants: Invariant[]; page: Page }> {
   const data = parseInput(invariantsInput, input);
@@ -119,7 +119,7 @@ export function assumptionsQuery(
 }
 
 export async function listAssumptions(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: AssumptionsInput = {},
 ): Promise<{ assumptions: Assumption[]; page: Page }> {
   const data = parseInput(assumptionsInput, input);

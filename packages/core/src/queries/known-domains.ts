@@ -1,6 +1,6 @@
 import type { Database } from '@elf/schema';
 import type { Kysely } from 'kysely';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 
 /** Domains that hold at least one learning or heuristic (domain_stats is kept by triggers). */
 export function knownDomainsQuery(db: Kysely<Database>) {
@@ -11,7 +11,7 @@ export function knownDomainsQuery(db: Kysely<Database>) {
     .limit(10_000);
 }
 
-export async function knownDomains(ctx: CoreContext): Promise<{ domains: string[] }> {
+export async function knownDomains(ctx: CoreHandle): Promise<{ domains: string[] }> {
   const rows = await knownDomainsQuery(ctx.db).execute();
   return { domains: rows.map((row) => row.domain) };
 }

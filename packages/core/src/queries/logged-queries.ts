@@ -1,4 +1,4 @@
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { type ValidationReport, validateDatabase } from '../health/validate-database.js';
 import { type SearchInput, search } from '../search/search.js';
 import { statistics } from '../statistics/statistics.js';
@@ -28,7 +28,7 @@ function num(value: unknown): number | null {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
-export function queryByDomainLogged(ctx: CoreContext, input: QueryByDomainInput) {
+export function queryByDomainLogged(ctx: CoreHandle, input: QueryByDomainInput) {
   return withQueryLog(
     ctx,
     { type: 'query_by_domain', domain: input.domain, limit: num(input.limit) },
@@ -41,7 +41,7 @@ export function queryByDomainLogged(ctx: CoreContext, input: QueryByDomainInput)
   );
 }
 
-export function queryByTagsLogged(ctx: CoreContext, input: QueryByTagsInput) {
+export function queryByTagsLogged(ctx: CoreHandle, input: QueryByTagsInput) {
   return withQueryLog(
     ctx,
     { type: 'query_by_tags', tags: input.tags as string | string[] | null, limit: num(input.limit) },
@@ -50,7 +50,7 @@ export function queryByTagsLogged(ctx: CoreContext, input: QueryByTagsInput) {
   );
 }
 
-export function queryRecentLogged(ctx: CoreContext, input: QueryRecentInput = {}) {
+export function queryRecentLogged(ctx: CoreHandle, input: QueryRecentInput = {}) {
   return withQueryLog(
     ctx,
     { type: 'query_recent', limit: num(input.limit), summary: input.type ? `type ${input.type}` : null },
@@ -59,7 +59,7 @@ export function queryRecentLogged(ctx: CoreContext, input: QueryRecentInput = {}
   );
 }
 
-export function goldenRulesLogged(ctx: CoreContext, input: GoldenRulesInput = {}) {
+export function goldenRulesLogged(ctx: CoreHandle, input: GoldenRulesInput = {}) {
   return withQueryLog(
     ctx,
     { type: 'get_golden_rules', limit: num(input.limit) },
@@ -68,7 +68,7 @@ export function goldenRulesLogged(ctx: CoreContext, input: GoldenRulesInput = {}
   );
 }
 
-export function decisionsLogged(ctx: CoreContext, input: DecisionsInput = {}) {
+export function decisionsLogged(ctx: CoreHandle, input: DecisionsInput = {}) {
   return withQueryLog(
     ctx,
     { type: 'get_decisions', domain: input.domain, limit: num(input.limit) },
@@ -77,7 +77,7 @@ export function decisionsLogged(ctx: CoreContext, input: DecisionsInput = {}) {
   );
 }
 
-export function invariantsLogged(ctx: CoreContext, input: InvariantsInput = {}) {
+export function invariantsLogged(ctx: CoreHandle, input: InvariantsInput = {}) {
   return withQueryLog(
     ctx,
     { type: 'get_invariants', domain: input.domain, limit: num(input.limit) },
@@ -86,7 +86,7 @@ export function invariantsLogged(ctx: CoreContext, input: InvariantsInput = {}) 
   );
 }
 
-export function assumptionsLogged(ctx: CoreContext, input: AssumptionsInput = {}) {
+export function assumptionsLogged(ctx: CoreHandle, input: AssumptionsInput = {}) {
   return withQueryLog(
     ctx,
     { type: 'get_assumptions', domain: input.domain, limit: num(input.limit) },
@@ -95,7 +95,7 @@ export function assumptionsLogged(ctx: CoreContext, input: AssumptionsInput = {}
   );
 }
 
-export function spikeReportsLogged(ctx: CoreContext, input: SpikeReportsInput = {}) {
+export function spikeReportsLogged(ctx: CoreHandle, input: SpikeReportsInput = {}) {
   return withQueryLog(
     ctx,
     { type: 'get_spike_reports', domain: input.domain, limit: num(input.limit), summary: input.search },
@@ -104,7 +104,7 @@ export function spikeReportsLogged(ctx: CoreContext, input: SpikeReportsInput = 
   );
 }
 
-export function experimentsLogged(ctx: CoreContext, input: ExperimentsInput = {}) {
+export function experimentsLogged(ctx: CoreHandle, input: ExperimentsInput = {}) {
   return withQueryLog(
     ctx,
     { type: 'get_experiments', limit: num(input.limit) },
@@ -113,7 +113,7 @@ export function experimentsLogged(ctx: CoreContext, input: ExperimentsInput = {}
   );
 }
 
-export function ceoReviewsLogged(ctx: CoreContext, input: CeoReviewsInput = {}) {
+export function ceoReviewsLogged(ctx: CoreHandle, input: CeoReviewsInput = {}) {
   return withQueryLog(
     ctx,
     { type: 'get_ceo_reviews', limit: num(input.limit) },
@@ -122,7 +122,7 @@ export function ceoReviewsLogged(ctx: CoreContext, input: CeoReviewsInput = {}) 
   );
 }
 
-export function violationsLogged(ctx: CoreContext, input: ViolationsInput = {}) {
+export function violationsLogged(ctx: CoreHandle, input: ViolationsInput = {}) {
   return withQueryLog(
     ctx,
     { type: 'get_violations', limit: num(input.limit) },
@@ -131,7 +131,7 @@ export function violationsLogged(ctx: CoreContext, input: ViolationsInput = {}) 
   );
 }
 
-export function searchLogged(ctx: CoreContext, input: SearchInput) {
+export function searchLogged(ctx: CoreHandle, input: SearchInput) {
   return withQueryLog(
     ctx,
     { type: 'search', limit: num(input.limit), summary: input.text },
@@ -140,7 +140,7 @@ export function searchLogged(ctx: CoreContext, input: SearchInput) {
   );
 }
 
-export function statisticsLogged(ctx: CoreContext) {
+export function statisticsLogged(ctx: CoreHandle) {
   return withQueryLog(
     ctx,
     { type: 'get_statistics' },
@@ -152,7 +152,7 @@ export function statisticsLogged(ctx: CoreContext) {
   );
 }
 
-export function validateDatabaseLogged(ctx: CoreContext): Promise<ValidationReport> {
+export function validateDatabaseLogged(ctx: CoreHandle): Promise<ValidationReport> {
   return withQueryLog(
     ctx,
     { type: 'validate_database' },
@@ -161,7 +161,7 @@ export function validateDatabaseLogged(ctx: CoreContext): Promise<ValidationRepo
   );
 }
 
-export function knownDomainsLogged(ctx: CoreContext) {
+export function knownDomainsLogged(ctx: CoreHandle) {
   return withQueryLog(
     ctx,
     { type: 'get_domains' },

@@ -1,7 +1,7 @@
 import type { Database } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { page, toHeuristic, toLearning } from '../mappers.js';
 import type { Heuristic, Learning, Page } from '../types.js';
 import { domain, limit, offset } from '../validation/fields.js';
@@ -51,7 +51,7 @@ export function learningsByDomainQuery(db: Kysely<Database>, params: DomainQuery
     .offset(params.offset);
 }
 
-export async function queryByDomain(ctx: CoreContext, input: QueryByDomainInput): Promise<DomainResult> {
+export async function queryByDomain(ctx: CoreHandle, input: QueryByDomainInput): Promise<DomainResult> {
   const data = parseInput(byDomainInput, input);
   const params = { ...data, projectPath: ctx.projectPath };
   const [heuristics, learnings] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { Database } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { page, toLearning } from '../mappers.js';
 import type { Learning, Page } from '../types.js';
 import { limit, offset, requiredTags } from '../validation/fields.js';
@@ -27,7 +27,7 @@ export function learningsByTagsQuery(db: Kysely<Database>, params: { tags: strin
     .offset(params.offset);
 }
 
-export async function queryByTags(ctx: CoreContext, input: QueryByTagsInput): Promise<TagsResult> {
+export async function queryByTags(ctx: CoreHandle, input: QueryByTagsInput): Promise<TagsResult> {
   const data = parseInput(byTagsInput, input);
   const rows = await learningsByTagsQuery(ctx.db, data).execute();
   return { tags: data.tags, learnings: rows.map(toLearning), page: page(data.limit, data.offset, rows.length) };

@@ -1,7 +1,7 @@
 import { type Database, learningTypes } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { page, toLearning } from '../mappers.js';
 import type { Learning, Page } from '../types.js';
 import { integer, limit, offset, oneOf } from '../validation/fields.js';
@@ -32,12 +32,12 @@ export function recentLearningsQuery(
   return query.orderBy('created_at', 'desc').limit(params.limit).offset(params.offset);
 }
 
-export function daysAgoIso(ctx: Pick<CoreContext, 'clock'>, days: number): string {
+export function daysAgoIso(ctx: Pick<CoreHandle, 'clock'>, days: number): string {
   return new Date(ctx.clock.now().getTime() - days * 86_400_000).toISOString();
 }
 
 /** Learnings of the last N days (default 7), optionally of one type, newest first. */
-export async function queryRecent(ctx: CoreContext, input: QueryRecentInput = {}): Promise<RecentResult> {
+export async function queryRecent(ctx: CoreHandle, input: QueryRecentInput = {}): Promise<RecentResult> {
   const data = parseInput(recentInput, input);
   const since = daysAgoIso(ctx, data.days);
   const type = data.type ?? null;

@@ -1,7 +1,7 @@
 import type { Database } from '@elf/schema';
 import { type Kysely, sql } from 'kysely';
 import * as v from 'valibot';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { page, toSpikeReport } from '../mappers.js';
 import { ftsMatchExpression } from '../search/fts-query.js';
 import type { Page, SpikeReport } from '../types.js';
@@ -48,7 +48,7 @@ export function spikeReportsQuery(
 }
 
 export async function listSpikeReports(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: SpikeReportsInput = {},
 ): Promise<{ spikeReports: SpikeReport[]; page: Page }> {
   const data = parseInput(spikesInput, input);

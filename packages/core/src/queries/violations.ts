@@ -1,7 +1,7 @@
 import type { Database } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { page, toViolation } from '../mappers.js';
 import type { Page, Violation } from '../types.js';
 import { integer, limit, offset } from '../validation/fields.js';
@@ -63,7 +63,7 @@ export function violationsByRuleQuery(db: Kysely<Database>, since: string) {
 }
 
 /** Golden-rule violations in the last N days (default 7), with the summary and warning level. */
-export async function listViolations(ctx: CoreContext, input: ViolationsInput = {}): Promise<ViolationsResult> {
+export async function listViolations(ctx: CoreHandle, input: ViolationsInput = {}): Promise<ViolationsResult> {
   const data = parseInput(violationsInput, input);
   const since = daysAgoIso(ctx, data.days);
   const [rows, byRule] = await Promise.all([

@@ -1,7 +1,7 @@
 import { ceoReviewStatuses, type Database, experimentStatuses } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { page } from '../mappers.js';
 import type { CeoReview, Experiment, Page } from '../types.js';
 import { limit, offset, oneOf } from '../validation/fields.js';
@@ -25,7 +25,7 @@ export function experimentsQuery(
 
 /** Experiments by status (default active), newest first. */
 export async function listExperiments(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: ExperimentsInput = {},
 ): Promise<{ experiments: Experiment[]; page: Page }> {
   const data = parseInput(experimentsInput, input);
@@ -51,7 +51,7 @@ export function ceoReviewsQuery(
 
 /** CEO reviews by status (default pending), newest first. */
 export async function listCeoReviews(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: CeoReviewsInput = {},
 ): Promise<{ ceoReviews: CeoReview[]; page: Page }> {
   const data = parseInput(reviewsInput, input);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type CoreContext, nowIso, tokensFor } from '../context.js';
+import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 import type { Assumption } from '../types.js';
 import { confidence, domain, limits, optionalText, text } from '../validation/fields.js';
@@ -16,7 +16,7 @@ const assumptionInput = v.object({
 export type RecordAssumptionInput = v.InferInput<typeof assumptionInput>;
 
 /** Records an active assumption: something believed but not yet proven. */
-export async function recordAssumption(ctx: CoreContext, input: RecordAssumptionInput): Promise<Assumption> {
+export async function recordAssumption(ctx: CoreHandle, input: RecordAssumptionInput): Promise<Assumption> {
   const data = parseInput(assumptionInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, (trx) =>

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type CoreContext, nowIso, tokensFor } from '../context.js';
+import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 import type { CeoReview } from '../types.js';
 import { limits, optionalText, text } from '../validation/fields.js';
@@ -14,7 +14,7 @@ const ceoReviewInput = v.object({
 export type RecordCeoReviewInput = v.InferInput<typeof ceoReviewInput>;
 
 /** Opens an escalation for a human to approve or reject. */
-export async function recordCeoReview(ctx: CoreContext, input: RecordCeoReviewInput): Promise<CeoReview> {
+export async function recordCeoReview(ctx: CoreHandle, input: RecordCeoReviewInput): Promise<CeoReview> {
   const data = parseInput(ceoReviewInput, input);
   return writeTransaction(ctx.db, (trx) =>
     trx

@@ -1,6 +1,6 @@
 import { decisionStatuses } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso, tokensFor } from '../context.js';
+import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
 import { toDecision } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Decision } from '../types.js';
@@ -28,7 +28,7 @@ function jsonList(value: string | string[] | null): string | null {
 }
 
 /** Records an architecture decision (ADR); accepted unless another status is given. */
-export async function recordDecision(ctx: CoreContext, input: RecordDecisionInput): Promise<Decision> {
+export async function recordDecision(ctx: CoreHandle, input: RecordDecisionInput): Promise<Decision> {
   const data = parseInput(decisionInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {

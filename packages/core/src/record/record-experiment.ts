@@ -1,7 +1,7 @@
 import { ElfError } from '@elf/schema';
 import { sql } from 'kysely';
 import * as v from 'valibot';
-import { type CoreContext, nowIso, tokensFor } from '../context.js';
+import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 import type { Cycle, Experiment } from '../types.js';
 import { domain, id, limits, optionalText, text } from '../validation/fields.js';
@@ -16,7 +16,7 @@ const experimentInput = v.object({
 export type RecordExperimentInput = v.InferInput<typeof experimentInput>;
 
 /** Starts an experiment. Names are unique. */
-export async function recordExperiment(ctx: CoreContext, input: RecordExperimentInput): Promise<Experiment> {
+export async function recordExperiment(ctx: CoreHandle, input: RecordExperimentInput): Promise<Experiment> {
   const data = parseInput(experimentInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
@@ -58,7 +58,7 @@ export type RecordCycleInput = v.InferInput<typeof cycleInput>;
  * Records the next try → break → analyze → learn → next cycle of an active experiment, numbered
  * after the last one, and counts it in the experiment's cycles_run. A cycle must say something.
  */
-export async function recordCycle(ctx: CoreContext, input: RecordCycleInput): Promise<Cycle> {
+export async function recordCycle(ctx: CoreHandle, input: RecordCycleInput): Promise<Cycle> {
   const data = parseInput(cycleInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {

@@ -1,6 +1,6 @@
 import { heuristicSourceTypes } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso, tokensFor } from '../context.js';
+import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
 import { applyOutcome } from '../lifecycle/apply-outcome.js';
 import { clampConfidence } from '../lifecycle/confidence.js';
 import { findNearDuplicate } from '../lifecycle/near-duplicates.js';
@@ -43,7 +43,7 @@ export interface RecordedHeuristic extends Heuristic {
  * reinforces that one (a `validated` outcome, rate-limited like the hooks') instead of adding a
  * twin, unless `force`. The starting confidence is kept within the non-golden bounds [0.05, 0.95].
  */
-export async function recordHeuristic(ctx: CoreContext, input: RecordHeuristicInput): Promise<RecordedHeuristic> {
+export async function recordHeuristic(ctx: CoreHandle, input: RecordHeuristicInput): Promise<RecordedHeuristic> {
   const data = parseInput(heuristicInput, input);
   const now = nowIso(ctx);
   const scope = resolveScope(ctx, data.project_path);

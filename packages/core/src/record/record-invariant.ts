@@ -1,6 +1,6 @@
 import { invariantScopes, invariantSeverities, invariantValidationTypes } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso, tokensFor } from '../context.js';
+import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 import type { Invariant } from '../types.js';
 import { domain, limits, oneOf, optionalText, text } from '../validation/fields.js';
@@ -19,7 +19,7 @@ const invariantInput = v.object({
 export type RecordInvariantInput = v.InferInput<typeof invariantInput>;
 
 /** Records a statement that must always hold (active until deprecated or violated). */
-export async function recordInvariant(ctx: CoreContext, input: RecordInvariantInput): Promise<Invariant> {
+export async function recordInvariant(ctx: CoreHandle, input: RecordInvariantInput): Promise<Invariant> {
   const data = parseInput(invariantInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, (trx) =>

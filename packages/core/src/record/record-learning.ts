@@ -1,7 +1,7 @@
 import type { Database, LearningRow, NewLearningRow } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import { type CoreContext, nowIso, tokensFor } from '../context.js';
+import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
 import { joinTags, splitTags, toLearning } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Learning } from '../types.js';
@@ -25,7 +25,7 @@ const learningInput = v.object({
 export type RecordLearningInput = v.InferInput<typeof learningInput>;
 
 /** Records a failure, success or observation; its tags become exact-match rows in one transaction. */
-export async function recordLearning(ctx: CoreContext, input: RecordLearningInput): Promise<Learning> {
+export async function recordLearning(ctx: CoreHandle, input: RecordLearningInput): Promise<Learning> {
   const data = parseInput(learningInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) =>

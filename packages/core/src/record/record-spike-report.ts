@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type CoreContext, nowIso, tokensFor } from '../context.js';
+import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
 import { joinTags, toSpikeReport } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { SpikeReport } from '../types.js';
@@ -21,7 +21,7 @@ const spikeInput = v.object({
 export type RecordSpikeReportInput = v.InferInput<typeof spikeInput>;
 
 /** Records a time-boxed research report. */
-export async function recordSpikeReport(ctx: CoreContext, input: RecordSpikeReportInput): Promise<SpikeReport> {
+export async function recordSpikeReport(ctx: CoreHandle, input: RecordSpikeReportInput): Promise<SpikeReport> {
   const data = parseInput(spikeInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {

@@ -1,6 +1,6 @@
 import { trailLocationTypes, trailScents } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 import { oneOf, optionalText, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -25,7 +25,7 @@ const trailInput = v.object({
 export type RecordTrailInput = v.InferInput<typeof trailInput>;
 
 /** Records where an agent went (a file read or written, a search, a command): the raw material of hotspots. */
-export async function recordTrail(ctx: CoreContext, input: RecordTrailInput) {
+export async function recordTrail(ctx: CoreHandle, input: RecordTrailInput) {
   const data = parseInput(trailInput, input);
   return writeTransaction(ctx.db, (trx) =>
     trx

@@ -1,6 +1,6 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { applyOutcome } from '../lifecycle/apply-outcome.js';
 import { checkGoldenViolations, type GoldenViolationCheck } from '../lifecycle/golden-violations.js';
 import { lifecycleConfig } from '../lifecycle/settings.js';
@@ -25,7 +25,7 @@ export type RecordViolationInput = v.InferInput<typeof violationInput>;
  * CEO review at the critical level.
  */
 export async function recordViolation(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: RecordViolationInput,
 ): Promise<Violation & { lifecycle: GoldenViolationCheck }> {
   const data = parseInput(violationInput, input);

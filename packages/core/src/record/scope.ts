@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 
 /**
  * `project_path` on input: absent = the current project (or global outside any project),
@@ -9,6 +9,6 @@ export const projectPathInput = v.optional(
   v.nullable(v.pipe(v.string('must be a path'), v.minLength(1, 'must not be empty'))),
 );
 
-export function resolveScope(ctx: CoreContext, value: string | null | undefined): string | null {
+export function resolveScope(ctx: CoreHandle, value: string | null | undefined): string | null {
   return value === undefined ? ctx.projectPath : value;
 }

@@ -1,7 +1,7 @@
 import type { Database } from '@elf/schema';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import * as v from 'valibot';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { page } from '../mappers.js';
 import type { Page } from '../types.js';
 import { limit, offset, queryText } from '../validation/fields.js';
@@ -85,7 +85,7 @@ async function runSearch(db: Kysely<Database>, match: string, take: number, kind
 }
 
 /** Full-text search across learnings, heuristics, decisions and spike reports, best matches first. */
-export async function search(ctx: CoreContext, input: SearchInput): Promise<SearchResult> {
+export async function search(ctx: CoreHandle, input: SearchInput): Promise<SearchResult> {
   const data = parseInput(searchInput, input);
   const match = ftsMatchExpression(data.text);
   if (!match) return { text: data.text, hits: [], page: page(data.limit, data.offset, 0) };

@@ -1,6 +1,6 @@
 import type { Marker } from '../capture/markers.js';
 import { redactSecrets } from '../capture/redact-secrets.js';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { applyOutcome } from '../lifecycle/apply-outcome.js';
 import { findNearDuplicate } from '../lifecycle/near-duplicates.js';
 import { recordHeuristic } from '../record/record-heuristic.js';
@@ -48,7 +48,7 @@ export function cutAtWord(text: string, max: number): string {
  * Secrets are redacted first; a marker already captured in this session is skipped.
  */
 export async function learnFromMarkers(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: {
     sessionId: string;
     markers: readonly Marker[];
@@ -122,7 +122,7 @@ export interface ToolFailureInput {
  * Records a failed tool call as a failure learning (secrets redacted; domain from its words; the
  * same failure twice in a session is recorded once). Returns null when it was already recorded or carried no error text.
  */
-export async function captureToolFailure(ctx: CoreContext, input: ToolFailureInput): Promise<CapturedItem | null> {
+export async function captureToolFailure(ctx: CoreHandle, input: ToolFailureInput): Promise<CapturedItem | null> {
   const error = redactSecrets(input.error).text.trim();
   if (!error) return null;
   const firstLine =

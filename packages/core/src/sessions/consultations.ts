@@ -1,5 +1,5 @@
 import type { ConsultationOutcome } from '@elf/schema';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { type AppliedOutcome, applyOutcome, type OutcomeEvent } from '../lifecycle/apply-outcome.js';
 import { writeTransaction } from '../transaction.js';
 
@@ -11,7 +11,7 @@ const eventOf: Record<ConsultationOutcome, OutcomeEvent> = {
 
 /** Remembers which heuristics a subagent was given (agentKey: its Task tool_use_id). */
 export async function recordConsultations(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: { sessionId: string; agentKey: string; agentType?: string | null; heuristicIds: readonly number[] },
 ): Promise<void> {
   if (input.heuristicIds.length === 0) return;
@@ -46,7 +46,7 @@ export interface ResolveInput {
  * validated, violated or marked consulted through applyOutcome (once per session). Returns what
  * changed; nothing when that subagent's consultations were already settled.
  */
-export async function resolveConsultations(ctx: CoreContext, input: ResolveInput): Promise<AppliedOutcome[]> {
+export async function resolveConsultations(ctx: CoreHandle, input: ResolveInput): Promise<AppliedOutcome[]> {
   const agentKey =
     input.agentKey ?? (input.agentType ? await oldestOpenAgent(ctx, input.sessionId, input.agentType) : null);
   if (!agentKey) return [];
@@ -85,7 +85,7 @@ export async function resolveConsultations(ctx: CoreContext, input: ResolveInput
   return applied;
 }
 
-async function oldestOpenAgent(ctx: CoreContext, sessionId: string, agentType: string): Promise<string | null> {
+async function oldestOpenAgent(ctx: CoreHandle, sessionId: string, agentType: string): Promise<string | null> {
   const row = await ctx.db
     .selectFrom('heuristic_consultations')
     .select('agent_key')
@@ -100,7 +100,7 @@ async function oldestOpenAgent(ctx: CoreContext, sessionId: string, agentType: s
 }
 
 /** Heuristics consulted in a session with their outcomes (for check-out and summaries). */
-export function sessionConsultations(ctx: CoreContext, sessionId: string) {
+export function sessionConsultations(ctx: CoreHandle, sessionId: string) {
   return ctx.db
     .selectFrom('heuristic_consultations as c')
     .innerJoin('heuristics as h', 'h.id', 'c.heuristic_id')

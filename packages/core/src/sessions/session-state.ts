@@ -1,6 +1,6 @@
 import type { SessionSummaryRow } from '@elf/schema';
 import { sql } from 'kysely';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 
 // Per-session state of agent hooks, kept in the database: each hook is its own short process,
@@ -14,7 +14,7 @@ export interface OpenSessionInput {
 }
 
 /** Creates the session's summary row on its first event (idempotent; a resumed session keeps its row). */
-export async function openSession(ctx: CoreContext, input: OpenSessionInput): Promise<void> {
+export async function openSession(ctx: CoreHandle, input: OpenSessionInput): Promise<void> {
   await ctx.db
     .insertInto('session_summaries')
     .values({
@@ -27,7 +27,7 @@ export async function openSession(ctx: CoreContext, input: OpenSessionInput): Pr
     .execute();
 }
 
-export function getSession(ctx: CoreContext, sessionId: string): Promise<SessionSummaryRow | undefined> {
+export function getSession(ctx: CoreHandle, sessionId: string): Promise<SessionSummaryRow | undefined> {
   return ctx.db.selectFrom('session_summaries').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
 }
 
@@ -38,7 +38,7 @@ export interface InjectedItem {
 
 /** Remembers what a session was shown, so later events never repeat it. */
 export async function recordInjections(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   sessionId: string,
   event: string,
   items: readonly InjectedItem[],
@@ -62,12 +62,12 @@ export async function recordInjections(
 }
 
 /** Forgets what a session was shown (after /clear or a compaction the model no longer has it). */
-export async function forgetInjections(ctx: CoreContext, sessionId: string): Promise<void> {
+export async function forgetInjections(ctx: CoreHandle, sessionId: string): Promise<void> {
   await ctx.db.deleteFrom('session_injections').where('session_id', '=', sessionId).execute();
 }
 
 /** `kind:id` of everything the session has been shown. */
-export async function injectedKeys(ctx: CoreContext, sessionId: string): Promise<Set<string>> {
+export async function injectedKeys(ctx: CoreHandle, sessionId: string): Promise<Set<string>> {
   const rows = await ctx.db
     .selectFrom('session_injections')
     .select(['kind', 'item_id'])
@@ -79,7 +79,7 @@ export async function injectedKeys(ctx: CoreContext, sessionId: string): Promise
 
 /** Counts one tool call (and whether it failed) for the session summary. */
 export async function countToolUse(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: { sessionId: string; toolName: string; failed?: boolean },
 ): Promise<void> {
   const failures = input.failed ? 1 : 0;
@@ -100,7 +100,7 @@ export async function countToolUse(
  * marker seen in both SubagentStop and PostToolUse(Task) is learned once.
  */
 export async function claimCapture(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: { sessionId: string; fingerprint: string; kind: 'marker' | 'failure' },
 ): Promise<boolean> {
   const result = await ctx.db
@@ -118,7 +118,7 @@ export async function claimCapture(
 
 /** Tool calls and failures of a session, by tool. */
 export async function sessionTools(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   sessionId: string,
 ): Promise<Record<string, { calls: number; failures: number }>> {
   const rows = await ctx.db
@@ -132,7 +132,7 @@ export async function sessionTools(
 
 /** Adds domains to the session's list (for its summary); keeps the first 20. */
 export async function noteSessionDomains(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   sessionId: string,
   domains: readonly string[],
 ): Promise<void> {
@@ -156,7 +156,7 @@ export async function noteSessionDomains(
 }
 
 /** The session's first prompt, kept (shortened) as how the conversation started. */
-export async function noteFirstPrompt(ctx: CoreContext, sessionId: string, prompt: string): Promise<void> {
+export async function noteFirstPrompt(ctx: CoreHandle, sessionId: string, prompt: string): Promise<void> {
   const start = prompt.replace(/\s+/g, ' ').trim().slice(0, 200);
   if (!start) return;
   await ctx.db
@@ -169,7 +169,7 @@ export async function noteFirstPrompt(ctx: CoreContext, sessionId: string, promp
 
 /** How far the session's transcript has been read (markers before `offset` are learned). */
 export async function noteTranscriptRead(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   input: { sessionId: string; path: string; offset: number },
 ): Promise<void> {
   await ctx.db

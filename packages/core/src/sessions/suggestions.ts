@@ -1,4 +1,4 @@
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { qualifiesForGolden } from '../lifecycle/confidence.js';
 import { toHeuristic } from '../mappers.js';
 import { appliesToProject } from '../queries/project-scope.js';
@@ -51,7 +51,7 @@ export function suggestHeuristics(
  * Active, non-golden heuristics of this project (or global) at or near the golden-rule
  * thresholds: those that qualify first, then the closest.
  */
-export async function promotionCandidates(ctx: CoreContext, limit = 10): Promise<Heuristic[]> {
+export async function promotionCandidates(ctx: CoreHandle, limit = 10): Promise<Heuristic[]> {
   const rows = await ctx.db
     .selectFrom('heuristics')
     .selectAll()

@@ -1,5 +1,5 @@
 import type { SessionSummaryRow } from '@elf/schema';
-import { type CoreContext, nowIso } from '../context.js';
+import { type CoreHandle, nowIso } from '../core-handle.js';
 import { parseList } from './session-state.js';
 
 export interface SessionSummaryInput {
@@ -15,7 +15,7 @@ export interface SessionSummaryInput {
  * Writes the session's summary from what its hooks recorded, without an LLM: tool counts, files
  * touched (its trails), domains, failures, markers captured and heuristics consulted.
  */
-export async function summarizeSession(ctx: CoreContext, input: SessionSummaryInput): Promise<SessionSummaryRow> {
+export async function summarizeSession(ctx: CoreHandle, input: SessionSummaryInput): Promise<SessionSummaryRow> {
   const { sessionId } = input;
   const now = nowIso(ctx);
   const [tools, files, captures, consulted, existing] = await Promise.all([

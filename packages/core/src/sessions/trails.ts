@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 
 export interface TrailListInput {
   days?: number;
@@ -8,7 +8,7 @@ export interface TrailListInput {
 }
 
 /** Trails of the last N days (default 7), newest first, for this project when there is one. */
-export function listTrails(ctx: CoreContext, input: TrailListInput = {}) {
+export function listTrails(ctx: CoreHandle, input: TrailListInput = {}) {
   const since = new Date(ctx.clock.now().getTime() - (input.days ?? 7) * 86_400_000).toISOString();
   let query = ctx.db
     .selectFrom('trails')
@@ -32,7 +32,7 @@ export interface Hotspot {
 }
 
 /** Trails of the last N days grouped by location: where agents keep going, strongest first. */
-export async function hotspots(ctx: CoreContext, input: { days?: number; limit?: number } = {}): Promise<Hotspot[]> {
+export async function hotspots(ctx: CoreHandle, input: { days?: number; limit?: number } = {}): Promise<Hotspot[]> {
   const since = new Date(ctx.clock.now().getTime() - (input.days ?? 7) * 86_400_000).toISOString();
   let query = ctx.db
     .selectFrom('trails')
@@ -56,7 +56,7 @@ export async function hotspots(ctx: CoreContext, input: { days?: number; limit?:
 }
 
 /** Session summaries, newest first (this project's when there is one). */
-export function listSessions(ctx: CoreContext, input: { limit?: number } = {}) {
+export function listSessions(ctx: CoreHandle, input: { limit?: number } = {}) {
   let query = ctx.db.selectFrom('session_summaries').selectAll();
   if (ctx.projectPath !== null) query = query.where('project', '=', ctx.projectPath);
   return query

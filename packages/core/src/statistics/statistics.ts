@@ -1,6 +1,6 @@
 import type { Database } from '@elf/schema';
 import { type Kysely, sql } from 'kysely';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { daysAgoIso } from '../queries/query-recent.js';
 import { violationsByRuleQuery } from '../queries/violations.js';
 
@@ -73,7 +73,7 @@ async function queryTimes(db: Kysely<Database>, todayStart: string) {
 }
 
 /** Counts by type, domain and status, golden rules, violations in 7 days, and query telemetry. */
-export async function statistics(ctx: CoreContext): Promise<Statistics> {
+export async function statistics(ctx: CoreHandle): Promise<Statistics> {
   const db = ctx.db;
   const now = ctx.clock.now();
   const todayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();

@@ -1,6 +1,6 @@
 import { isElfError, type NewBuildingQueryRow } from '@elf/schema';
 import { sql } from 'kysely';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 
 /** How long a telemetry write may wait for another writer's lock: telemetry never stalls a query. */
 const telemetryBusyTimeoutMs = 250;
@@ -42,14 +42,14 @@ const flushAt = 50;
  * batches (one short transaction per flush), never fail a query, and wait at most 250 ms for a
  * lock; a lost batch is reported to the logger.
  */
-export async function writeQueryLog(ctx: CoreContext, row: NewBuildingQueryRow): Promise<void> {
+export async function writeQueryLog(ctx: CoreHandle, row: NewBuildingQueryRow): Promise<void> {
   ctx.telemetryBuffer ??= [];
   ctx.telemetryBuffer.push(row);
   if (ctx.telemetryBuffer.length >= flushAt) await flushQueryLog(ctx);
 }
 
 /** Writes the queued telemetry rows now (Elf.close and statistics() call it). Never throws. */
-export async function flushQueryLog(ctx: CoreContext): Promise<void> {
+export async function flushQueryLog(ctx: CoreHandle): Promise<void> {
   const rows = ctx.telemetryBuffer?.splice(0) ?? [];
   if (rows.length === 0) return;
   try {
@@ -85,7 +85,7 @@ export async function flushQueryLog(ctx: CoreContext): Promise<void> {
  * The query's own result or error is returned unchanged.
  */
 export async function withQueryLog<T>(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   spec: QuerySpec,
   run: () => Promise<T>,
   count: (result: T) => QueryCounts,

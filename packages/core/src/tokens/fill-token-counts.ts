@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CoreContext } from '../context.js';
+import type { CoreHandle } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 import { type CountedKind, countedKinds, countedTables, type ItemTextFields, itemText } from './item-text.js';
 import type { TokenCounter } from './token-counter.js';
@@ -15,7 +15,7 @@ export interface FillTokenCountsResult {
  * capture hook. Works in batches, each read and written in one transaction.
  */
 export async function fillTokenCounts(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   counter: TokenCounter,
   options: { batchSize?: number; maxItems?: number } = {},
 ): Promise<FillTokenCountsResult> {

@@ -1,11 +1,11 @@
-import { type CoreContext, type Elf, openSession, resolveProjectRoot } from '@elf/core';
+import { type CoreHandle, type Elf, openSession, resolveProjectRoot } from '@elf/core';
 import type { AgentSession, EventResult, Recorded } from '../events.js';
 import type { HookSettings } from '../settings.js';
 
 /** One event's world: the open memory, the session, where it works, and the loop's settings. */
 export interface EventScope {
   elf: Elf;
-  ctx: CoreContext;
+  ctx: CoreHandle;
   session: AgentSession;
   /** The project root (the main worktree for a linked one), or the cwd outside any project. */
   project: string;
@@ -15,7 +15,7 @@ export interface EventScope {
 export function eventScope(elf: Elf, session: AgentSession, settings: HookSettings): EventScope {
   return {
     elf,
-    ctx: elf.context,
+    ctx: elf.core,
     session,
     project: resolveProjectRoot(session.cwd),
     settings,

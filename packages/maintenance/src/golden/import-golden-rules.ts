@@ -1,6 +1,6 @@
 import {
   auditHeuristic,
-  type CoreContext,
+  type CoreHandle,
   cutAtWord,
   findNearDuplicate,
   inferDomain,
@@ -82,7 +82,7 @@ async function findMatch(
  * `imported`; running it again changes nothing. One transaction; a dry run writes nothing.
  */
 export async function importGoldenRules(
-  ctx: CoreContext,
+  ctx: CoreHandle,
   rules: readonly MarkdownGoldenRule[],
   options: GoldenImportOptions = {},
 ): Promise<GoldenImportReport> {

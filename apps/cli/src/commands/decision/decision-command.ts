@@ -18,7 +18,7 @@ export function registerDecisionCommand(program: Command, cli: CliContext): void
         const id = await positiveId(command.args[0], 'id');
         const by = await positiveId(opts.by, 'by');
         const d = await withElf(cli.io, globals, async (elf) =>
-          (await import('@elf/core')).supersedeDecision(elf.context, { id, by, reason: opts.reason ?? null }),
+          (await import('@elf/core')).supersedeDecision(elf.core, { id, by, reason: opts.reason ?? null }),
         );
         emit(cli.io, globals, d, () => `decision #${d.id} superseded by #${d.superseded_by}`);
       }),

@@ -138,7 +138,7 @@ function registerImportCommand(golden: Command, cli: CliContext): void {
         if (rules.length === 0)
           throw await invalidFile(`no golden rules in ${file} (expected "## N. Title" sections with a "> rule" line)`);
         const dryRun = opts.dryRun === true;
-        const report = await withElf(cli.io, globals, (elf) => importGoldenRules(elf.context, rules, { dryRun }), {
+        const report = await withElf(cli.io, globals, (elf) => importGoldenRules(elf.core, rules, { dryRun }), {
           countTokens: !dryRun,
         });
         const data = { file, ...report };

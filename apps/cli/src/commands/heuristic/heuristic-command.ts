@@ -31,7 +31,7 @@ export function registerHeuristicCommand(program: Command, cli: CliContext): voi
           const limit = await integerOption(opts.limit, 'limit', 1, 10_000);
           const { listHeuristics } = await import('@elf/core');
           const list = await withElf(cli.io, globals, (elf) =>
-            listHeuristics(elf.context, {
+            listHeuristics(elf.core, {
               status: opts.status,
               domain: opts.domain ?? null,
               ...(opts.golden ? { golden: true } : {}),
@@ -54,7 +54,7 @@ export function registerHeuristicCommand(program: Command, cli: CliContext): voi
       handler<Record<string, never>>(cli, async (_opts, globals, command) => {
         const id = await positiveId(command.args[0]);
         const { heuristicHistory } = await import('@elf/core');
-        const { heuristic: h, updates } = await withElf(cli.io, globals, (elf) => heuristicHistory(elf.context, id));
+        const { heuristic: h, updates } = await withElf(cli.io, globals, (elf) => heuristicHistory(elf.core, id));
         emit(cli.io, globals, { heuristic: h, recent_updates: updates.slice(-10) }, () =>
           [
             heuristicLine(h),
@@ -77,7 +77,7 @@ export function registerHeuristicCommand(program: Command, cli: CliContext): voi
       handler<Record<string, never>>(cli, async (_opts, globals, command) => {
         const id = await positiveId(command.args[0]);
         const { heuristicHistory } = await import('@elf/core');
-        const history = await withElf(cli.io, globals, (elf) => heuristicHistory(elf.context, id));
+        const history = await withElf(cli.io, globals, (elf) => heuristicHistory(elf.core, id));
         emit(cli.io, globals, history, () =>
           [heuristicLine(history.heuristic), ...history.updates.map(historyLine)].join('\n'),
         );

@@ -14,7 +14,7 @@ function registerRetract(heuristic: Command, cli: CliContext): void {
       handler<{ reason: string }>(cli, async (opts, globals, command) => {
         const id = await positiveId(command.args[0], 'id');
         const h = await withElf(cli.io, globals, async (elf) =>
-          (await import('@elf/core')).retractHeuristic(elf.context, { id, reason: opts.reason }),
+          (await import('@elf/core')).retractHeuristic(elf.core, { id, reason: opts.reason }),
         );
         emit(cli.io, globals, h, () => `retracted heuristic #${h.id} [${h.domain}]: ${h.status_reason ?? ''}`);
       }),
@@ -33,7 +33,7 @@ function registerSupersede(heuristic: Command, cli: CliContext): void {
         const id = await positiveId(command.args[0], 'id');
         const by = await positiveId(opts.by, 'by');
         const h = await withElf(cli.io, globals, async (elf) =>
-          (await import('@elf/core')).supersedeHeuristic(elf.context, { id, by, reason: opts.reason ?? null }),
+          (await import('@elf/core')).supersedeHeuristic(elf.core, { id, by, reason: opts.reason ?? null }),
         );
         emit(cli.io, globals, h, () => `heuristic #${h.id} superseded by #${h.superseded_by}`);
       }),
@@ -52,7 +52,7 @@ function registerMerge(heuristic: Command, cli: CliContext): void {
         const keep = await positiveId(command.args[0], 'keep');
         const from = await positiveId(command.args[1], 'from');
         const r = await withElf(cli.io, globals, async (elf) =>
-          (await import('@elf/core')).mergeHeuristics(elf.context, { keep, from, force: opts.force === true }),
+          (await import('@elf/core')).mergeHeuristics(elf.core, { keep, from, force: opts.force === true }),
         );
         const data = { kept: r.kept, merged: r.merged, old_confidence: r.oldConfidence };
         emit(

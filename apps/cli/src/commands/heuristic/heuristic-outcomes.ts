@@ -38,7 +38,7 @@ export function registerHeuristicOutcomeCommands(heuristic: Command, cli: CliCon
           const core = await import('@elf/core');
           const run = name === 'validate' ? core.validateHeuristic : core.violateHeuristic;
           const result = await withElf(cli.io, globals, (elf) =>
-            run(elf.context, { id, sessionId: opts.session?.slice(0, 200) ?? null, note: opts.note ?? null }),
+            run(elf.core, { id, sessionId: opts.session?.slice(0, 200) ?? null, note: opts.note ?? null }),
           );
           emit(cli.io, globals, result, () => outcomeLine(verb, result));
         }),
@@ -58,7 +58,7 @@ export function registerHeuristicOutcomeCommands(heuristic: Command, cli: CliCon
           const id = await positiveId(command.args[0]);
           const core = await import('@elf/core');
           const run = name === 'promote' ? core.promoteHeuristic : core.demoteHeuristic;
-          const h = await withElf(cli.io, globals, (elf) => run(elf.context, { id, reason: opts.reason ?? null }));
+          const h = await withElf(cli.io, globals, (elf) => run(elf.core, { id, reason: opts.reason ?? null }));
           emit(cli.io, globals, h, () => `${name}d: ${heuristicLine(h)}`);
         }),
       );
@@ -73,7 +73,7 @@ export function registerHeuristicOutcomeCommands(heuristic: Command, cli: CliCon
         const id = await positiveId(command.args[0]);
         const { reviveHeuristic } = await import('@elf/core');
         const result = await withElf(cli.io, globals, (elf) =>
-          reviveHeuristic(elf.context, { id, reason: opts.reason ?? null }),
+          reviveHeuristic(elf.core, { id, reason: opts.reason ?? null }),
         );
         emit(cli.io, globals, result, () => outcomeLine('revived', result));
       }),

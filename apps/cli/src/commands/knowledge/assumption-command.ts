@@ -25,7 +25,7 @@ export function registerAssumptionCommand(program: Command, cli: CliContext): vo
           const id = await positiveId(command.args[0]);
           const { challengeAssumption, verifyAssumption } = await import('@elf/core');
           const update = kind === 'verify' ? verifyAssumption : challengeAssumption;
-          const a = await withElf(cli.io, globals, (elf) => update(elf.context, { id, note: opts.note ?? null }));
+          const a = await withElf(cli.io, globals, (elf) => update(elf.core, { id, note: opts.note ?? null }));
           emit(cli.io, globals, a, () => `${kind === 'verify' ? 'verified' : 'challenged'}: ${assumptionLine(a)}`);
         }),
       );

@@ -44,7 +44,7 @@ export function registerExperimentCloseCommands(experiment: Command, cli: CliCon
             (elf) =>
               namingFlags(
                 () =>
-                  close(elf.context, {
+                  close(elf.core, {
                     id,
                     conclusion: opts.conclusion,
                     heuristic:

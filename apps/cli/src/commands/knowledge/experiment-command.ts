@@ -41,7 +41,7 @@ export function registerExperimentCommand(program: Command, cli: CliContext): vo
         const limit = await integerOption(opts.limit, 'limit', 1, 1000);
         const { listExperiments } = await import('@elf/core');
         const result = await withElf(cli.io, globals, (elf) =>
-          listExperiments(elf.context, { status: opts.status, limit }),
+          listExperiments(elf.core, { status: opts.status, limit }),
         );
         emit(cli.io, globals, result, () =>
           result.experiments.length === 0
@@ -58,7 +58,7 @@ export function registerExperimentCommand(program: Command, cli: CliContext): vo
       handler<Record<string, never>>(cli, async (_opts, globals, command) => {
         const id = await positiveId(command.args[0]);
         const { getExperiment } = await import('@elf/core');
-        const shown = await withElf(cli.io, globals, (elf) => getExperiment(elf.context, id));
+        const shown = await withElf(cli.io, globals, (elf) => getExperiment(elf.core, id));
         const e = shown.experiment;
         emit(cli.io, globals, shown, () =>
           [

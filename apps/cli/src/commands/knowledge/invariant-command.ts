@@ -16,7 +16,7 @@ export function registerInvariantCommand(program: Command, cli: CliContext): voi
       handler<Record<string, never>>(cli, async (_opts, globals, command) => {
         const id = await positiveId(command.args[0]);
         const { validateInvariant } = await import('@elf/core');
-        const i = await withElf(cli.io, globals, (elf) => validateInvariant(elf.context, { id }));
+        const i = await withElf(cli.io, globals, (elf) => validateInvariant(elf.core, { id }));
         emit(cli.io, globals, i, () => `validated: ${invariantLine(i)}`);
       }),
     );
@@ -29,9 +29,7 @@ export function registerInvariantCommand(program: Command, cli: CliContext): voi
       handler<{ note?: string }>(cli, async (opts, globals, command) => {
         const id = await positiveId(command.args[0]);
         const { violateInvariant } = await import('@elf/core');
-        const i = await withElf(cli.io, globals, (elf) =>
-          violateInvariant(elf.context, { id, note: opts.note ?? null }),
-        );
+        const i = await withElf(cli.io, globals, (elf) => violateInvariant(elf.core, { id, note: opts.note ?? null }));
         emit(cli.io, globals, i, () => `violation ${i.violation_count} recorded: ${invariantLine(i)}`);
       }),
     );

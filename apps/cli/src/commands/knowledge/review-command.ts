@@ -24,8 +24,8 @@ export function registerReviewCommand(program: Command, cli: CliContext): void {
         const { listAllCeoReviews, listCeoReviews } = await import('@elf/core');
         const result = await withElf(cli.io, globals, (elf) =>
           opts.status === 'all'
-            ? listAllCeoReviews(elf.context, { limit })
-            : listCeoReviews(elf.context, { status: opts.status, limit }),
+            ? listAllCeoReviews(elf.core, { limit })
+            : listCeoReviews(elf.core, { status: opts.status, limit }),
         );
         emit(cli.io, globals, result, () =>
           result.ceoReviews.length === 0
@@ -48,7 +48,7 @@ export function registerReviewCommand(program: Command, cli: CliContext): void {
           const id = await positiveId(command.args[0]);
           const { decideCeoReview } = await import('@elf/core');
           const r = await withElf(cli.io, globals, (elf) =>
-            decideCeoReview(elf.context, { id, decision, note: opts.note ?? null }),
+            decideCeoReview(elf.core, { id, decision, note: opts.note ?? null }),
           );
           emit(cli.io, globals, r, () => `${decision} review #${r.id}: ${r.title}`);
         }),

@@ -17,7 +17,7 @@ export function registerSpikeCommand(program: Command, cli: CliContext): void {
         const id = await positiveId(command.args[0]);
         const { rateSpikeReport } = await import('@elf/core');
         const s = await withElf(cli.io, globals, (elf) =>
-          rateSpikeReport(elf.context, { id, rating: command.args[1] ?? '' }),
+          rateSpikeReport(elf.core, { id, rating: command.args[1] ?? '' }),
         );
         emit(
           cli.io,

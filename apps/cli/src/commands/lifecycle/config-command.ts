@@ -51,7 +51,7 @@ export function registerConfigCommand(program: Command, cli: CliContext): void {
       handler(cli, async (_opts, globals, command) => {
         const [key = '', value = ''] = command.args;
         const { setSetting } = await import('@elf/core');
-        const saved = await withElf(cli.io, globals, (elf) => setSetting(elf.context, key, value));
+        const saved = await withElf(cli.io, globals, (elf) => setSetting(elf.core, key, value));
         emit(cli.io, globals, saved, () => `${saved.key} = ${saved.value}`);
       }),
     );

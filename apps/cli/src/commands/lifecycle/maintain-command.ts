@@ -17,7 +17,7 @@ export function registerMaintainCommand(program: Command, cli: CliContext): void
       handler<{ dryRun?: boolean }>(cli, async (opts, globals) => {
         const { maintainLifecycle } = await import('@elf/core');
         const report = await withElf(cli.io, globals, (elf) =>
-          maintainLifecycle(elf.context, { dryRun: Boolean(opts.dryRun) }),
+          maintainLifecycle(elf.core, { dryRun: Boolean(opts.dryRun) }),
         );
         emit(cli.io, globals, { dry_run: Boolean(opts.dryRun), ...report }, () => {
           const lines = [

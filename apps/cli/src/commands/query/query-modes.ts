@@ -53,11 +53,11 @@ export interface ModeResult {
 type Mode = (elf: Elf, o: QueryOptions) => Promise<ModeResult>;
 
 const listTrails = async (elf: Elf, input: { days: number; limit: number }) =>
-  (await import('@elf/core')).listTrails(elf.context, input);
+  (await import('@elf/core')).listTrails(elf.core, input);
 const listHotspots = async (elf: Elf, input: { days: number; limit: number }) =>
-  (await import('@elf/core')).hotspots(elf.context, input);
+  (await import('@elf/core')).hotspots(elf.core, input);
 const listSessionSummaries = async (elf: Elf, input: { limit: number }) =>
-  (await import('@elf/core')).listSessions(elf.context, input);
+  (await import('@elf/core')).listSessions(elf.core, input);
 
 /** A hit that no longer holds shows why in place of its status: `[retracted: …]`, `[superseded by #N]`. */
 function markedHitLine(hit: SearchHit): string {

@@ -32,13 +32,13 @@ export function registerCheckInCommand(program: Command, cli: CliContext): void 
           const stats = await elf.statistics();
           const reviews = await elf.ceoReviews({ status: 'pending', limit: 5 });
           const violations = await elf.violations({ days: 7, limit: 5 });
-          const candidates = await core.promotionCandidates(elf.context, 5);
+          const candidates = await core.promotionCandidates(elf.core, 5);
           const config = await core.lifecycleConfig(elf.db);
           // Promotions and demotions since the last check-in, reported once.
           const lastCheckIn = await core.readState(elf.db, core.stateKeys.lastCheckIn);
-          const standing = await core.standingChangesSince(elf.context, lastCheckIn, 101);
-          const demotions = config.promotionMode === 'suggest' ? await core.demotionCandidates(elf.context, 5) : [];
-          await core.writeState(elf.context, core.stateKeys.lastCheckIn, elf.context.clock.now().toISOString());
+          const standing = await core.standingChangesSince(elf.core, lastCheckIn, 101);
+          const demotions = config.promotionMode === 'suggest' ? await core.demotionCandidates(elf.core, 5) : [];
+          await core.writeState(elf.core, core.stateKeys.lastCheckIn, elf.core.clock.now().toISOString());
           return {
             context: { ...context, candidates: undefined },
             status: {

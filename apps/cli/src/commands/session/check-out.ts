@@ -40,7 +40,7 @@ export function registerCheckOutCommand(program: Command, cli: CliContext): void
           }
         }
         const report = await withElf(cli.io, globals, async (elf) => {
-          const ctx = elf.context;
+          const ctx = elf.core;
           const sessionId = opts.session ?? (await core.listSessions(ctx, { limit: 1 }))[0]?.session_id ?? null;
           if (!sessionId && !transcript) {
             throw new core.ElfError(

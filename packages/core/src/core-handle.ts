@@ -16,8 +16,11 @@ export interface Logger {
   warn(message: string, details?: Record<string, unknown>): void;
 }
 
-/** What every core operation runs against. */
-export interface CoreContext {
+/**
+ * What every core operation runs against (`elf.core`, passed as the first argument): the database,
+ * the clock, the current project and agent session, and the query telemetry not yet written.
+ */
+export interface CoreHandle {
   db: Kysely<Database>;
   clock: Clock;
   logger?: Logger | undefined;
@@ -33,11 +36,11 @@ export interface CoreContext {
   telemetryBuffer?: NewBuildingQueryRow[];
 }
 
-export function nowIso(ctx: Pick<CoreContext, 'clock'>): string {
+export function nowIso(ctx: Pick<CoreHandle, 'clock'>): string {
   return ctx.clock.now().toISOString();
 }
 
 /** The token count to store with a new item: counted when a counter is configured, else null. */
-export function tokensFor<K extends CountedKind>(ctx: CoreContext, kind: K, fields: ItemTextFields[K]): number | null {
+export function tokensFor<K extends CountedKind>(ctx: CoreHandle, kind: K, fields: ItemTextFields[K]): number | null {
   return ctx.tokenCounter ? ctx.tokenCounter.count(itemText(kind, fields)) : null;
 }
