@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
+import { type ItemStep, itemAction } from '../../runtime/item-action.js';
 import { positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
@@ -11,13 +12,12 @@ function registerRetract(heuristic: Command, cli: CliContext): void {
     .argument('<id>', 'the heuristic')
     .requiredOption('--reason <text>', 'why it is wrong (≤ 2,000 characters)')
     .action(
-      handler<{ reason: string }>(cli, async (opts, globals, command) => {
-        const id = await positiveId(command.args[0], 'id');
-        const h = await withElf(cli.io, globals, async (elf) =>
-          (await import('@elf/core')).retractHeuristic(elf.core, { id, reason: opts.reason }),
-        );
-        emit(cli.io, globals, h, () => `retracted heuristic #${h.id} [${h.domain}]: ${h.status_reason ?? ''}`);
-      }),
+      itemAction(
+        cli,
+        ({ core, elf, id, opts }: ItemStep<{ reason: string }>) =>
+          core.retractHeuristic(elf.core, { id, reason: opts.reason }),
+        (h) => `retracted heuristic #${h.id} [${h.domain}]: ${h.status_reason ?? ''}`,
+      ),
     );
 }
 
