@@ -4,6 +4,7 @@ import { type ItemStep, itemAction } from '../../runtime/item-action.js';
 import { positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
+import { supersedeAction } from '../../runtime/supersede-action.js';
 
 function registerRetract(heuristic: Command, cli: CliContext): void {
   heuristic
@@ -29,14 +30,7 @@ function registerSupersede(heuristic: Command, cli: CliContext): void {
     .requiredOption('--by <new-id>', 'the heuristic that replaces it')
     .option('--reason <text>', 'why (≤ 2,000 characters)')
     .action(
-      handler<{ by: string; reason?: string }>(cli, async (opts, globals, command) => {
-        const id = await positiveId(command.args[0], 'id');
-        const by = await positiveId(opts.by, 'by');
-        const h = await withElf(cli.io, globals, async (elf) =>
-          (await import('@elf/core')).supersedeHeuristic(elf.core, { id, by, reason: opts.reason ?? null }),
-        );
-        emit(cli.io, globals, h, () => `heuristic #${h.id} superseded by #${h.superseded_by}`);
-      }),
+      supersedeAction(cli, 'heuristic', (core, elf, supersession) => core.supersedeHeuristic(elf.core, supersession)),
     );
 }
 
