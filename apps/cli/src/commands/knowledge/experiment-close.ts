@@ -49,17 +49,13 @@ export function registerExperimentCloseCommands(experiment: Command, cli: CliCon
           await emitStep(
             cli,
             globals,
-            (elf) =>
-              namingFlags(
-                () =>
-                  close(elf.core, {
-                    id,
-                    conclusion: opts.conclusion,
-                    heuristic:
-                      opts.heuristic !== undefined ? { rule: opts.heuristic, domain: opts.domain ?? null } : null,
-                  }),
-                { 'heuristic.rule': '--heuristic', 'heuristic.domain': '--domain' },
-              ),
+            namingFlags({ 'heuristic.rule': '--heuristic', 'heuristic.domain': '--domain' }, (elf) =>
+              close(elf.core, {
+                id,
+                conclusion: opts.conclusion,
+                heuristic: opts.heuristic !== undefined ? { rule: opts.heuristic, domain: opts.domain ?? null } : null,
+              }),
+            ),
             (done) => `${status} experiment #${done.experiment.id}${learnedText(done.heuristic)}`,
             { countTokens: opts.heuristic !== undefined },
           );

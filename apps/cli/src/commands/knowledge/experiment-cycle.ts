@@ -42,19 +42,16 @@ export function registerExperimentCycleCommand(experiment: Command, cli: CliCont
         await emitStep(
           cli,
           globals,
-          (elf) =>
-            namingFlags(
-              () =>
-                elf.recordCycle({
-                  experiment_id: id,
-                  try_summary: opts.try ?? null,
-                  break_summary: opts.break ?? null,
-                  analysis: opts.analyze ?? null,
-                  learning_extracted: opts.learn ?? null,
-                  next_step: opts.next ?? null,
-                }),
-              cycleFlags,
-            ),
+          namingFlags(cycleFlags, (elf) =>
+            elf.recordCycle({
+              experiment_id: id,
+              try_summary: opts.try ?? null,
+              break_summary: opts.break ?? null,
+              analysis: opts.analyze ?? null,
+              learning_extracted: opts.learn ?? null,
+              next_step: opts.next ?? null,
+            }),
+          ),
           (cycle) => `recorded cycle ${cycle.cycle_number} of experiment #${cycle.experiment_id}`,
         );
       }),
