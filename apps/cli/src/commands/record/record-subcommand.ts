@@ -3,7 +3,10 @@ import type { Command } from 'commander';
 import { emitStep } from '../../runtime/emit-step.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
 
-/** A flag that fills one field of core's input: the field, then commander's flags, help and default. */
+/**
+ * A flag that fills one field of core's input: the field, then commander's flags, help and
+ * default. NoInfer: the input type comes from `record`, and the field names are checked against it.
+ */
 export type FieldFlag<I> = readonly [
   field: NoInfer<keyof I & string>,
   flags: string,
@@ -19,7 +22,10 @@ export interface RecordSubcommand<I, T, O> {
   optional: ReadonlyArray<FieldFlag<I>>;
   /** Flags that fill no field as they stand (heuristic's --global, --force): `record` reads them. */
   switches?: ReadonlyArray<readonly [flags: string, description: string]>;
-  /** Records the item; what it returns is printed: as JSON with --json, else as `text`. */
+  /**
+   * Records the item; what it returns is printed (as JSON with --json, else as `text`). Annotate
+   * its parameters (`elf: Elf, input: RecordXInput`): that is where the input type comes from.
+   */
   record(elf: Elf, input: I, opts: O): Promise<T>;
   text(recorded: T): string;
   /** Loading the tokenizer costs ~200 ms: only items the context packer budgets need a count. */
@@ -34,12 +40,12 @@ export function recordSubcommand<I, T, O = Record<string, never>>(spec: RecordSu
   return (record: Command, cli: CliContext): void => {
     const command = record.command(spec.name).description(spec.description);
     const fields: Array<[field: string, attribute: string]> = [];
-    for (const [mandatory, flags] of [
+    for (const [mandatory, rows] of [
       [true, spec.required],
       [false, spec.optional],
     ] as const) {
-      for (const [field, flag, description, defaultValue] of flags) {
-        const option = command.createOption(flag, description).makeOptionMandatory(mandatory).default(defaultValue);
+      for (const [field, flags, description, defaultValue] of rows) {
+        const option = command.createOption(flags, description).makeOptionMandatory(mandatory).default(defaultValue);
         command.addOption(option);
         fields.push([field, option.attributeName()]);
       }
