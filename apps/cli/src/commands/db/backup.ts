@@ -1,15 +1,14 @@
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { backupsDir } from '../../runtime/backups-dir.js';
+import { mb } from '../../format/bytes.js';
+import { backupsDir, backupsDirOption } from '../../runtime/backups-dir.js';
 import { resolveDatabasePath } from '../../runtime/database-path.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
 import { integerOption } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
 import { progressBar } from '../../runtime/progress.js';
-
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(2)} MB`;
 
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -54,7 +53,7 @@ export function registerBackupCommands(db: Command, cli: CliContext): void {
 
   db.command('backups')
     .description('list the backups, newest first')
-    .option('--to <dir>', 'where backups are kept (default: backups/ next to the database)')
+    .addOption(backupsDirOption())
     .action(
       handler<{ to?: string }>(cli, async (opts, globals) => {
         const { listBackups } = await import('@elf/maintenance');
@@ -78,7 +77,7 @@ export function registerBackupCommands(db: Command, cli: CliContext): void {
     .description('replace the database with a backup; the current one is kept as a pre-restore backup')
     .argument('<file>', 'the backup to restore')
     .option('--yes', 'do not ask for confirmation (required without a terminal)')
-    .option('--to <dir>', 'where backups are kept (default: backups/ next to the database)')
+    .addOption(backupsDirOption())
     .action(
       handler<{ yes?: boolean; to?: string }>(cli, async (opts, globals, command) => {
         const { ElfError } = await import('@elf/core');

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { backupsDir } from '../../runtime/backups-dir.js';
+import { backupsDir, backupsDirOption } from '../../runtime/backups-dir.js';
 import { resolveDatabasePath } from '../../runtime/database-path.js';
+import { emitStep } from '../../runtime/emit-step.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
-import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
 
 const healthExit = { healthy: 0, degraded: 1, unhealthy: 2 } as const;
@@ -15,13 +15,15 @@ export function registerHealthCommands(db: Command, cli: CliContext): void {
     .action(
       handler<{ quick?: boolean }>(cli, async (opts, globals) => {
         const { checkIntegrity } = await import('@elf/maintenance');
-        const result = await withElf(cli.io, globals, (elf) => checkIntegrity(elf.db, { quick: Boolean(opts.quick) }), {
-          create: false,
-        });
-        emit(cli.io, globals, result, () =>
-          result.ok
-            ? `integrity (${result.mode}): ok in ${result.durationMs} ms`
-            : `integrity (${result.mode}): DAMAGED\n  ${result.messages.join('\n  ')}`,
+        const result = await emitStep(
+          cli,
+          globals,
+          (elf) => checkIntegrity(elf.db, { quick: Boolean(opts.quick) }),
+          (result) =>
+            result.ok
+              ? `integrity (${result.mode}): ok in ${result.durationMs} ms`
+              : `integrity (${result.mode}): DAMAGED\n  ${result.messages.join('\n  ')}`,
+          { create: false },
         );
         if (!result.ok) cli.exitCode = 2;
       }),
@@ -32,7 +34,7 @@ export function registerHealthCommands(db: Command, cli: CliContext): void {
       'healthy / degraded / unhealthy: integrity, size, WAL, free disk, last backup, schema (exit 0 / 1 / 2)',
     )
     .option('--max-backup-age <hours>', 'degrade when the newest backup is older than this')
-    .option('--to <dir>', 'where backups are kept (default: backups/ next to the database)')
+    .addOption(backupsDirOption())
     .action(
       handler<{ maxBackupAge?: string; to?: string }>(cli, async (opts, globals) => {
         const maxAge = opts.maxBackupAge === undefined ? undefined : Number(opts.maxBackupAge);

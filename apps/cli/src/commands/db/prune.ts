@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
+import { emitStep } from '../../runtime/emit-step.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
 import { integerOption } from '../../runtime/number-option.js';
-import { withElf } from '../../runtime/open-elf.js';
-import { emit } from '../../runtime/output.js';
 
 /** `elf db prune --older-than DAYS`: removes old telemetry only, never knowledge. */
 export function registerPruneCommand(db: Command, cli: CliContext): void {
@@ -13,19 +12,17 @@ export function registerPruneCommand(db: Command, cli: CliContext): void {
       handler<{ olderThan: string }>(cli, async (opts, globals) => {
         const days = await integerOption(opts.olderThan, 'older_than', 1, 36_500);
         const { pruneTelemetry } = await import('@elf/maintenance');
-        const result = await withElf(cli.io, globals, (elf) => pruneTelemetry(elf.db, { olderThanDays: days }), {
-          create: false,
-        });
-        emit(
-          cli.io,
+        await emitStep(
+          cli,
           globals,
-          result,
-          () =>
+          (elf) => pruneTelemetry(elf.db, { olderThanDays: days }),
+          (result) =>
             `pruned telemetry older than ${days} days (before ${result.cutoff}): ${Object.entries(result.deleted)
               .map(([table, n]) => `${table} ${n}`)
               .join(
                 ', ',
               )}; hook state of ${result.sessionState.sessions} old sessions (${result.sessionState.rows} rows)`,
+          { create: false },
         );
       }),
     );

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { mb } from '../../format/bytes.js';
+import { emitStep } from '../../runtime/emit-step.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
-import { withElf } from '../../runtime/open-elf.js';
-import { emit } from '../../runtime/output.js';
 
 const tasks = {
   analyze: 'update the query planner statistics (ANALYZE)',
@@ -9,8 +9,6 @@ const tasks = {
   reindex: 'rebuild every index (REINDEX)',
   vacuum: 'rewrite the file without free pages (VACUUM); reports instead of failing when others hold the database',
 } as const;
-
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(2)} MB`;
 
 /** `elf db analyze|optimize|reindex|vacuum`: each prints sizes and pages before and after, and its time. */
 export function registerTaskCommands(db: Command, cli: CliContext): void {
@@ -20,17 +18,19 @@ export function registerTaskCommands(db: Command, cli: CliContext): void {
       .action(
         handler(cli, async (_opts, globals) => {
           const { runMaintenanceTask } = await import('@elf/maintenance');
-          const result = await withElf(cli.io, globals, (elf) => runMaintenanceTask(elf.database, task), {
-            create: false,
-          });
-          emit(cli.io, globals, result, () =>
-            result.status === 'busy'
-              ? `${task}: not run — ${result.message}`
-              : [
-                  `${task}: done in ${result.durationMs} ms`,
-                  `  before: ${mb(result.before.fileBytes)} (+ WAL ${mb(result.before.walBytes)}), ${result.before.pageCount} pages, ${result.before.freelistCount} free`,
-                  `  after:  ${mb(result.after.fileBytes)} (+ WAL ${mb(result.after.walBytes)}), ${result.after.pageCount} pages, ${result.after.freelistCount} free`,
-                ].join('\n'),
+          await emitStep(
+            cli,
+            globals,
+            (elf) => runMaintenanceTask(elf.database, task),
+            (result) =>
+              result.status === 'busy'
+                ? `${task}: not run — ${result.message}`
+                : [
+                    `${task}: done in ${result.durationMs} ms`,
+                    `  before: ${mb(result.before.fileBytes)} (+ WAL ${mb(result.before.walBytes)}), ${result.before.pageCount} pages, ${result.before.freelistCount} free`,
+                    `  after:  ${mb(result.after.fileBytes)} (+ WAL ${mb(result.after.walBytes)}), ${result.after.pageCount} pages, ${result.after.freelistCount} free`,
+                  ].join('\n'),
+            { create: false },
           );
         }),
       );

@@ -1,6 +1,8 @@
 import type { HeuristicStatus } from '@elf/schema';
 import { type Command, Option } from 'commander';
+import { emitStep } from '../../runtime/emit-step.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
+import { itemAction } from '../../runtime/item-action.js';
 import { integerOption, positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
@@ -30,18 +32,21 @@ export function registerHeuristicCommand(program: Command, cli: CliContext): voi
         async (opts, globals) => {
           const limit = await integerOption(opts.limit, 'limit', 1, 10_000);
           const { listHeuristics } = await import('@elf/core');
-          const list = await withElf(cli.io, globals, (elf) =>
-            listHeuristics(elf.core, {
-              status: opts.status,
-              domain: opts.domain ?? null,
-              ...(opts.golden ? { golden: true } : {}),
-              limit,
+          await emitStep(
+            cli,
+            globals,
+            async (elf) => ({
+              heuristics: await listHeuristics(elf.core, {
+                status: opts.status,
+                domain: opts.domain ?? null,
+                ...(opts.golden ? { golden: true } : {}),
+                limit,
+              }),
             }),
-          );
-          emit(cli.io, globals, { heuristics: list }, () =>
-            list.length === 0
-              ? `no ${opts.status === 'all' ? '' : `${opts.status} `}heuristics`
-              : list.map(heuristicLine).join('\n'),
+            ({ heuristics }) =>
+              heuristics.length === 0
+                ? `no ${opts.status === 'all' ? '' : `${opts.status} `}heuristics`
+                : heuristics.map(heuristicLine).join('\n'),
           );
         },
       ),
@@ -74,14 +79,11 @@ export function registerHeuristicCommand(program: Command, cli: CliContext): voi
     .command('history <id>')
     .description('every audited change of a heuristic: outcomes, decay, promotion, retraction, merges')
     .action(
-      handler<Record<string, never>>(cli, async (_opts, globals, command) => {
-        const id = await positiveId(command.args[0]);
-        const { heuristicHistory } = await import('@elf/core');
-        const history = await withElf(cli.io, globals, (elf) => heuristicHistory(elf.core, id));
-        emit(cli.io, globals, history, () =>
-          [heuristicLine(history.heuristic), ...history.updates.map(historyLine)].join('\n'),
-        );
-      }),
+      itemAction(
+        cli,
+        ({ core, elf, id }) => core.heuristicHistory(elf.core, id),
+        (history) => [heuristicLine(history.heuristic), ...history.updates.map(historyLine)].join('\n'),
+      ),
     );
 
   registerHeuristicOutcomeCommands(heuristic, cli);

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
+import { type ItemStep, itemAction } from '../../runtime/item-action.js';
 import { positiveId } from '../../runtime/number-option.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
+import { supersedeAction } from '../../runtime/supersede-action.js';
 
 function registerRetract(heuristic: Command, cli: CliContext): void {
   heuristic
@@ -11,13 +13,12 @@ function registerRetract(heuristic: Command, cli: CliContext): void {
     .argument('<id>', 'the heuristic')
     .requiredOption('--reason <text>', 'why it is wrong (≤ 2,000 characters)')
     .action(
-      handler<{ reason: string }>(cli, async (opts, globals, command) => {
-        const id = await positiveId(command.args[0], 'id');
-        const h = await withElf(cli.io, globals, async (elf) =>
-          (await import('@elf/core')).retractHeuristic(elf.core, { id, reason: opts.reason }),
-        );
-        emit(cli.io, globals, h, () => `retracted heuristic #${h.id} [${h.domain}]: ${h.status_reason ?? ''}`);
-      }),
+      itemAction(
+        cli,
+        ({ core, elf, id, opts }: ItemStep<{ reason: string }>) =>
+          core.retractHeuristic(elf.core, { id, reason: opts.reason }),
+        (h) => `retracted heuristic #${h.id} [${h.domain}]: ${h.status_reason ?? ''}`,
+      ),
     );
 }
 
@@ -29,14 +30,7 @@ function registerSupersede(heuristic: Command, cli: CliContext): void {
     .requiredOption('--by <new-id>', 'the heuristic that replaces it')
     .option('--reason <text>', 'why (≤ 2,000 characters)')
     .action(
-      handler<{ by: string; reason?: string }>(cli, async (opts, globals, command) => {
-        const id = await positiveId(command.args[0], 'id');
-        const by = await positiveId(opts.by, 'by');
-        const h = await withElf(cli.io, globals, async (elf) =>
-          (await import('@elf/core')).supersedeHeuristic(elf.core, { id, by, reason: opts.reason ?? null }),
-        );
-        emit(cli.io, globals, h, () => `heuristic #${h.id} superseded by #${h.superseded_by}`);
-      }),
+      supersedeAction(cli, 'heuristic', (core, elf, supersession) => core.supersedeHeuristic(elf.core, supersession)),
     );
 }
 

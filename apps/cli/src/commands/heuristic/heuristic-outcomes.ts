@@ -1,9 +1,7 @@
 import type { AppliedOutcome } from '@elf/core';
 import type { Command } from 'commander';
-import { type CliContext, handler } from '../../runtime/handler.js';
-import { positiveId } from '../../runtime/number-option.js';
-import { withElf } from '../../runtime/open-elf.js';
-import { emit } from '../../runtime/output.js';
+import type { CliContext } from '../../runtime/handler.js';
+import { type ItemStep, itemAction } from '../../runtime/item-action.js';
 import { heuristicLine } from './heuristic-format.js';
 
 function outcomeLine(verb: string, r: AppliedOutcome): string {
@@ -33,15 +31,16 @@ export function registerHeuristicOutcomeCommands(heuristic: Command, cli: CliCon
       .option('--session <id>', 'the session it happened in (counts toward its once-per-session limit)')
       .option('--note <text>', 'why, kept in the history')
       .action(
-        handler<{ session?: string; note?: string }>(cli, async (opts, globals, command) => {
-          const id = await positiveId(command.args[0]);
-          const core = await import('@elf/core');
-          const run = name === 'validate' ? core.validateHeuristic : core.violateHeuristic;
-          const result = await withElf(cli.io, globals, (elf) =>
-            run(elf.core, { id, sessionId: opts.session?.slice(0, 200) ?? null, note: opts.note ?? null }),
-          );
-          emit(cli.io, globals, result, () => outcomeLine(verb, result));
-        }),
+        itemAction(
+          cli,
+          ({ core, elf, id, opts }: ItemStep<{ session?: string; note?: string }>) =>
+            (name === 'validate' ? core.validateHeuristic : core.violateHeuristic)(elf.core, {
+              id,
+              sessionId: opts.session?.slice(0, 200) ?? null,
+              note: opts.note ?? null,
+            }),
+          (result) => outcomeLine(verb, result),
+        ),
       );
   }
 
@@ -54,13 +53,15 @@ export function registerHeuristicOutcomeCommands(heuristic: Command, cli: CliCon
       .description(description)
       .option('--reason <text>', 'why, kept in the history')
       .action(
-        handler<{ reason?: string }>(cli, async (opts, globals, command) => {
-          const id = await positiveId(command.args[0]);
-          const core = await import('@elf/core');
-          const run = name === 'promote' ? core.promoteHeuristic : core.demoteHeuristic;
-          const h = await withElf(cli.io, globals, (elf) => run(elf.core, { id, reason: opts.reason ?? null }));
-          emit(cli.io, globals, h, () => `${name}d: ${heuristicLine(h)}`);
-        }),
+        itemAction(
+          cli,
+          ({ core, elf, id, opts }: ItemStep<{ reason?: string }>) =>
+            (name === 'promote' ? core.promoteHeuristic : core.demoteHeuristic)(elf.core, {
+              id,
+              reason: opts.reason ?? null,
+            }),
+          (h) => `${name}d: ${heuristicLine(h)}`,
+        ),
       );
   }
 
@@ -69,13 +70,11 @@ export function registerHeuristicOutcomeCommands(heuristic: Command, cli: CliCon
     .description('bring a dormant or archived heuristic back: active again, confidence at least 0.35')
     .option('--reason <text>', 'why, kept in the history')
     .action(
-      handler<{ reason?: string }>(cli, async (opts, globals, command) => {
-        const id = await positiveId(command.args[0]);
-        const { reviveHeuristic } = await import('@elf/core');
-        const result = await withElf(cli.io, globals, (elf) =>
-          reviveHeuristic(elf.core, { id, reason: opts.reason ?? null }),
-        );
-        emit(cli.io, globals, result, () => outcomeLine('revived', result));
-      }),
+      itemAction(
+        cli,
+        ({ core, elf, id, opts }: ItemStep<{ reason?: string }>) =>
+          core.reviveHeuristic(elf.core, { id, reason: opts.reason ?? null }),
+        (result) => outcomeLine('revived', result),
+      ),
     );
 }

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { assumptionLine } from '../../format/text.js';
-import { type CliContext, handler } from '../../runtime/handler.js';
-import { positiveId } from '../../runtime/number-option.js';
-import { withElf } from '../../runtime/open-elf.js';
-import { emit } from '../../runtime/output.js';
+import type { CliContext } from '../../runtime/handler.js';
+import { type ItemStep, itemAction } from '../../runtime/item-action.js';
 
 /** `elf assumption verify|challenge ID [--note TEXT]`: evidence for or against an assumption. */
 export function registerAssumptionCommand(program: Command, cli: CliContext): void {
@@ -21,13 +19,15 @@ export function registerAssumptionCommand(program: Command, cli: CliContext): vo
       )
       .option('--note <text>', 'the evidence, appended to its context with the date (≤ 2,000)')
       .action(
-        handler<{ note?: string }>(cli, async (opts, globals, command) => {
-          const id = await positiveId(command.args[0]);
-          const { challengeAssumption, verifyAssumption } = await import('@elf/core');
-          const update = kind === 'verify' ? verifyAssumption : challengeAssumption;
-          const a = await withElf(cli.io, globals, (elf) => update(elf.core, { id, note: opts.note ?? null }));
-          emit(cli.io, globals, a, () => `${kind === 'verify' ? 'verified' : 'challenged'}: ${assumptionLine(a)}`);
-        }),
+        itemAction(
+          cli,
+          ({ core, elf, id, opts }: ItemStep<{ note?: string }>) =>
+            (kind === 'verify' ? core.verifyAssumption : core.challengeAssumption)(elf.core, {
+              id,
+              note: opts.note ?? null,
+            }),
+          (a) => `${kind === 'verify' ? 'verified' : 'challenged'}: ${assumptionLine(a)}`,
+        ),
       );
   }
 }

@@ -1,9 +1,17 @@
+import type { RecordedHeuristic } from '@elf/core';
 import type { Command } from 'commander';
+import { emitStep } from '../../runtime/emit-step.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
 import { positiveId } from '../../runtime/number-option.js';
-import { withElf } from '../../runtime/open-elf.js';
-import { emit } from '../../runtime/output.js';
 import { namingFlags } from './knowledge-input.js';
+
+/** What closing taught, as the tail of the line: a new heuristic, or the one the rule repeated. */
+function learnedText(h: RecordedHeuristic | null): string {
+  if (!h) return '';
+  return h.mergedInto !== undefined
+    ? `; the rule repeated heuristic #${h.mergedInto}, which was reinforced`
+    : `; recorded heuristic #${h.id} [${h.domain}]`;
+}
 
 interface CompleteOptions {
   conclusion: string;
@@ -38,29 +46,19 @@ export function registerExperimentCloseCommands(experiment: Command, cli: CliCon
           const id = await positiveId(command.args[0]);
           const core = await import('@elf/core');
           const close = name === 'complete' ? core.completeExperiment : core.abandonExperiment;
-          const done = await withElf(
-            cli.io,
+          await emitStep(
+            cli,
             globals,
-            (elf) =>
-              namingFlags(
-                () =>
-                  close(elf.core, {
-                    id,
-                    conclusion: opts.conclusion,
-                    heuristic:
-                      opts.heuristic !== undefined ? { rule: opts.heuristic, domain: opts.domain ?? null } : null,
-                  }),
-                { 'heuristic.rule': '--heuristic', 'heuristic.domain': '--domain' },
-              ),
+            namingFlags({ 'heuristic.rule': '--heuristic', 'heuristic.domain': '--domain' }, (elf) =>
+              close(elf.core, {
+                id,
+                conclusion: opts.conclusion,
+                heuristic: opts.heuristic !== undefined ? { rule: opts.heuristic, domain: opts.domain ?? null } : null,
+              }),
+            ),
+            (done) => `${status} experiment #${done.experiment.id}${learnedText(done.heuristic)}`,
             { countTokens: opts.heuristic !== undefined },
           );
-          const h = done.heuristic;
-          const learned = h
-            ? h.mergedInto !== undefined
-              ? `; the rule repeated heuristic #${h.mergedInto}, which was reinforced`
-              : `; recorded heuristic #${h.id} [${h.domain}]`
-            : '';
-          emit(cli.io, globals, done, () => `${status} experiment #${done.experiment.id}${learned}`);
         }),
       );
   }

@@ -1,10 +1,10 @@
 import type { Cycle } from '@elf/core';
 import { type Command, Option } from 'commander';
 import { experimentLine } from '../../format/text.js';
+import { emitStep } from '../../runtime/emit-step.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
-import { integerOption, positiveId } from '../../runtime/number-option.js';
-import { withElf } from '../../runtime/open-elf.js';
-import { emit } from '../../runtime/output.js';
+import { itemAction } from '../../runtime/item-action.js';
+import { integerOption } from '../../runtime/number-option.js';
 import { registerExperimentCloseCommands } from './experiment-close.js';
 import { registerExperimentCycleCommand } from './experiment-cycle.js';
 
@@ -40,13 +40,14 @@ export function registerExperimentCommand(program: Command, cli: CliContext): vo
       handler<{ status: (typeof statuses)[number]; limit: string }>(cli, async (opts, globals) => {
         const limit = await integerOption(opts.limit, 'limit', 1, 1000);
         const { listExperiments } = await import('@elf/core');
-        const result = await withElf(cli.io, globals, (elf) =>
-          listExperiments(elf.core, { status: opts.status, limit }),
-        );
-        emit(cli.io, globals, result, () =>
-          result.experiments.length === 0
-            ? `no ${opts.status} experiments`
-            : result.experiments.map(experimentLine).join('\n'),
+        await emitStep(
+          cli,
+          globals,
+          (elf) => listExperiments(elf.core, { status: opts.status, limit }),
+          (result) =>
+            result.experiments.length === 0
+              ? `no ${opts.status} experiments`
+              : result.experiments.map(experimentLine).join('\n'),
         );
       }),
     );
@@ -55,22 +56,19 @@ export function registerExperimentCommand(program: Command, cli: CliContext): vo
     .command('show <id>')
     .description('an experiment with its cycles in order')
     .action(
-      handler<Record<string, never>>(cli, async (_opts, globals, command) => {
-        const id = await positiveId(command.args[0]);
-        const { getExperiment } = await import('@elf/core');
-        const shown = await withElf(cli.io, globals, (elf) => getExperiment(elf.core, id));
-        const e = shown.experiment;
-        emit(cli.io, globals, shown, () =>
+      itemAction(
+        cli,
+        ({ core, elf, id }) => core.getExperiment(elf.core, id),
+        ({ experiment: e, cycles }) =>
           [
             experimentLine(e),
             e.conclusion ? `  conclusion: ${e.conclusion}` : null,
-            shown.cycles.length === 0 ? '  no cycles yet' : null,
-            ...shown.cycles.map(cycleText),
+            cycles.length === 0 ? '  no cycles yet' : null,
+            ...cycles.map(cycleText),
           ]
             .filter((line) => line !== null)
             .join('\n'),
-        );
-      }),
+      ),
     );
 
   registerExperimentCycleCommand(experiment, cli);

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
+import { emitStep } from '../../runtime/emit-step.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
 import { positiveId } from '../../runtime/number-option.js';
-import { withElf } from '../../runtime/open-elf.js';
-import { emit } from '../../runtime/output.js';
 import { invalidInput, namingFlags } from './knowledge-input.js';
 
 interface CycleOptions {
@@ -40,25 +39,20 @@ export function registerExperimentCycleCommand(experiment: Command, cli: CliCont
         if (given.every((text) => text === undefined || text.trim() === '')) {
           await invalidInput('cycle', 'give at least one of --try, --break, --analyze, --learn, --next');
         }
-        const cycle = await withElf(cli.io, globals, (elf) =>
-          namingFlags(
-            () =>
-              elf.recordCycle({
-                experiment_id: id,
-                try_summary: opts.try ?? null,
-                break_summary: opts.break ?? null,
-                analysis: opts.analyze ?? null,
-                learning_extracted: opts.learn ?? null,
-                next_step: opts.next ?? null,
-              }),
-            cycleFlags,
-          ),
-        );
-        emit(
-          cli.io,
+        await emitStep(
+          cli,
           globals,
-          cycle,
-          () => `recorded cycle ${cycle.cycle_number} of experiment #${cycle.experiment_id}`,
+          namingFlags(cycleFlags, (elf) =>
+            elf.recordCycle({
+              experiment_id: id,
+              try_summary: opts.try ?? null,
+              break_summary: opts.break ?? null,
+              analysis: opts.analyze ?? null,
+              learning_extracted: opts.learn ?? null,
+              next_step: opts.next ?? null,
+            }),
+          ),
+          (cycle) => `recorded cycle ${cycle.cycle_number} of experiment #${cycle.experiment_id}`,
         );
       }),
     );

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { invariantLine } from '../../format/text.js';
-import { type CliContext, handler } from '../../runtime/handler.js';
-import { positiveId } from '../../runtime/number-option.js';
-import { withElf } from '../../runtime/open-elf.js';
-import { emit } from '../../runtime/output.js';
+import type { CliContext } from '../../runtime/handler.js';
+import { type ItemStep, itemAction } from '../../runtime/item-action.js';
 
 /** `elf invariant validate ID` and `elf invariant violate ID [--note TEXT]`. */
 export function registerInvariantCommand(program: Command, cli: CliContext): void {
@@ -13,12 +11,11 @@ export function registerInvariantCommand(program: Command, cli: CliContext): voi
     .command('validate <id>')
     .description('note that the invariant was checked and held')
     .action(
-      handler<Record<string, never>>(cli, async (_opts, globals, command) => {
-        const id = await positiveId(command.args[0]);
-        const { validateInvariant } = await import('@elf/core');
-        const i = await withElf(cli.io, globals, (elf) => validateInvariant(elf.core, { id }));
-        emit(cli.io, globals, i, () => `validated: ${invariantLine(i)}`);
-      }),
+      itemAction(
+        cli,
+        ({ core, elf, id }) => core.validateInvariant(elf.core, { id }),
+        (i) => `validated: ${invariantLine(i)}`,
+      ),
     );
 
   invariant
@@ -26,11 +23,11 @@ export function registerInvariantCommand(program: Command, cli: CliContext): voi
     .description('count a violation (status violated from the 3rd on)')
     .option('--note <text>', 'what broke it, appended to its rationale with the date (≤ 2,000)')
     .action(
-      handler<{ note?: string }>(cli, async (opts, globals, command) => {
-        const id = await positiveId(command.args[0]);
-        const { violateInvariant } = await import('@elf/core');
-        const i = await withElf(cli.io, globals, (elf) => violateInvariant(elf.core, { id, note: opts.note ?? null }));
-        emit(cli.io, globals, i, () => `violation ${i.violation_count} recorded: ${invariantLine(i)}`);
-      }),
+      itemAction(
+        cli,
+        ({ core, elf, id, opts }: ItemStep<{ note?: string }>) =>
+          core.violateInvariant(elf.core, { id, note: opts.note ?? null }),
+        (i) => `violation ${i.violation_count} recorded: ${invariantLine(i)}`,
+      ),
     );
 }

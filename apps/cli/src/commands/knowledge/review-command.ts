@@ -1,9 +1,9 @@
 import { type Command, Option } from 'commander';
 import { reviewLine } from '../../format/text.js';
+import { emitStep } from '../../runtime/emit-step.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
-import { integerOption, positiveId } from '../../runtime/number-option.js';
-import { withElf } from '../../runtime/open-elf.js';
-import { emit } from '../../runtime/output.js';
+import { type ItemStep, itemAction } from '../../runtime/item-action.js';
+import { integerOption } from '../../runtime/number-option.js';
 
 // Spelled out rather than imported: loading @elf/schema at startup would load kysely for --help.
 const statuses = ['pending', 'approved', 'rejected', 'all'] as const;
@@ -22,15 +22,17 @@ export function registerReviewCommand(program: Command, cli: CliContext): void {
       handler<{ status: ReviewStatus; limit: string }>(cli, async (opts, globals) => {
         const limit = await integerOption(opts.limit, 'limit', 1, 1000);
         const { listAllCeoReviews, listCeoReviews } = await import('@elf/core');
-        const result = await withElf(cli.io, globals, (elf) =>
-          opts.status === 'all'
-            ? listAllCeoReviews(elf.core, { limit })
-            : listCeoReviews(elf.core, { status: opts.status, limit }),
-        );
-        emit(cli.io, globals, result, () =>
-          result.ceoReviews.length === 0
-            ? `no ${opts.status === 'all' ? '' : `${opts.status} `}reviews`
-            : result.ceoReviews.map(reviewLine).join('\n'),
+        await emitStep(
+          cli,
+          globals,
+          (elf) =>
+            opts.status === 'all'
+              ? listAllCeoReviews(elf.core, { limit })
+              : listCeoReviews(elf.core, { status: opts.status, limit }),
+          (result) =>
+            result.ceoReviews.length === 0
+              ? `no ${opts.status === 'all' ? '' : `${opts.status} `}reviews`
+              : result.ceoReviews.map(reviewLine).join('\n'),
         );
       }),
     );
@@ -44,14 +46,12 @@ export function registerReviewCommand(program: Command, cli: CliContext): void {
       .description(`${verb} a pending review (a decided review cannot be decided again)`)
       .option('--note <text>', 'why')
       .action(
-        handler<{ note?: string }>(cli, async (opts, globals, command) => {
-          const id = await positiveId(command.args[0]);
-          const { decideCeoReview } = await import('@elf/core');
-          const r = await withElf(cli.io, globals, (elf) =>
-            decideCeoReview(elf.core, { id, decision, note: opts.note ?? null }),
-          );
-          emit(cli.io, globals, r, () => `${decision} review #${r.id}: ${r.title}`);
-        }),
+        itemAction(
+          cli,
+          ({ core, elf, id, opts }: ItemStep<{ note?: string }>) =>
+            core.decideCeoReview(elf.core, { id, decision, note: opts.note ?? null }),
+          (r) => `${decision} review #${r.id}: ${r.title}`,
+        ),
       );
   }
 }

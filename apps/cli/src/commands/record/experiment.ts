@@ -1,70 +1,34 @@
-import type { Command } from 'commander';
-import { type CliContext, handler } from '../../runtime/handler.js';
-import { withElf } from '../../runtime/open-elf.js';
-import { emit } from '../../runtime/output.js';
+import type { Elf, RecordCycleInput, RecordExperimentInput } from '@elf/core';
+import { recordSubcommand } from './record-subcommand.js';
 
-interface ExperimentOptions {
-  name: string;
-  hypothesis: string;
-  domain?: string;
-}
+/** `elf record experiment --name --hypothesis [--domain]` */
+export const registerExperimentCommand = recordSubcommand({
+  name: 'experiment',
+  description: 'start an experiment to test a hypothesis',
+  required: [
+    ['name', '--name <name>', 'unique name'],
+    ['hypothesis', '--hypothesis <text>', 'what you expect and why'],
+  ],
+  optional: [['domain', '--domain <domain>', 'area it belongs to']],
+  record: (elf: Elf, input: RecordExperimentInput) => elf.recordExperiment(input),
+  text: (experiment) => `recorded experiment #${experiment.id} "${experiment.name}"`,
+  countTokens: true,
+});
 
-interface CycleOptions {
-  experimentId: string;
-  try?: string;
-  break?: string;
-  analysis?: string;
-  learning?: string;
-  heuristicId?: string;
-}
-
-/** `elf record experiment --name --hypothesis` and `elf record cycle --experiment-id N …` */
-export function registerExperimentCommands(record: Command, cli: CliContext): void {
-  record
-    .command('experiment')
-    .description('start an experiment to test a hypothesis')
-    .requiredOption('--name <name>', 'unique name')
-    .requiredOption('--hypothesis <text>', 'what you expect and why')
-    .option('--domain <domain>', 'area it belongs to')
-    .action(
-      handler<ExperimentOptions>(cli, async (opts, globals) => {
-        const experiment = await withElf(
-          cli.io,
-          globals,
-          (elf) => elf.recordExperiment({ name: opts.name, hypothesis: opts.hypothesis, domain: opts.domain ?? null }),
-          { countTokens: true },
-        );
-        emit(cli.io, globals, experiment, () => `recorded experiment #${experiment.id} "${experiment.name}"`);
-      }),
-    );
-
-  record
-    .command('cycle')
-    .description('record the next try → break → analyze → learn cycle of an experiment')
-    .requiredOption('--experiment-id <id>', 'the experiment')
-    .option('--try <text>', 'what was tried')
-    .option('--break <text>', 'how it broke')
-    .option('--analysis <text>', 'why')
-    .option('--learning <text>', 'what was learned')
-    .option('--heuristic-id <id>', 'heuristic that came out of it')
-    .action(
-      handler<CycleOptions>(cli, async (opts, globals) => {
-        const cycle = await withElf(cli.io, globals, (elf) =>
-          elf.recordCycle({
-            experiment_id: opts.experimentId,
-            try_summary: opts.try ?? null,
-            break_summary: opts.break ?? null,
-            analysis: opts.analysis ?? null,
-            learning_extracted: opts.learning ?? null,
-            heuristic_id: opts.heuristicId ?? null,
-          }),
-        );
-        emit(
-          cli.io,
-          globals,
-          cycle,
-          () => `recorded cycle ${cycle.cycle_number} of experiment #${cycle.experiment_id} (#${cycle.id})`,
-        );
-      }),
-    );
-}
+/** `elf record cycle --experiment-id N [--try] [--break] [--analysis] [--learning] [--heuristic-id]` */
+export const registerCycleCommand = recordSubcommand({
+  name: 'cycle',
+  description: 'record the next try → break → analyze → learn cycle of an experiment',
+  required: [['experiment_id', '--experiment-id <id>', 'the experiment']],
+  optional: [
+    ['try_summary', '--try <text>', 'what was tried'],
+    ['break_summary', '--break <text>', 'how it broke'],
+    ['analysis', '--analysis <text>', 'why'],
+    ['learning_extracted', '--learning <text>', 'what was learned'],
+    ['heuristic_id', '--heuristic-id <id>', 'heuristic that came out of it'],
+  ],
+  record: (elf: Elf, input: RecordCycleInput) => elf.recordCycle(input),
+  text: (cycle) => `recorded cycle ${cycle.cycle_number} of experiment #${cycle.experiment_id} (#${cycle.id})`,
+  // Core stores no token count for a cycle: the tokenizer would load for nothing.
+  countTokens: false,
+});

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../../runtime/handler.js';
 import { registerAssumptionCommand } from './assumption.js';
 import { registerDecisionCommand } from './decision.js';
-import { registerExperimentCommands } from './experiment.js';
+import { registerCycleCommand, registerExperimentCommand } from './experiment.js';
 import { registerHeuristicCommand } from './heuristic.js';
 import { registerInvariantCommand } from './invariant.js';
 import { registerLearningCommands } from './learning.js';
@@ -22,6 +22,7 @@ export function registerRecordCommand(program: Command, cli: CliContext): void {
   registerInvariantCommand(record, cli);
   registerSpikeCommand(record, cli);
   registerViolationCommand(record, cli);
-  registerExperimentCommands(record, cli);
+  registerExperimentCommand(record, cli);
+  registerCycleCommand(record, cli);
   registerReviewCommand(record, cli);
 }

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { elfHookStatus, shellWords } from '@elf/hooks';
+import type { Command } from 'commander';
+import { type CliContext, handler } from '../../runtime/handler.js';
+import { emit } from '../../runtime/output.js';
+import { thisElfHookCommand } from './hooks-settings.js';
+import { readSettings, type Scope, scopes, settingsFile } from './settings-file.js';
+
+/** `elf hooks status`: for each scope, the events ELF is on and whether its command resolves. */
+export function registerHooksStatusCommand(hooks: Command, cli: CliContext): void {
+  hooks
+    .command('status')
+    .description('which events have ELF’s hook in each settings file, and whether its command resolves')
+    .action(
+      handler(cli, async (_opts, globals) => {
+        const report: Array<{
+          scope: Scope;
+          file: string;
+          exists: boolean;
+          error: string | null;
+          installed: Record<string, string>;
+          missing: string[];
+          commands: Array<{ command: string; resolves: boolean }>;
+        }> = [];
+        for (const scope of scopes) {
+          const file = await settingsFile(cli, scope);
+          let status: ReturnType<typeof elfHookStatus> | null = null;
+          let error: string | null = null;
+          try {
+            const { settings, text } = await readSettings(file);
+            const command = thisElfHookCommand();
+            if (text !== null) status = elfHookStatus(settings, command);
+          } catch (e) {
+            error = (e as Error).message;
+          }
+          const commands = [...new Set(Object.values(status?.installed ?? {}))];
+          const resolves = commands.map((command) => {
+            const [node, bin] = shellWords(command);
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: Claude Code's plugin placeholder, matched as written
+            const plugin = command.includes('${CLAUDE_PLUGIN_ROOT}');
+            return {
+              command,
+              resolves: plugin || Boolean(node && bin && existsSync(bin) && (node === 'node' || existsSync(node))),
+            };
+          });
+          report.push({
+            scope,
+            file,
+            exists: existsSync(file),
+            error,
+            installed: status?.installed ?? {},
+            missing: status?.missing ?? [],
+            commands: resolves,
+          });
+        }
+        emit(cli.io, globals, { scopes: report }, () =>
+          report
+            .map((r) =>
+              [
+                `${r.scope}: ${r.file}${r.exists ? '' : ' (none)'}`,
+                r.error ? `  unreadable: ${r.error}` : '',
+                Object.keys(r.installed).length
+                  ? `  ELF on: ${Object.keys(r.installed).join(', ')}`
+                  : r.exists
+                    ? '  ELF not installed'
+                    : '',
+                Object.keys(r.installed).length && r.missing.length ? `  missing: ${r.missing.join(', ')}` : '',
+                ...r.commands.map((c) => `  command ${c.resolves ? 'resolves' : 'DOES NOT RESOLVE'}: ${c.command}`),
+              ]
+                .filter(Boolean)
+                .join('\n'),
+            )
+            .join('\n'),
+        );
+      }),
+    );
+}
