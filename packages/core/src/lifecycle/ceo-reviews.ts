@@ -2,6 +2,7 @@ import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { page } from '../mappers.js';
+import { requireRow, updateRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { CeoReview, Page } from '../types.js';
 import { id, limit, limits, offset, oneOf, optionalText } from '../validation/fields.js';
@@ -21,21 +22,11 @@ export async function decideCeoReview(ctx: CoreHandle, input: DecideCeoReviewInp
   const data = parseInput(decideInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const row = await trx
-      .selectFrom('ceo_reviews')
-      .select(['id', 'status'])
-      .where('id', '=', data.id)
-      .executeTakeFirst();
-    if (!row) throw new ElfError('NOT_FOUND', `id: no review with id ${data.id}`, { field: 'id' });
+    const row = await requireRow(trx, 'ceo_reviews', data.id);
     if (row.status !== 'pending') {
       throw new ElfError('INVALID_INPUT', `id: review #${row.id} is already ${row.status}`, { field: 'id' });
     }
-    return trx
-      .updateTable('ceo_reviews')
-      .set({ status: data.decision, decision_note: data.note, reviewed_at: now })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return updateRow(trx, 'ceo_reviews', row.id, { status: data.decision, decision_note: data.note, reviewed_at: now });
   });
 }
 

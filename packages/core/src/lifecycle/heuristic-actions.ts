@@ -2,11 +2,11 @@ import { ElfError, type HeuristicStatus } from '@elf/schema';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toHeuristic } from '../mappers.js';
 import { appliesToProject } from '../queries/project-scope.js';
+import { requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
 import { type AppliedOutcome, applyOutcome } from './apply-outcome.js';
 import { demoteInTransaction, demotion, promoteInTransaction, windowStart } from './golden-standing.js';
-import { requireHeuristic } from './require-heuristic.js';
 
 export interface ManualOutcomeInput {
   id: number;
@@ -36,7 +36,7 @@ async function manualOutcome(ctx: CoreHandle, input: ManualOutcomeInput, event: 
   checkNote('note', input.note);
   return writeTransaction(ctx.db, async (trx) => {
     const inner = { ...ctx, db: trx };
-    await requireHeuristic(trx, input.id, 'id');
+    await requireRow(trx, 'heuristics', input.id);
     const result = await applyOutcome(inner, {
       heuristicId: input.id,
       event,
@@ -53,7 +53,7 @@ async function manualOutcome(ctx: CoreHandle, input: ManualOutcomeInput, event: 
 export async function promoteHeuristic(ctx: CoreHandle, input: { id: number; reason?: string | null }) {
   checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
-    const h = await requireHeuristic(trx, input.id, 'id');
+    const h = await requireRow(trx, 'heuristics', input.id);
     if (h.is_golden === 1)
       throw new ElfError('INVALID_INPUT', `id: heuristic #${h.id} is already a golden rule`, { field: 'id' });
     if (h.status !== 'active')
@@ -73,7 +73,7 @@ export async function promoteHeuristic(ctx: CoreHandle, input: { id: number; rea
 export async function demoteHeuristic(ctx: CoreHandle, input: { id: number; reason?: string | null }) {
   checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
-    const h = await requireHeuristic(trx, input.id, 'id');
+    const h = await requireRow(trx, 'heuristics', input.id);
     if (h.is_golden !== 1)
       throw new ElfError('INVALID_INPUT', `id: heuristic #${h.id} is not a golden rule`, { field: 'id' });
     const confidence = await demoteInTransaction(trx, h, {
@@ -92,7 +92,7 @@ export async function reviveHeuristic(ctx: CoreHandle, input: { id: number; reas
   checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
     const inner = { ...ctx, db: trx };
-    await requireHeuristic(trx, input.id, 'id');
+    await requireRow(trx, 'heuristics', input.id);
     const result = await applyOutcome(inner, {
       heuristicId: input.id,
       event: 'revived',
@@ -106,7 +106,7 @@ export async function reviveHeuristic(ctx: CoreHandle, input: { id: number; reas
 
 /** The audited changes of one heuristic (the newest `limit`), oldest first (`elf heuristic history`). */
 export async function heuristicHistory(ctx: CoreHandle, id: number, limit = 1000) {
-  const h = await requireHeuristic(ctx.db, id, 'id');
+  const h = await requireRow(ctx.db, 'heuristics', id);
   const updates = await ctx.db
     .selectFrom('confidence_updates')
     .selectAll()

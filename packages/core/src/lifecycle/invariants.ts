@@ -2,6 +2,7 @@ import { type Database, ElfError } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
+import { requireRow, updateRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Invariant } from '../types.js';
 import { id, limits, optionalText } from '../validation/fields.js';
@@ -12,8 +13,7 @@ import { appendNote, noteLimit } from './assumptions.js';
 export const violatedAfter = 3;
 
 async function liveInvariant(trx: Kysely<Database>, wanted: number): Promise<Invariant> {
-  const row = await trx.selectFrom('invariants').selectAll().where('id', '=', wanted).executeTakeFirst();
-  if (!row) throw new ElfError('NOT_FOUND', `id: no invariant with id ${wanted}`, { field: 'id' });
+  const row = await requireRow(trx, 'invariants', wanted);
   if (row.status === 'deprecated') {
     throw new ElfError('INVALID_INPUT', `id: invariant #${wanted} is deprecated`, { field: 'id' });
   }
@@ -29,12 +29,7 @@ export async function validateInvariant(ctx: CoreHandle, input: ValidateInvarian
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
     const row = await liveInvariant(trx, data.id);
-    return trx
-      .updateTable('invariants')
-      .set({ last_validated_at: now, updated_at: now })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return updateRow(trx, 'invariants', row.id, { last_validated_at: now, updated_at: now });
   });
 }
 
@@ -51,17 +46,12 @@ export async function violateInvariant(ctx: CoreHandle, input: ViolateInvariantI
   return writeTransaction(ctx.db, async (trx) => {
     const row = await liveInvariant(trx, data.id);
     const count = row.violation_count + 1;
-    return trx
-      .updateTable('invariants')
-      .set({
-        violation_count: count,
-        last_violated_at: now,
-        status: count >= violatedAfter ? 'violated' : row.status,
-        rationale: data.note ? appendNote(row.rationale, 'violated', now, data.note, limits.longText) : row.rationale,
-        updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return updateRow(trx, 'invariants', row.id, {
+      violation_count: count,
+      last_violated_at: now,
+      status: count >= violatedAfter ? 'violated' : row.status,
+      rationale: data.note ? appendNote(row.rationale, 'violated', now, data.note, limits.longText) : row.rationale,
+      updated_at: now,
+    });
   });
 }

@@ -3,13 +3,14 @@ import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toHeuristic } from '../mappers.js';
+import { requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
 import { id } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 import { applyOutcome } from './apply-outcome.js';
 import { auditHeuristic } from './audit.js';
-import { requireActive, requireHeuristic } from './require-heuristic.js';
+import { requireActive } from './require-heuristic.js';
 
 const mergeInput = v.object({
   keep: id,
@@ -56,8 +57,8 @@ export async function mergeHeuristics(ctx: CoreHandle, input: MergeHeuristicsInp
     throw new ElfError('INVALID_INPUT', `from: cannot merge heuristic #${data.from} into itself`, { field: 'from' });
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const a = await requireHeuristic(trx, data.keep, 'keep');
-    const b = await requireHeuristic(trx, data.from, 'from');
+    const a = await requireRow(trx, 'heuristics', data.keep, 'keep');
+    const b = await requireRow(trx, 'heuristics', data.from, 'from');
     requireActive(a, 'keep', 'only active heuristics can be merged');
     requireActive(b, 'from', 'only active heuristics can be merged');
     if (a.domain !== b.domain && !data.force)

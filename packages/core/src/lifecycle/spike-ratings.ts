@@ -1,7 +1,7 @@
-import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toSpikeReport } from '../mappers.js';
+import { requireRow, updateRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { SpikeReport } from '../types.js';
 import { id } from '../validation/fields.js';
@@ -37,22 +37,12 @@ export async function rateSpikeReport(ctx: CoreHandle, input: RateSpikeReportInp
   const data = parseInput(rateInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const row = await trx
-      .selectFrom('spike_reports')
-      .select(['id', 'usefulness_score', 'access_count'])
-      .where('id', '=', data.id)
-      .executeTakeFirst();
-    if (!row) throw new ElfError('NOT_FOUND', `id: no spike report with id ${data.id}`, { field: 'id' });
-    const updated = await trx
-      .updateTable('spike_reports')
-      .set({
-        usefulness_score: ratedScore(row.usefulness_score, row.access_count, data.rating),
-        access_count: row.access_count + 1,
-        updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await requireRow(trx, 'spike_reports', data.id);
+    const updated = await updateRow(trx, 'spike_reports', row.id, {
+      usefulness_score: ratedScore(row.usefulness_score, row.access_count, data.rating),
+      access_count: row.access_count + 1,
+      updated_at: now,
+    });
     return toSpikeReport(updated);
   });
 }

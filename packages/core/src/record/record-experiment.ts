@@ -2,6 +2,7 @@ import { ElfError } from '@elf/schema';
 import { sql } from 'kysely';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
+import { requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Cycle, Experiment } from '../types.js';
 import { domain, id, limits, optionalText, text } from '../validation/fields.js';
@@ -62,16 +63,7 @@ export async function recordCycle(ctx: CoreHandle, input: RecordCycleInput): Pro
   const data = parseInput(cycleInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const experiment = await trx
-      .selectFrom('experiments')
-      .select(['id', 'status', 'cycles_run'])
-      .where('id', '=', data.experiment_id)
-      .executeTakeFirst();
-    if (!experiment) {
-      throw new ElfError('NOT_FOUND', `experiment_id: no experiment with id ${data.experiment_id}`, {
-        field: 'experiment_id',
-      });
-    }
+    const experiment = await requireRow(trx, 'experiments', data.experiment_id, 'experiment_id');
     if (experiment.status !== 'active') {
       throw new ElfError(
         'INVALID_INPUT',

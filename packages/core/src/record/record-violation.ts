@@ -5,6 +5,7 @@ import { applyOutcome } from '../lifecycle/apply-outcome.js';
 import { checkGoldenViolations, type GoldenViolationCheck } from '../lifecycle/golden-violations.js';
 import { lifecycleConfig } from '../lifecycle/settings.js';
 import { toViolation } from '../mappers.js';
+import { requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Violation } from '../types.js';
 import { id, limits, optionalText, text } from '../validation/fields.js';
@@ -31,10 +32,7 @@ export async function recordViolation(
   const data = parseInput(violationInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const rule = await trx.selectFrom('heuristics').selectAll().where('id', '=', data.rule_id).executeTakeFirst();
-    if (!rule) {
-      throw new ElfError('NOT_FOUND', `rule_id: no heuristic with id ${data.rule_id}`, { field: 'rule_id' });
-    }
+    const rule = await requireRow(trx, 'heuristics', data.rule_id, 'rule_id');
     // A rule demoted for its violations can still be violated on record.
     const wasGolden =
       rule.is_golden === 1 ||

@@ -1,0 +1,49 @@
+import { type Database, ElfError } from '@elf/schema';
+import type { Kysely, Selectable, Updateable } from 'kysely';
+
+// One row by id: the read every change of an item starts with, and the write that follows it.
+
+/** What a missing row is called in NOT_FOUND messages (`id: no review with id 7`). */
+const nouns = {
+  assumptions: 'assumption',
+  ceo_reviews: 'review',
+  decisions: 'decision',
+  experiments: 'experiment',
+  heuristics: 'heuristic',
+  invariants: 'invariant',
+  learnings: 'learning',
+  spike_reports: 'spike report',
+} as const;
+
+export type KnowledgeTable = keyof typeof nouns;
+
+/** The row with this id, or NOT_FOUND naming `field` (the input that carried the id). */
+export async function requireRow<T extends KnowledgeTable>(
+  db: Kysely<Database>,
+  table: T,
+  id: number,
+  field = 'id',
+): Promise<Selectable<Database[T]>> {
+  const row = await db
+    .selectFrom(table as KnowledgeTable)
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new ElfError('NOT_FOUND', `${field}: no ${nouns[table]} with id ${id}`, { field });
+  return row as Selectable<Database[T]>;
+}
+
+/** Changes one row by id and returns it as stored. */
+export function updateRow<T extends KnowledgeTable>(
+  db: Kysely<Database>,
+  table: T,
+  id: number,
+  changes: Updateable<Database[T]>,
+): Promise<Selectable<Database[T]>> {
+  return db
+    .updateTable(table as KnowledgeTable)
+    .set(changes as Updateable<Database[KnowledgeTable]>)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<Selectable<Database[T]>>;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { requireRow, updateRow } from '../src/rows.js';
+import { openTempElf } from './support/temp-elf.js';
+
+describe('one row by id', () => {
+  it('finds the row, or fails NOT_FOUND naming the item and the input that carried the id', async () => {
+    const { elf } = await openTempElf();
+    const review = await elf.recordCeoReview({ title: 'Ship it?' });
+    expect(await requireRow(elf.db, 'ceo_reviews', review.id)).toMatchObject({ id: review.id, status: 'pending' });
+    await expect(requireRow(elf.db, 'ceo_reviews', 404)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'id: no review with id 404',
+      field: 'id',
+    });
+    await expect(requireRow(elf.db, 'spike_reports', 7, 'by')).rejects.toMatchObject({
+      message: 'by: no spike report with id 7',
+      field: 'by',
+    });
+  });
+
+  it('changes one row and returns it as stored', async () => {
+    const { elf } = await openTempElf();
+    const review = await elf.recordCeoReview({ title: 'Ship it?' });
+    const other = await elf.recordCeoReview({ title: 'Or not?' });
+    const updated = await updateRow(elf.db, 'ceo_reviews', review.id, { status: 'approved' });
+    expect(updated).toMatchObject({ id: review.id, title: 'Ship it?', status: 'approved' });
+    expect(await requireRow(elf.db, 'ceo_reviews', other.id)).toMatchObject({ status: 'pending' });
+  });
+});
