@@ -19,7 +19,7 @@ export {
   verifiedAfter,
   verifyAssumption,
 } from './lifecycle/assumptions.js';
-export { type AuditEntry, auditHeuristic } from './lifecycle/audit.js';
+export { type AuditEntry, auditHeuristic, changeHeuristic, manualChange } from './lifecycle/audit.js';
 export {
   type AllCeoReviewsInput,
   ceoReviewDecisions,

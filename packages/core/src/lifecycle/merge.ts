@@ -9,7 +9,7 @@ import type { Heuristic } from '../types.js';
 import { id } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 import { applyOutcome } from './apply-outcome.js';
-import { auditHeuristic } from './audit.js';
+import { auditHeuristic, changeHeuristic, manualChange } from './audit.js';
 import { requireActive } from './require-heuristic.js';
 
 const mergeInput = v.object({
@@ -87,7 +87,7 @@ export async function mergeHeuristics(ctx: CoreHandle, input: MergeHeuristicsInp
       })
       .where('id', '=', a.id)
       .execute();
-    const who = { source: 'manual', sessionId: ctx.sessionId ?? null, agentId: ctx.agentId ?? null, at: now } as const;
+    const who = manualChange(ctx, now);
     if (golden && a.is_golden !== 1) {
       await auditHeuristic(trx, {
         ...who,
@@ -112,26 +112,18 @@ export async function mergeHeuristics(ctx: CoreHandle, input: MergeHeuristicsInp
     );
     const kept = await trx.selectFrom('heuristics').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
     const mergedReason = `merged into #${a.id}`;
-    const merged = await trx
-      .updateTable('heuristics')
-      .set({
+    const merged = await changeHeuristic(
+      trx,
+      b,
+      {
         status: 'superseded',
         superseded_by: a.id,
         status_reason: mergedReason,
         status_changed_at: now,
         updated_at: now,
-      })
-      .where('id', '=', b.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await auditHeuristic(trx, {
-      ...who,
-      heuristicId: b.id,
-      type: 'merged',
-      oldConfidence: b.confidence,
-      newConfidence: b.confidence,
-      reason: mergedReason,
-    });
+      },
+      { ...who, type: 'merged', reason: mergedReason },
+    );
     return { kept: toHeuristic(kept), merged: toHeuristic(merged), oldConfidence: a.confidence };
   });
 }
