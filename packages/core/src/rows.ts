@@ -1,5 +1,6 @@
 import { type Database, ElfError } from '@elf/schema';
 import type { Kysely, Selectable, Updateable } from 'kysely';
+import { writeTransaction } from './transaction.js';
 
 // One row by id: the read every change of an item starts with, and the write that follows it.
 
@@ -46,4 +47,21 @@ export function updateRow<T extends KnowledgeTable>(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow() as Promise<Selectable<Database[T]>>;
+}
+
+/**
+ * Read-then-write of one row, in one IMMEDIATE transaction (or the caller's) so that no other
+ * writer slips in between: the row by id (or NOT_FOUND), then what `change` makes of it stored.
+ * `change` refuses a row by throwing.
+ */
+export function changeRow<T extends KnowledgeTable>(
+  db: Kysely<Database>,
+  table: T,
+  id: number,
+  change: (row: Selectable<Database[T]>) => Updateable<Database[T]>,
+): Promise<Selectable<Database[T]>> {
+  return writeTransaction(db, async (trx) => {
+    const row = await requireRow(trx, table, id);
+    return updateRow(trx, table, id, change(row));
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requireRow, updateRow } from '../src/rows.js';
+import { changeRow, requireRow, updateRow } from '../src/rows.js';
 import { openTempElf } from './support/temp-elf.js';
 
 describe('one row by id', () => {
@@ -25,5 +25,20 @@ describe('one row by id', () => {
     const updated = await updateRow(elf.db, 'ceo_reviews', review.id, { status: 'approved' });
     expect(updated).toMatchObject({ id: review.id, title: 'Ship it?', status: 'approved' });
     expect(await requireRow(elf.db, 'ceo_reviews', other.id)).toMatchObject({ status: 'pending' });
+  });
+
+  it('reads then writes in one transaction, and writes nothing when the change refuses the row', async () => {
+    const { elf } = await openTempElf();
+    const review = await elf.recordCeoReview({ title: 'Ship it?' });
+    const decided = await changeRow(elf.db, 'ceo_reviews', review.id, (row) => ({
+      decision_note: `was ${row.status}`,
+    }));
+    expect(decided).toMatchObject({ decision_note: 'was pending' });
+    const refuse = () => {
+      throw new Error('no');
+    };
+    await expect(changeRow(elf.db, 'ceo_reviews', review.id, refuse)).rejects.toThrow('no');
+    await expect(changeRow(elf.db, 'ceo_reviews', 404, refuse)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await requireRow(elf.db, 'ceo_reviews', review.id)).toMatchObject({ decision_note: 'was pending' });
   });
 });

@@ -2,8 +2,7 @@ import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { page } from '../mappers.js';
-import { requireRow, updateRow } from '../rows.js';
-import { writeTransaction } from '../transaction.js';
+import { changeRow } from '../rows.js';
 import type { CeoReview, Page } from '../types.js';
 import { id, limit, limits, offset, oneOf, optionalText } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -21,12 +20,11 @@ export type DecideCeoReviewInput = v.InferInput<typeof decideInput>;
 export async function decideCeoReview(ctx: CoreHandle, input: DecideCeoReviewInput): Promise<CeoReview> {
   const data = parseInput(decideInput, input);
   const now = nowIso(ctx);
-  return writeTransaction(ctx.db, async (trx) => {
-    const row = await requireRow(trx, 'ceo_reviews', data.id);
+  return changeRow(ctx.db, 'ceo_reviews', data.id, (row) => {
     if (row.status !== 'pending') {
       throw new ElfError('INVALID_INPUT', `id: review #${row.id} is already ${row.status}`, { field: 'id' });
     }
-    return updateRow(trx, 'ceo_reviews', row.id, { status: data.decision, decision_note: data.note, reviewed_at: now });
+    return { status: data.decision, decision_note: data.note, reviewed_at: now };
   });
 }
 

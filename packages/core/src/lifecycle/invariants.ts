@@ -1,9 +1,7 @@
-import { type Database, ElfError } from '@elf/schema';
-import type { Kysely } from 'kysely';
+import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
-import { requireRow, updateRow } from '../rows.js';
-import { writeTransaction } from '../transaction.js';
+import { changeRow } from '../rows.js';
 import type { Invariant } from '../types.js';
 import { id, limits, optionalText } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -12,12 +10,11 @@ import { appendNote, noteLimit } from './assumptions.js';
 /** Violations at which an invariant's status becomes `violated` (as in the original ELF). */
 export const violatedAfter = 3;
 
-async function liveInvariant(trx: Kysely<Database>, wanted: number): Promise<Invariant> {
-  const row = await requireRow(trx, 'invariants', wanted);
+/** Refuses a deprecated invariant: it no longer holds or fails, it is history. */
+function requireLive(row: Invariant): void {
   if (row.status === 'deprecated') {
-    throw new ElfError('INVALID_INPUT', `id: invariant #${wanted} is deprecated`, { field: 'id' });
+    throw new ElfError('INVALID_INPUT', `id: invariant #${row.id} is deprecated`, { field: 'id' });
   }
-  return row;
 }
 
 const validateInput = v.object({ id });
@@ -27,9 +24,9 @@ export type ValidateInvariantInput = v.InferInput<typeof validateInput>;
 export async function validateInvariant(ctx: CoreHandle, input: ValidateInvariantInput): Promise<Invariant> {
   const data = parseInput(validateInput, input);
   const now = nowIso(ctx);
-  return writeTransaction(ctx.db, async (trx) => {
-    const row = await liveInvariant(trx, data.id);
-    return updateRow(trx, 'invariants', row.id, { last_validated_at: now, updated_at: now });
+  return changeRow(ctx.db, 'invariants', data.id, (row) => {
+    requireLive(row);
+    return { last_validated_at: now, updated_at: now };
   });
 }
 
@@ -43,15 +40,15 @@ export type ViolateInvariantInput = v.InferInput<typeof violateInput>;
 export async function violateInvariant(ctx: CoreHandle, input: ViolateInvariantInput): Promise<Invariant> {
   const data = parseInput(violateInput, input);
   const now = nowIso(ctx);
-  return writeTransaction(ctx.db, async (trx) => {
-    const row = await liveInvariant(trx, data.id);
+  return changeRow(ctx.db, 'invariants', data.id, (row) => {
+    requireLive(row);
     const count = row.violation_count + 1;
-    return updateRow(trx, 'invariants', row.id, {
+    return {
       violation_count: count,
       last_violated_at: now,
       status: count >= violatedAfter ? 'violated' : row.status,
       rationale: data.note ? appendNote(row.rationale, 'violated', now, data.note, limits.longText) : row.rationale,
       updated_at: now,
-    });
+    };
   });
 }

@@ -1,8 +1,7 @@
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toSpikeReport } from '../mappers.js';
-import { requireRow, updateRow } from '../rows.js';
-import { writeTransaction } from '../transaction.js';
+import { changeRow } from '../rows.js';
 import type { SpikeReport } from '../types.js';
 import { id } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -36,13 +35,10 @@ export type RateSpikeReportInput = v.InferInput<typeof rateInput>;
 export async function rateSpikeReport(ctx: CoreHandle, input: RateSpikeReportInput): Promise<SpikeReport> {
   const data = parseInput(rateInput, input);
   const now = nowIso(ctx);
-  return writeTransaction(ctx.db, async (trx) => {
-    const row = await requireRow(trx, 'spike_reports', data.id);
-    const updated = await updateRow(trx, 'spike_reports', row.id, {
-      usefulness_score: ratedScore(row.usefulness_score, row.access_count, data.rating),
-      access_count: row.access_count + 1,
-      updated_at: now,
-    });
-    return toSpikeReport(updated);
-  });
+  const rated = await changeRow(ctx.db, 'spike_reports', data.id, (row) => ({
+    usefulness_score: ratedScore(row.usefulness_score, row.access_count, data.rating),
+    access_count: row.access_count + 1,
+    updated_at: now,
+  }));
+  return toSpikeReport(rated);
 }
