@@ -40,6 +40,12 @@ export function nowIso(ctx: Pick<CoreHandle, 'clock'>): string {
   return ctx.clock.now().toISOString();
 }
 
+/** A new item's created_at and updated_at: both the clock's now. */
+export function createdNow(ctx: Pick<CoreHandle, 'clock'>): { created_at: string; updated_at: string } {
+  const now = nowIso(ctx);
+  return { created_at: now, updated_at: now };
+}
+
 /** The token count to store with a new item: counted when a counter is configured, else null. */
 export function tokensFor<K extends CountedKind>(ctx: CoreHandle, kind: K, fields: ItemTextFields[K]): number | null {
   return ctx.tokenCounter ? ctx.tokenCounter.count(itemText(kind, fields)) : null;

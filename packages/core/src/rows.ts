@@ -1,8 +1,9 @@
 import { type Database, ElfError } from '@elf/schema';
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { writeTransaction } from './transaction.js';
 
-// One row by id: the read every change of an item starts with, and the write that follows it.
+// One row at a time: a new item stored, and by id the read every change starts with and the write
+// that follows it.
 
 /** What a missing row is called in NOT_FOUND messages (`id: no review with id 7`). */
 const nouns = {
@@ -64,4 +65,21 @@ export function changeRow<T extends KnowledgeTable>(
     const row = await requireRow(trx, table, id);
     return updateRow(trx, table, id, change(row));
   });
+}
+
+/** Stores one new row in one IMMEDIATE transaction (or the caller's) and returns it as stored. */
+export function insertRow<T extends keyof Database>(
+  db: Kysely<Database>,
+  table: T,
+  values: Insertable<Database[T]>,
+): Promise<Selectable<Database[T]>> {
+  return writeTransaction(
+    db,
+    (trx) =>
+      trx
+        .insertInto(table as keyof Database)
+        .values(values as Insertable<Database[keyof Database]>)
+        .returningAll()
+        .executeTakeFirstOrThrow() as Promise<Selectable<Database[T]>>,
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeRow, requireRow, updateRow } from '../src/rows.js';
+import { changeRow, insertRow, requireRow, updateRow } from '../src/rows.js';
 import { openTempElf } from './support/temp-elf.js';
 
 describe('one row by id', () => {
@@ -40,5 +40,12 @@ describe('one row by id', () => {
     await expect(changeRow(elf.db, 'ceo_reviews', review.id, refuse)).rejects.toThrow('no');
     await expect(changeRow(elf.db, 'ceo_reviews', 404, refuse)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await requireRow(elf.db, 'ceo_reviews', review.id)).toMatchObject({ decision_note: 'was pending' });
+  });
+
+  it('stores a new row and returns it with what the database filled in', async () => {
+    const { elf } = await openTempElf();
+    const row = await insertRow(elf.db, 'ceo_reviews', { title: 'Ship it?', created_at: '2026-01-01T00:00:00.000Z' });
+    expect(row).toMatchObject({ title: 'Ship it?', status: 'pending', context: null });
+    expect(await requireRow(elf.db, 'ceo_reviews', row.id)).toEqual(row);
   });
 });

@@ -6,7 +6,7 @@ import { type RecordedHeuristic, recordHeuristic } from '../record/record-heuris
 import { requireRow, updateRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Cycle, Experiment } from '../types.js';
-import { domain, id, limits, optionalText, text } from '../validation/fields.js';
+import { id, limits, optionalDomain, optionalText, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 
 /** At most this many cycles are listed with an experiment (the query has a LIMIT, like every query). */
@@ -27,7 +27,7 @@ const completeInput = v.object({
     v.nullable(
       v.object({
         rule: text(limits.rule),
-        domain: v.optional(v.nullable(domain)),
+        domain: optionalDomain,
         explanation: optionalText(limits.explanation),
       }),
     ),

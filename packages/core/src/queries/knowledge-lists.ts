@@ -11,13 +11,11 @@ import * as v from 'valibot';
 import type { CoreHandle } from '../core-handle.js';
 import { page, toDecision } from '../mappers.js';
 import type { Assumption, Decision, Invariant, Page } from '../types.js';
-import { confidence, domain, limit, offset, oneOf } from '../validation/fields.js';
+import { confidence, limit, offset, oneOf, optionalDomain, orNull } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 
 // Decisions, invariants and assumptions, filtered as in the original ELF. A knowledge item with no
 // domain applies to every domain, so a domain filter keeps those too.
-
-const optionalDomain = v.optional(v.nullable(domain));
 
 const decisionsInput = v.object({
   domain: optionalDomain,
@@ -42,15 +40,15 @@ export async function listDecisions(
   input: DecisionsInput = {},
 ): Promise<{ decisions: Decision[]; page: Page }> {
   const data = parseInput(decisionsInput, input);
-  const rows = await decisionsQuery(ctx.db, { ...data, domain: data.domain ?? null }).execute();
+  const rows = await decisionsQuery(ctx.db, data).execute();
   return { decisions: rows.map(toDecision), page: page(data.limit, data.offset, rows.length) };
 }
 
 const invariantsInput = v.object({
   domain: optionalDomain,
   status: v.optional(oneOf(invariantStatuses), 'active'),
-  scope: v.optional(v.nullable(oneOf(invariantScopes))),
-  severity: v.optional(v.nullable(oneOf(invariantSeverities))),
+  scope: orNull(oneOf(invariantScopes)),
+  severity: orNull(oneOf(invariantSeverities)),
   limit,
   offset,
 });
@@ -80,12 +78,7 @@ export async function listInvariants(
   input: InvariantsInput = {},
 ): Promise<{ invariants: Invariant[]; page: Page }> {
   const data = parseInput(invariantsInput, input);
-  const rows = await invariantsQuery(ctx.db, {
-    ...data,
-    domain: data.domain ?? null,
-    scope: data.scope ?? null,
-    severity: data.severity ?? null,
-  }).execute();
+  const rows = await invariantsQuery(ctx.db, data).execute();
   return { invariants: rows, page: page(data.limit, data.offset, rows.length) };
 }
 
@@ -123,6 +116,6 @@ export async function listAssumptions(
   input: AssumptionsInput = {},
 ): Promise<{ assumptions: Assumption[]; page: Page }> {
   const data = parseInput(assumptionsInput, input);
-  const rows = await assumptionsQuery(ctx.db, { ...data, domain: data.domain ?? null }).execute();
+  const rows = await assumptionsQuery(ctx.db, data).execute();
   return { assumptions: rows, page: page(data.limit, data.offset, rows.length) };
 }

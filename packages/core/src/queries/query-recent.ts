@@ -4,12 +4,12 @@ import * as v from 'valibot';
 import type { CoreHandle } from '../core-handle.js';
 import { page, toLearning } from '../mappers.js';
 import type { Learning, Page } from '../types.js';
-import { integer, limit, offset, oneOf } from '../validation/fields.js';
+import { integer, limit, offset, oneOf, orNull } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 
 const recentInput = v.object({
   days: v.optional(integer(1, 36_500), 7),
-  type: v.optional(v.nullable(oneOf(learningTypes))),
+  type: orNull(oneOf(learningTypes)),
   limit,
   offset,
 });
@@ -40,12 +40,11 @@ export function daysAgoIso(ctx: Pick<CoreHandle, 'clock'>, days: number): string
 export async function queryRecent(ctx: CoreHandle, input: QueryRecentInput = {}): Promise<RecentResult> {
   const data = parseInput(recentInput, input);
   const since = daysAgoIso(ctx, data.days);
-  const type = data.type ?? null;
-  const rows = await recentLearningsQuery(ctx.db, { ...data, since, type }).execute();
+  const rows = await recentLearningsQuery(ctx.db, { ...data, since }).execute();
   return {
     days: data.days,
     since,
-    type,
+    type: data.type,
     learnings: rows.map(toLearning),
     page: page(data.limit, data.offset, rows.length),
   };

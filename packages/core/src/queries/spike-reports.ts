@@ -5,11 +5,11 @@ import type { CoreHandle } from '../core-handle.js';
 import { page, toSpikeReport } from '../mappers.js';
 import { ftsMatchExpression } from '../search/fts-query.js';
 import type { Page, SpikeReport } from '../types.js';
-import { domain, limit, offset, optionalText, tags } from '../validation/fields.js';
+import { limit, offset, optionalDomain, optionalText, tags } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 
 const spikesInput = v.object({
-  domain: v.optional(v.nullable(domain)),
+  domain: optionalDomain,
   tags,
   search: optionalText(10_000),
   limit,
@@ -54,6 +54,6 @@ export async function listSpikeReports(
   const data = parseInput(spikesInput, input);
   const match = data.search ? ftsMatchExpression(data.search) : null;
   if (data.search && !match) return { spikeReports: [], page: page(data.limit, data.offset, 0) };
-  const rows = await spikeReportsQuery(ctx.db, { ...data, domain: data.domain ?? null, match }).execute();
+  const rows = await spikeReportsQuery(ctx.db, { ...data, match }).execute();
   return { spikeReports: rows.map(toSpikeReport), page: page(data.limit, data.offset, rows.length) };
 }

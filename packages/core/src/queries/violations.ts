@@ -4,13 +4,13 @@ import * as v from 'valibot';
 import type { CoreHandle } from '../core-handle.js';
 import { page, toViolation } from '../mappers.js';
 import type { Page, Violation } from '../types.js';
-import { integer, limit, offset } from '../validation/fields.js';
+import { integer, limit, offset, orNull } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 import { daysAgoIso } from './query-recent.js';
 
 const violationsInput = v.object({
   days: v.optional(integer(1, 36_500), 7),
-  acknowledged: v.optional(v.nullable(v.boolean('must be true or false'))),
+  acknowledged: orNull(v.boolean('must be true or false')),
   limit,
   offset,
 });
@@ -67,7 +67,7 @@ export async function listViolations(ctx: CoreHandle, input: ViolationsInput = {
   const data = parseInput(violationsInput, input);
   const since = daysAgoIso(ctx, data.days);
   const [rows, byRule] = await Promise.all([
-    violationsQuery(ctx.db, { ...data, since, acknowledged: data.acknowledged ?? null }).execute(),
+    violationsQuery(ctx.db, { ...data, since }).execute(),
     violationsByRuleQuery(ctx.db, since).execute(),
   ]);
   const total = byRule.reduce((sum, rule) => sum + Number(rule.count), 0);

@@ -5,7 +5,7 @@ import { applyOutcome } from '../lifecycle/apply-outcome.js';
 import { checkGoldenViolations, type GoldenViolationCheck } from '../lifecycle/golden-violations.js';
 import { lifecycleConfig } from '../lifecycle/settings.js';
 import { toViolation } from '../mappers.js';
-import { requireRow } from '../rows.js';
+import { insertRow, requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Violation } from '../types.js';
 import { id, limits, optionalText, text } from '../validation/fields.js';
@@ -51,17 +51,11 @@ export async function recordViolation(
     if (rule.status !== 'active') {
       throw new ElfError('INVALID_INPUT', `rule_id: heuristic ${data.rule_id} is ${rule.status}`, { field: 'rule_id' });
     }
-    const row = await trx
-      .insertInto('violations')
-      .values({
-        rule_id: data.rule_id,
-        rule_name: data.rule_name,
-        description: data.description,
-        session_id: data.session_id ?? ctx.sessionId ?? null,
-        violation_date: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertRow(trx, 'violations', {
+      ...data,
+      session_id: data.session_id ?? ctx.sessionId ?? null,
+      violation_date: now,
+    });
     const config = await lifecycleConfig(trx);
     // The rule was broken on record: its confidence moves like any violation, through the one
     // confidence function, which also runs the demotion and accountability checks.

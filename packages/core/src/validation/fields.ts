@@ -123,6 +123,17 @@ export function integer(min: number, max: number) {
   );
 }
 
+/**
+ * A field that may be left out: absent and null both come out as null, so the code after parsing
+ * knows one "none" and stores it as it is.
+ */
+export function orNull<const S extends v.GenericSchema>(schema: S) {
+  return v.optional(v.nullable(schema), null);
+}
+
+/** A domain, or none: an item without a domain applies to every domain. */
+export const optionalDomain = orNull(domain);
+
 export const limit = v.optional(integer(1, limits.maxLimit), 10);
 export const offset = v.optional(integer(0, Number.MAX_SAFE_INTEGER), 0);
 export const id = integer(1, Number.MAX_SAFE_INTEGER);
