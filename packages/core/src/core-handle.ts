@@ -40,13 +40,13 @@ export function nowIso(ctx: Pick<CoreHandle, 'clock'>): string {
   return ctx.clock.now().toISOString();
 }
 
-/** A new item's created_at and updated_at: both the clock's now. */
-export function createdNow(ctx: Pick<CoreHandle, 'clock'>): { created_at: string; updated_at: string } {
-  const now = nowIso(ctx);
-  return { created_at: now, updated_at: now };
-}
-
 /** The token count to store with a new item: counted when a counter is configured, else null. */
 export function tokensFor<K extends CountedKind>(ctx: CoreHandle, kind: K, fields: ItemTextFields[K]): number | null {
   return ctx.tokenCounter ? ctx.tokenCounter.count(itemText(kind, fields)) : null;
+}
+
+/** The columns every new knowledge item gets: its token count, and created_at = updated_at = now. */
+export function newItem<K extends CountedKind>(ctx: CoreHandle, kind: K, fields: ItemTextFields[K]) {
+  const now = nowIso(ctx);
+  return { token_count: tokensFor(ctx, kind, fields), created_at: now, updated_at: now };
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type CoreHandle, createdNow, tokensFor } from '../core-handle.js';
+import { type CoreHandle, newItem } from '../core-handle.js';
 import { insertRow } from '../rows.js';
 import type { Assumption } from '../types.js';
 import { confidence, limits, optionalDomain, optionalText, text } from '../validation/fields.js';
@@ -18,9 +18,5 @@ export type RecordAssumptionInput = v.InferInput<typeof assumptionInput>;
 /** Records an active assumption: something believed but not yet proven. */
 export async function recordAssumption(ctx: CoreHandle, input: RecordAssumptionInput): Promise<Assumption> {
   const data = parseInput(assumptionInput, input);
-  return insertRow(ctx.db, 'assumptions', {
-    ...data,
-    token_count: tokensFor(ctx, 'assumption', data),
-    ...createdNow(ctx),
-  });
+  return insertRow(ctx.db, 'assumptions', { ...data, ...newItem(ctx, 'assumption', data) });
 }

@@ -1,6 +1,6 @@
 import { decisionStatuses } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreHandle, createdNow, tokensFor } from '../core-handle.js';
+import { type CoreHandle, newItem } from '../core-handle.js';
 import { toDecision } from '../mappers.js';
 import { insertRow } from '../rows.js';
 import type { Decision } from '../types.js';
@@ -36,8 +36,7 @@ export async function recordDecision(ctx: CoreHandle, input: RecordDecisionInput
     options_considered: options,
     files_touched: jsonList(files_touched),
     tests_added: jsonList(tests_added),
-    token_count: tokensFor(ctx, 'decision', data),
-    ...createdNow(ctx),
+    ...newItem(ctx, 'decision', data),
   });
   return toDecision(row);
 }

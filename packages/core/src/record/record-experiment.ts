@@ -1,7 +1,7 @@
 import { ElfError } from '@elf/schema';
 import { sql } from 'kysely';
 import * as v from 'valibot';
-import { type CoreHandle, createdNow, nowIso, tokensFor } from '../core-handle.js';
+import { type CoreHandle, newItem, nowIso } from '../core-handle.js';
 import { insertRow, requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Cycle, Experiment } from '../types.js';
@@ -19,7 +19,7 @@ export type RecordExperimentInput = v.InferInput<typeof experimentInput>;
 /** Starts an experiment. Names are unique. */
 export async function recordExperiment(ctx: CoreHandle, input: RecordExperimentInput): Promise<Experiment> {
   const data = parseInput(experimentInput, input);
-  const stamps = createdNow(ctx);
+  const item = newItem(ctx, 'experiment', data);
   return writeTransaction(ctx.db, async (trx) => {
     const existing = await trx.selectFrom('experiments').select('id').where('name', '=', data.name).executeTakeFirst();
     if (existing) {
@@ -29,8 +29,7 @@ export async function recordExperiment(ctx: CoreHandle, input: RecordExperimentI
     }
     return insertRow(trx, 'experiments', {
       ...data,
-      token_count: tokensFor(ctx, 'experiment', data),
-      ...stamps,
+      ...item,
     });
   });
 }

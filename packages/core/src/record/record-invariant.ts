@@ -1,6 +1,6 @@
 import { invariantScopes, invariantSeverities, invariantValidationTypes } from '@elf/schema';
 import * as v from 'valibot';
-import { type CoreHandle, createdNow, tokensFor } from '../core-handle.js';
+import { type CoreHandle, newItem } from '../core-handle.js';
 import { insertRow } from '../rows.js';
 import type { Invariant } from '../types.js';
 import { limits, oneOf, optionalDomain, optionalText, orNull, text } from '../validation/fields.js';
@@ -21,9 +21,5 @@ export type RecordInvariantInput = v.InferInput<typeof invariantInput>;
 /** Records a statement that must always hold (active until deprecated or violated). */
 export async function recordInvariant(ctx: CoreHandle, input: RecordInvariantInput): Promise<Invariant> {
   const data = parseInput(invariantInput, input);
-  return insertRow(ctx.db, 'invariants', {
-    ...data,
-    token_count: tokensFor(ctx, 'invariant', data),
-    ...createdNow(ctx),
-  });
+  return insertRow(ctx.db, 'invariants', { ...data, ...newItem(ctx, 'invariant', data) });
 }

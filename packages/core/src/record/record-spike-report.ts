@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type CoreHandle, createdNow, tokensFor } from '../core-handle.js';
+import { type CoreHandle, newItem } from '../core-handle.js';
 import { joinTags, toSpikeReport } from '../mappers.js';
 import { insertRow } from '../rows.js';
 import type { SpikeReport } from '../types.js';
@@ -28,8 +28,7 @@ export async function recordSpikeReport(ctx: CoreHandle, input: RecordSpikeRepor
     ...fields,
     time_invested_minutes: minutes,
     tags: joinTags(data.tags),
-    token_count: tokensFor(ctx, 'spike_report', data),
-    ...createdNow(ctx),
+    ...newItem(ctx, 'spike_report', data),
   });
   return toSpikeReport(row);
 }
