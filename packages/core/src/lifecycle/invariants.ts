@@ -1,4 +1,4 @@
-import { ElfError } from '@elf/schema';
+import { ElfError, type InvariantRowUpdate } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { changeRow } from '../rows.js';
@@ -10,11 +10,18 @@ import { appendNote, noteLimit } from './assumptions.js';
 /** Violations at which an invariant's status becomes `violated` (as in the original ELF). */
 export const violatedAfter = 3;
 
-/** Refuses a deprecated invariant: it no longer holds or fails, it is history. */
-function requireLive(row: Invariant): void {
-  if (row.status === 'deprecated') {
-    throw new ElfError('INVALID_INPUT', `id: invariant #${row.id} is deprecated`, { field: 'id' });
-  }
+/**
+ * Changes a live invariant by what `change` makes of it at the clock's now. A deprecated one is
+ * history: it is neither validated nor violated any more.
+ */
+function changeLive(ctx: CoreHandle, id: number, change: (row: Invariant, now: string) => InvariantRowUpdate) {
+  const now = nowIso(ctx);
+  return changeRow(ctx.db, 'invariants', id, (row) => {
+    if (row.status === 'deprecated') {
+      throw new ElfError('INVALID_INPUT', `id: invariant #${row.id} is deprecated`, { field: 'id' });
+    }
+    return change(row, now);
+  });
 }
 
 const validateInput = v.object({ id });
@@ -23,11 +30,7 @@ export type ValidateInvariantInput = v.InferInput<typeof validateInput>;
 /** Notes that an invariant was checked and held: sets last_validated_at. */
 export async function validateInvariant(ctx: CoreHandle, input: ValidateInvariantInput): Promise<Invariant> {
   const data = parseInput(validateInput, input);
-  const now = nowIso(ctx);
-  return changeRow(ctx.db, 'invariants', data.id, (row) => {
-    requireLive(row);
-    return { last_validated_at: now, updated_at: now };
-  });
+  return changeLive(ctx, data.id, (_row, now) => ({ last_validated_at: now, updated_at: now }));
 }
 
 const violateInput = v.object({ id, note: optionalText(noteLimit) });
@@ -39,9 +42,7 @@ export type ViolateInvariantInput = v.InferInput<typeof violateInput>;
  */
 export async function violateInvariant(ctx: CoreHandle, input: ViolateInvariantInput): Promise<Invariant> {
   const data = parseInput(violateInput, input);
-  const now = nowIso(ctx);
-  return changeRow(ctx.db, 'invariants', data.id, (row) => {
-    requireLive(row);
+  return changeLive(ctx, data.id, (row, now) => {
     const count = row.violation_count + 1;
     return {
       violation_count: count,
