@@ -1,7 +1,7 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
-import { page } from '../mappers.js';
+import { fetchPage, paged } from '../queries/paging.js';
 import { changeRow } from '../rows.js';
 import type { CeoReview, Page } from '../types.js';
 import { id, limit, limits, offset, oneOf, optionalText } from '../validation/fields.js';
@@ -37,13 +37,12 @@ export async function listAllCeoReviews(
   input: AllCeoReviewsInput = {},
 ): Promise<{ ceoReviews: CeoReview[]; page: Page }> {
   const data = parseInput(allInput, input);
-  const rows = await ctx.db
+  const newestFirst = ctx.db
     .selectFrom('ceo_reviews')
     .selectAll()
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(data.limit)
-    .offset(data.offset)
-    .execute();
-  return { ceoReviews: rows, page: page(data.limit, data.offset, rows.length) };
+    .$call(paged(data));
+  const { rows, page } = await fetchPage(data, newestFirst);
+  return { ceoReviews: rows, page };
 }
