@@ -161,6 +161,7 @@ export {
   search,
   searchKinds,
 } from './search/search.js';
+export { seededRandom } from './seeded-random.js';
 export {
   type CapturedItem,
   captureToolFailure,

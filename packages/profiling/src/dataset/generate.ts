@@ -1,7 +1,7 @@
-import { itemText, joinTags, type TokenCounter } from '@elf/core';
+import { itemText, joinTags, seededRandom, type TokenCounter } from '@elf/core';
 import type { Database } from '@elf/schema';
 import type { Kysely } from 'kysely';
-import { seededRandom, zipfSampler } from './random.js';
+import { zipfSampler } from './random.js';
 import vocabulary from './vocabulary.json' with { type: 'json' };
 
 export const datasetSizes = { '1k': 1_000, '5k': 5_000, '10k': 10_000, '100k': 100_000 } as const;
