@@ -3,19 +3,11 @@ import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toSpikeReport } from '../mappers.js';
 import { changeRow } from '../rows.js';
 import type { SpikeReport } from '../types.js';
-import { id } from '../validation/fields.js';
+import { decimal, id } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 
-const ratingRule = 'must be a number from 0 to 5';
-
 /** 0..5; numeric strings accepted (they come from argv). NaN, Infinity and words are refused. */
-export const rating = v.pipe(
-  v.union([v.number(), v.string()], ratingRule),
-  v.transform((value: number | string) =>
-    typeof value === 'number' ? value : /^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN,
-  ),
-  v.check((value) => Number.isFinite(value) && value >= 0 && value <= 5, ratingRule),
-);
+export const rating = decimal(0, 5);
 
 /**
  * The running average after one more rating. Same formula as the original's
