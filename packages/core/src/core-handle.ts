@@ -44,3 +44,9 @@ export function nowIso(ctx: Pick<CoreHandle, 'clock'>): string {
 export function tokensFor<K extends CountedKind>(ctx: CoreHandle, kind: K, fields: ItemTextFields[K]): number | null {
   return ctx.tokenCounter ? ctx.tokenCounter.count(itemText(kind, fields)) : null;
 }
+
+/** The columns every new knowledge item gets: its token count, and created_at = updated_at = now. */
+export function newItem<K extends CountedKind>(ctx: CoreHandle, kind: K, fields: ItemTextFields[K]) {
+  const now = nowIso(ctx);
+  return { token_count: tokensFor(ctx, kind, fields), created_at: now, updated_at: now };
+}

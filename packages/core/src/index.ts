@@ -19,7 +19,7 @@ export {
   verifiedAfter,
   verifyAssumption,
 } from './lifecycle/assumptions.js';
-export { type AuditEntry, auditHeuristic } from './lifecycle/audit.js';
+export { type AuditEntry, auditHeuristic, changeHeuristic, manualChange } from './lifecycle/audit.js';
 export {
   type AllCeoReviewsInput,
   ceoReviewDecisions,
@@ -161,6 +161,7 @@ export {
   search,
   searchKinds,
 } from './search/search.js';
+export { seededRandom } from './seeded-random.js';
 export {
   type CapturedItem,
   captureToolFailure,

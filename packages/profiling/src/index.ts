@@ -1,3 +1,4 @@
+export { seededRandom } from '@elf/core';
 export { type CaseDelta, compareReports, type RatioLimits, ratioRegressions } from './bench/compare.js';
 export {
   type BenchCase,
@@ -17,7 +18,7 @@ export {
   datasetSizes,
   generateDataset,
 } from './dataset/generate.js';
-export { seededRandom, zipfSampler } from './dataset/random.js';
+export { zipfSampler } from './dataset/random.js';
 export {
   defaultAllowedSorts,
   type ExplainedQuery,

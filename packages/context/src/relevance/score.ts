@@ -3,7 +3,7 @@ import type { RelevanceWeights } from '../config.js';
 export interface RelevanceInput {
   /**
    * The task's IDF-weighted words the item covers, modulated by bm25 relative to the best match of
-   * its kind: coverage · (1 − s + s · bm25 / best bm25), 0..1 (see candidates/assemble.ts).
+   * its kind: coverage · (1 − s + s · bm25 / best bm25), 0..1 (see candidates/scored.ts).
    */
   text: number;
   /** 1 = the item's domain is a task domain; `anyDomain` = it has no domain; 0 otherwise. */

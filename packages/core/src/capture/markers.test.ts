@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractMarkers } from './markers.js';
+import { extractMarkers, type Marker } from './markers.js';
 
 describe('extractMarkers', () => {
   it('reads every marker spelling, case-insensitively, with the rest of the line as text', () => {
@@ -90,8 +90,12 @@ describe('extractMarkers', () => {
 });
 
 describe('marker kind', () => {
+  const expectKind = (kind: Marker['kind'], texts: string[]) => {
+    for (const text of texts) expect(extractMarkers(`[LEARNED] ${text}`).at(0)?.kind, text).toBe(kind);
+  };
+
   it('is a heuristic when a rule word appears as a whole word', () => {
-    for (const text of [
+    expectKind('heuristic', [
       'Always run migrations in a transaction',
       'never commit .env files',
       'You should pin the node version',
@@ -103,13 +107,11 @@ describe('marker kind', () => {
       'prefer composition.',
       'Tests shouldn’t sleep',
       '(never) parenthesised',
-    ]) {
-      expect(extractMarkers(`[LEARNED] ${text}`).at(0)?.kind, text).toBe('heuristic');
-    }
+    ]);
   });
 
   it('is an observation when rule words only appear inside other words', () => {
-    for (const text of [
+    expectKind('observation', [
       'The shoulder button maps to undo',
       'mustard is a colour token',
       'User preference is stored in localStorage',
@@ -118,9 +120,7 @@ describe('marker kind', () => {
       'avoidance tables live in sqlite',
       'preferred-color-scheme media query',
       'donut chart renders in 3ms',
-    ]) {
-      expect(extractMarkers(`[LEARNED] ${text}`).at(0)?.kind, text).toBe('observation');
-    }
+    ]);
   });
 });
 

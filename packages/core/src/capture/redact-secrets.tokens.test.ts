@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectUntouched, jwt } from '../../test/support/secret-samples.js';
+import { expectRedactedOnce, expectUntouched, jwt } from '../../test/support/secret-samples.js';
 import { redactSecrets } from './redact-secrets.js';
 
 describe('private-key', () => {
@@ -67,13 +67,11 @@ describe('aws', () => {
 
   it('redacts a 40-character secret after aws_secret_access_key in env, config and JSON forms', () => {
     const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-    for (const [input, expected] of [
+    expectRedactedOnce('aws-secret-key', [
       [`AWS_SECRET_ACCESS_KEY=${secret}`, 'AWS_SECRET_ACCESS_KEY=[REDACTED:aws-secret-key]'],
       [`aws_secret_access_key = ${secret}`, 'aws_secret_access_key = [REDACTED:aws-secret-key]'],
       [`"aws_secret_access_key": "${secret}"`, '"aws_secret_access_key": "[REDACTED:aws-secret-key]"'],
-    ] as const) {
-      expect(redactSecrets(input)).toEqual({ text: expected, redactions: { 'aws-secret-key': 1 } });
-    }
+    ]);
   });
 
   it('leaves short or lower-case look-alikes, embedded prefixes and bare 40-character values alone', () => {
@@ -115,17 +113,16 @@ describe('github-token and gitlab-token', () => {
 
 describe('api-key', () => {
   it('redacts OpenAI, OpenAI project, Anthropic and Stripe secret keys', () => {
-    for (const key of [
+    const keys = [
       `sk-${'Ab12Cd34Ef'.repeat(5)}`,
       `sk-proj-${'Ab1_Cd2-Ef'.repeat(8)}`,
       `sk-ant-api03-${'xY7-zW8_vU'.repeat(9)}`,
       `sk_live_${'4eC39HqLyjWDarjtT1zdp7dc'}`,
-    ]) {
-      expect(redactSecrets(`OPENAI_API_KEY=${key}`), key).toEqual({
-        text: 'OPENAI_API_KEY=[REDACTED:api-key]',
-        redactions: { 'api-key': 1 },
-      });
-    }
+    ];
+    expectRedactedOnce(
+      'api-key',
+      keys.map((key) => [`OPENAI_API_KEY=${key}`, 'OPENAI_API_KEY=[REDACTED:api-key]'] as const),
+    );
     expect(redactSecrets(`"x-api-key": "sk-ant-api03-${'a1'.repeat(20)}"`).text).toBe(
       '"x-api-key": "[REDACTED:api-key]"',
     );

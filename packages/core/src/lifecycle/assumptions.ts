@@ -1,7 +1,7 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
-import { writeTransaction } from '../transaction.js';
+import { changeRow } from '../rows.js';
 import type { Assumption } from '../types.js';
 import { id, limits, optionalText } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -53,28 +53,19 @@ async function addEvidence(
 ): Promise<Assumption> {
   const data = parseInput(evidenceInput, input);
   const now = nowIso(ctx);
-  // Read and write in one IMMEDIATE transaction: no other writer can slip in between.
-  return writeTransaction(ctx.db, async (trx) => {
-    const row = await trx.selectFrom('assumptions').selectAll().where('id', '=', data.id).executeTakeFirst();
-    if (!row) throw new ElfError('NOT_FOUND', `id: no assumption with id ${data.id}`, { field: 'id' });
+  return changeRow(ctx.db, 'assumptions', data.id, (row) => {
     const verified = row.verified_count + (kind === 'verified' ? 1 : 0);
     const challenged = row.challenged_count + (kind === 'challenged' ? 1 : 0);
     const { confidence, status } = assumptionStanding(verified, challenged);
-    const context = data.note ? appendNote(row.context, kind, now, data.note, limits.longText) : row.context;
-    return trx
-      .updateTable('assumptions')
-      .set({
-        verified_count: verified,
-        challenged_count: challenged,
-        confidence,
-        status,
-        context,
-        ...(kind === 'verified' ? { last_verified_at: now } : {}),
-        updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return {
+      verified_count: verified,
+      challenged_count: challenged,
+      confidence,
+      status,
+      context: data.note ? appendNote(row.context, kind, now, data.note, limits.longText) : row.context,
+      ...(kind === 'verified' ? { last_verified_at: now } : {}),
+      updated_at: now,
+    };
   });
 }
 

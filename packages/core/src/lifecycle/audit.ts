@@ -1,5 +1,13 @@
-import type { ConfidenceUpdateSource, ConfidenceUpdateType, Database } from '@elf/schema';
+import type {
+  ConfidenceUpdateSource,
+  ConfidenceUpdateType,
+  Database,
+  HeuristicRow,
+  HeuristicRowUpdate,
+} from '@elf/schema';
 import type { Kysely } from 'kysely';
+import type { CoreHandle } from '../core-handle.js';
+import { updateRow } from '../rows.js';
 
 export interface AuditEntry {
   heuristicId: number;
@@ -44,4 +52,30 @@ export async function auditHeuristic(db: Kysely<Database>, entry: AuditEntry): P
       created_at: entry.at,
     })
     .execute();
+}
+
+/** Who made a change by hand, for its audit row: a person, in the handle's session and agent, at `at`. */
+export function manualChange(ctx: Pick<CoreHandle, 'sessionId' | 'agentId'>, at: string) {
+  return { source: 'manual', sessionId: ctx.sessionId ?? null, agentId: ctx.agentId ?? null, at } as const;
+}
+
+/**
+ * Changes a heuristic and writes the audit row that explains the change, on the caller's
+ * transaction: from its confidence before to the one stored after (the same, unless the change
+ * sets one). Returns the heuristic as stored.
+ */
+export async function changeHeuristic(
+  db: Kysely<Database>,
+  before: Pick<HeuristicRow, 'id' | 'confidence'>,
+  changes: HeuristicRowUpdate,
+  audit: Omit<AuditEntry, 'heuristicId' | 'oldConfidence' | 'newConfidence'>,
+): Promise<HeuristicRow> {
+  const row = await updateRow(db, 'heuristics', before.id, changes);
+  await auditHeuristic(db, {
+    ...audit,
+    heuristicId: before.id,
+    oldConfidence: before.confidence,
+    newConfidence: row.confidence,
+  });
+  return row;
 }

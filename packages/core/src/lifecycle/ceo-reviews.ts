@@ -1,8 +1,8 @@
 import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
-import { page } from '../mappers.js';
-import { writeTransaction } from '../transaction.js';
+import { fetchPage, paged } from '../queries/paging.js';
+import { changeRow } from '../rows.js';
 import type { CeoReview, Page } from '../types.js';
 import { id, limit, limits, offset, oneOf, optionalText } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -20,22 +20,11 @@ export type DecideCeoReviewInput = v.InferInput<typeof decideInput>;
 export async function decideCeoReview(ctx: CoreHandle, input: DecideCeoReviewInput): Promise<CeoReview> {
   const data = parseInput(decideInput, input);
   const now = nowIso(ctx);
-  return writeTransaction(ctx.db, async (trx) => {
-    const row = await trx
-      .selectFrom('ceo_reviews')
-      .select(['id', 'status'])
-      .where('id', '=', data.id)
-      .executeTakeFirst();
-    if (!row) throw new ElfError('NOT_FOUND', `id: no review with id ${data.id}`, { field: 'id' });
+  return changeRow(ctx.db, 'ceo_reviews', data.id, (row) => {
     if (row.status !== 'pending') {
       throw new ElfError('INVALID_INPUT', `id: review #${row.id} is already ${row.status}`, { field: 'id' });
     }
-    return trx
-      .updateTable('ceo_reviews')
-      .set({ status: data.decision, decision_note: data.note, reviewed_at: now })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return { status: data.decision, decision_note: data.note, reviewed_at: now };
   });
 }
 
@@ -48,13 +37,12 @@ export async function listAllCeoReviews(
   input: AllCeoReviewsInput = {},
 ): Promise<{ ceoReviews: CeoReview[]; page: Page }> {
   const data = parseInput(allInput, input);
-  const rows = await ctx.db
+  const newestFirst = ctx.db
     .selectFrom('ceo_reviews')
     .selectAll()
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(data.limit)
-    .offset(data.offset)
-    .execute();
-  return { ceoReviews: rows, page: page(data.limit, data.offset, rows.length) };
+    .$call(paged(data));
+  const { rows, page } = await fetchPage(data, newestFirst);
+  return { ceoReviews: rows, page };
 }

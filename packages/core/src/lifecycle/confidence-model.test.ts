@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random.js';
 import { confidenceStep, qualifiesForGolden } from './confidence.js';
 import { defaultLifecycleConfig } from './settings.js';
 
@@ -6,20 +7,8 @@ import { defaultLifecycleConfig } from './settings.js';
 // (30 %) within 1,000 sessions, whatever the luck of the draw? The CLI's simulation test runs
 // one seed through the real hooks; this runs 500 through the formulas.
 
-// mulberry32, as @elf/profiling's seededRandom (core cannot depend on profiling).
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function simulate(success: number, seed: number) {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const h = { confidence: 0.5, times_validated: 0, times_violated: 0, golden: false, dormant: false };
   let promotedAt: number | null = null;
   for (let session = 1; session <= 1000 && !h.dormant; session++) {

@@ -3,36 +3,21 @@ import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { type RecordedHeuristic, recordHeuristic } from '../record/record-heuristic.js';
+import { requireRow, updateRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Cycle, Experiment } from '../types.js';
-import { domain, id, limits, optionalText, text } from '../validation/fields.js';
+import { id, limits, optionalDomain, optionalText, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 
 /** At most this many cycles are listed with an experiment (the query has a LIMIT, like every query). */
 export const cyclesShown = 1_000;
 
 async function activeExperiment(trx: Kysely<Database>, wanted: number): Promise<Experiment> {
-  const row = await trx.selectFrom('experiments').selectAll().where('id', '=', wanted).executeTakeFirst();
-  if (!row) throw new ElfError('NOT_FOUND', `id: no experiment with id ${wanted}`, { field: 'id' });
+  const row = await requireRow(trx, 'experiments', wanted);
   if (row.status !== 'active') {
     throw new ElfError('INVALID_INPUT', `id: experiment #${wanted} is already ${row.status}`, { field: 'id' });
   }
   return row;
-}
-
-async function closeExperiment(
-  trx: Kysely<Database>,
-  wanted: number,
-  status: 'completed' | 'abandoned',
-  conclusion: string,
-  now: string,
-): Promise<Experiment> {
-  return trx
-    .updateTable('experiments')
-    .set({ status, conclusion, completed_at: now, updated_at: now })
-    .where('id', '=', wanted)
-    .returningAll()
-    .executeTakeFirstOrThrow();
 }
 
 const completeInput = v.object({
@@ -42,7 +27,7 @@ const completeInput = v.object({
     v.nullable(
       v.object({
         rule: text(limits.rule),
-        domain: v.optional(v.nullable(domain)),
+        domain: optionalDomain,
         explanation: optionalText(limits.explanation),
       }),
     ),
@@ -105,7 +90,12 @@ async function closeWithConclusion(
         },
       );
     }
-    const experiment = await closeExperiment(trx, current.id, status, data.conclusion, now);
+    const experiment = await updateRow(trx, 'experiments', current.id, {
+      status,
+      conclusion: data.conclusion,
+      completed_at: now,
+      updated_at: now,
+    });
     return { experiment, heuristic };
   });
 }
@@ -118,8 +108,7 @@ export async function getExperiment(
   experimentId: number | string,
 ): Promise<{ experiment: Experiment; cycles: Cycle[] }> {
   const { id: wanted } = parseInput(idInput, { id: experimentId });
-  const experiment = await ctx.db.selectFrom('experiments').selectAll().where('id', '=', wanted).executeTakeFirst();
-  if (!experiment) throw new ElfError('NOT_FOUND', `id: no experiment with id ${wanted}`, { field: 'id' });
+  const experiment = await requireRow(ctx.db, 'experiments', wanted);
   const cycles = await ctx.db
     .selectFrom('cycles')
     .selectAll()

@@ -1,6 +1,6 @@
 import type { ConfidenceUpdateSource, Database, HeuristicRow } from '@elf/schema';
 import type { Kysely } from 'kysely';
-import { auditHeuristic } from './audit.js';
+import { changeHeuristic } from './audit.js';
 import { round4 } from './confidence.js';
 
 /** A demoted rule must earn promotion again: its confidence is capped here. */
@@ -23,31 +23,13 @@ export interface StandingChange {
 
 /** Makes a heuristic a golden rule (on the caller's transaction) and audits it. */
 export async function promoteInTransaction(trx: Kysely<Database>, h: HeuristicRow, change: StandingChange) {
-  await trx.updateTable('heuristics').set({ is_golden: 1, updated_at: change.at }).where('id', '=', h.id).execute();
-  await auditHeuristic(trx, {
-    heuristicId: h.id,
-    type: 'promoted',
-    oldConfidence: h.confidence,
-    newConfidence: h.confidence,
-    ...change,
-  });
+  await changeHeuristic(trx, h, { is_golden: 1, updated_at: change.at }, { type: 'promoted', ...change });
 }
 
 /** Takes a golden rule back to an ordinary heuristic, capping its confidence, and audits it. */
 export async function demoteInTransaction(trx: Kysely<Database>, h: HeuristicRow, change: StandingChange) {
   const confidence = round4(Math.min(h.confidence, demotedConfidenceCap));
-  await trx
-    .updateTable('heuristics')
-    .set({ is_golden: 0, confidence, updated_at: change.at })
-    .where('id', '=', h.id)
-    .execute();
-  await auditHeuristic(trx, {
-    heuristicId: h.id,
-    type: 'demoted',
-    oldConfidence: h.confidence,
-    newConfidence: confidence,
-    ...change,
-  });
+  await changeHeuristic(trx, h, { is_golden: 0, confidence, updated_at: change.at }, { type: 'demoted', ...change });
   return confidence;
 }
 

@@ -2,11 +2,12 @@ import { ElfError, type HeuristicStatus } from '@elf/schema';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toHeuristic } from '../mappers.js';
 import { appliesToProject } from '../queries/project-scope.js';
+import { requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
-import { type AppliedOutcome, applyOutcome } from './apply-outcome.js';
+import { type AppliedOutcome, type ApplyOutcomeInput, applyOutcome } from './apply-outcome.js';
+import { manualChange } from './audit.js';
 import { demoteInTransaction, demotion, promoteInTransaction, windowStart } from './golden-standing.js';
-import { requireHeuristic } from './require-heuristic.js';
 
 export interface ManualOutcomeInput {
   id: number;
@@ -34,17 +35,19 @@ function checkNote(field: 'note' | 'reason', text: string | null | undefined): v
 
 async function manualOutcome(ctx: CoreHandle, input: ManualOutcomeInput, event: 'validated' | 'violated') {
   checkNote('note', input.note);
+  return applyByHand(ctx, input.id, { event, sessionId: input.sessionId ?? null, reason: input.note ?? null });
+}
+
+/** A person's outcome for one heuristic, through the one confidence function, audited as manual. */
+function applyByHand(
+  ctx: CoreHandle,
+  id: number,
+  outcome: Omit<ApplyOutcomeInput, 'heuristicId' | 'source'>,
+): Promise<AppliedOutcome> {
   return writeTransaction(ctx.db, async (trx) => {
-    const inner = { ...ctx, db: trx };
-    await requireHeuristic(trx, input.id, 'id');
-    const result = await applyOutcome(inner, {
-      heuristicId: input.id,
-      event,
-      source: 'manual',
-      sessionId: input.sessionId ?? null,
-      reason: input.note ?? null,
-    });
-    if (!result) throw new ElfError('NOT_FOUND', `id: no heuristic with id ${input.id}`, { field: 'id' });
+    await requireRow(trx, 'heuristics', id);
+    const result = await applyOutcome({ ...ctx, db: trx }, { ...outcome, heuristicId: id, source: 'manual' });
+    if (!result) throw new ElfError('NOT_FOUND', `id: no heuristic with id ${id}`, { field: 'id' });
     return result;
   });
 }
@@ -53,17 +56,14 @@ async function manualOutcome(ctx: CoreHandle, input: ManualOutcomeInput, event: 
 export async function promoteHeuristic(ctx: CoreHandle, input: { id: number; reason?: string | null }) {
   checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
-    const h = await requireHeuristic(trx, input.id, 'id');
+    const h = await requireRow(trx, 'heuristics', input.id);
     if (h.is_golden === 1)
       throw new ElfError('INVALID_INPUT', `id: heuristic #${h.id} is already a golden rule`, { field: 'id' });
     if (h.status !== 'active')
       throw new ElfError('INVALID_INPUT', `id: heuristic #${h.id} is ${h.status}`, { field: 'id' });
     await promoteInTransaction(trx, h, {
-      source: 'manual',
+      ...manualChange(ctx, nowIso(ctx)),
       reason: input.reason ?? 'promoted by hand',
-      at: nowIso(ctx),
-      sessionId: ctx.sessionId ?? null,
-      agentId: ctx.agentId ?? null,
     });
     return toHeuristic({ ...h, is_golden: 1 });
   });
@@ -73,15 +73,12 @@ export async function promoteHeuristic(ctx: CoreHandle, input: { id: number; rea
 export async function demoteHeuristic(ctx: CoreHandle, input: { id: number; reason?: string | null }) {
   checkNote('reason', input.reason);
   return writeTransaction(ctx.db, async (trx) => {
-    const h = await requireHeuristic(trx, input.id, 'id');
+    const h = await requireRow(trx, 'heuristics', input.id);
     if (h.is_golden !== 1)
       throw new ElfError('INVALID_INPUT', `id: heuristic #${h.id} is not a golden rule`, { field: 'id' });
     const confidence = await demoteInTransaction(trx, h, {
-      source: 'manual',
+      ...manualChange(ctx, nowIso(ctx)),
       reason: input.reason ?? 'demoted by hand',
-      at: nowIso(ctx),
-      sessionId: ctx.sessionId ?? null,
-      agentId: ctx.agentId ?? null,
     });
     return toHeuristic({ ...h, is_golden: 0, confidence });
   });
@@ -90,23 +87,12 @@ export async function demoteHeuristic(ctx: CoreHandle, input: { id: number; reas
 /** `elf heuristic revive ID`: a dormant or archived heuristic is active again, confidence ≥ 0.35. */
 export async function reviveHeuristic(ctx: CoreHandle, input: { id: number; reason?: string | null }) {
   checkNote('reason', input.reason);
-  return writeTransaction(ctx.db, async (trx) => {
-    const inner = { ...ctx, db: trx };
-    await requireHeuristic(trx, input.id, 'id');
-    const result = await applyOutcome(inner, {
-      heuristicId: input.id,
-      event: 'revived',
-      source: 'manual',
-      reason: input.reason ?? 'revived by hand',
-    });
-    if (!result) throw new ElfError('NOT_FOUND', `id: no heuristic with id ${input.id}`, { field: 'id' });
-    return result;
-  });
+  return applyByHand(ctx, input.id, { event: 'revived', reason: input.reason ?? 'revived by hand' });
 }
 
 /** The audited changes of one heuristic (the newest `limit`), oldest first (`elf heuristic history`). */
 export async function heuristicHistory(ctx: CoreHandle, id: number, limit = 1000) {
-  const h = await requireHeuristic(ctx.db, id, 'id');
+  const h = await requireRow(ctx.db, 'heuristics', id);
   const updates = await ctx.db
     .selectFrom('confidence_updates')
     .selectAll()

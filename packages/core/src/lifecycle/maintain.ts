@@ -2,7 +2,7 @@ import type { HeuristicRow } from '@elf/schema';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 import { applyOutcome } from './apply-outcome.js';
-import { auditHeuristic } from './audit.js';
+import { changeHeuristic } from './audit.js';
 import { confidenceStep } from './confidence.js';
 import { type LifecycleConfig, lifecycleConfig, readState, stateKeys, writeState } from './settings.js';
 
@@ -76,21 +76,13 @@ export async function maintainLifecycle(ctx: CoreHandle, options: { dryRun?: boo
       report.archived.push(change(h, h.confidence));
       if (options.dryRun) continue;
       const reason = `archived: dormant since ${h.status_changed_at}`;
-      await trx
-        .updateTable('heuristics')
-        .set({ status: 'archived', status_reason: reason, status_changed_at: at })
-        .where('id', '=', h.id)
-        .execute();
       // A change of standing, audited with the pass that made it (the audit has no 'archived' type).
-      await auditHeuristic(trx, {
-        heuristicId: h.id,
-        type: 'decay',
-        oldConfidence: h.confidence,
-        newConfidence: h.confidence,
-        source: 'system',
-        reason,
-        at,
-      });
+      await changeHeuristic(
+        trx,
+        h,
+        { status: 'archived', status_reason: reason, status_changed_at: at },
+        { type: 'decay', source: 'system', reason, at },
+      );
     }
   });
   return report;

@@ -3,13 +3,14 @@ import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toHeuristic } from '../mappers.js';
+import { requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
 import { id } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 import { applyOutcome } from './apply-outcome.js';
-import { auditHeuristic } from './audit.js';
-import { requireActive, requireHeuristic } from './require-heuristic.js';
+import { auditHeuristic, changeHeuristic, manualChange } from './audit.js';
+import { requireActive } from './require-heuristic.js';
 
 const mergeInput = v.object({
   keep: id,
@@ -56,8 +57,8 @@ export async function mergeHeuristics(ctx: CoreHandle, input: MergeHeuristicsInp
     throw new ElfError('INVALID_INPUT', `from: cannot merge heuristic #${data.from} into itself`, { field: 'from' });
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const a = await requireHeuristic(trx, data.keep, 'keep');
-    const b = await requireHeuristic(trx, data.from, 'from');
+    const a = await requireRow(trx, 'heuristics', data.keep, 'keep');
+    const b = await requireRow(trx, 'heuristics', data.from, 'from');
     requireActive(a, 'keep', 'only active heuristics can be merged');
     requireActive(b, 'from', 'only active heuristics can be merged');
     if (a.domain !== b.domain && !data.force)
@@ -86,7 +87,7 @@ export async function mergeHeuristics(ctx: CoreHandle, input: MergeHeuristicsInp
       })
       .where('id', '=', a.id)
       .execute();
-    const who = { source: 'manual', sessionId: ctx.sessionId ?? null, agentId: ctx.agentId ?? null, at: now } as const;
+    const who = manualChange(ctx, now);
     if (golden && a.is_golden !== 1) {
       await auditHeuristic(trx, {
         ...who,
@@ -111,26 +112,18 @@ export async function mergeHeuristics(ctx: CoreHandle, input: MergeHeuristicsInp
     );
     const kept = await trx.selectFrom('heuristics').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
     const mergedReason = `merged into #${a.id}`;
-    const merged = await trx
-      .updateTable('heuristics')
-      .set({
+    const merged = await changeHeuristic(
+      trx,
+      b,
+      {
         status: 'superseded',
         superseded_by: a.id,
         status_reason: mergedReason,
         status_changed_at: now,
         updated_at: now,
-      })
-      .where('id', '=', b.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await auditHeuristic(trx, {
-      ...who,
-      heuristicId: b.id,
-      type: 'merged',
-      oldConfidence: b.confidence,
-      newConfidence: b.confidence,
-      reason: mergedReason,
-    });
+      },
+      { ...who, type: 'merged', reason: mergedReason },
+    );
     return { kept: toHeuristic(kept), merged: toHeuristic(merged), oldConfidence: a.confidence };
   });
 }

@@ -2,12 +2,13 @@ import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toHeuristic } from '../mappers.js';
+import { requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
 import { id, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
-import { auditHeuristic } from './audit.js';
-import { requireHeuristic, statusReasonMax } from './require-heuristic.js';
+import { changeHeuristic, manualChange } from './audit.js';
+import { statusReasonMax } from './require-heuristic.js';
 
 const retractInput = v.object({ id, reason: text(statusReasonMax) });
 export type RetractHeuristicInput = v.InferInput<typeof retractInput>;
@@ -20,26 +21,15 @@ export async function retractHeuristic(ctx: CoreHandle, input: RetractHeuristicI
   const data = parseInput(retractInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const old = await requireHeuristic(trx, data.id, 'id');
+    const old = await requireRow(trx, 'heuristics', data.id);
     if (old.status === 'retracted')
       throw new ElfError('INVALID_INPUT', `id: heuristic #${old.id} is already retracted`, { field: 'id' });
-    const row = await trx
-      .updateTable('heuristics')
-      .set({ status: 'retracted', status_reason: data.reason, status_changed_at: now, updated_at: now })
-      .where('id', '=', old.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await auditHeuristic(trx, {
-      heuristicId: old.id,
-      type: 'retracted',
-      oldConfidence: old.confidence,
-      newConfidence: old.confidence,
-      source: 'manual',
-      reason: data.reason,
-      sessionId: ctx.sessionId ?? null,
-      agentId: ctx.agentId ?? null,
-      at: now,
-    });
+    const row = await changeHeuristic(
+      trx,
+      old,
+      { status: 'retracted', status_reason: data.reason, status_changed_at: now, updated_at: now },
+      { ...manualChange(ctx, now), type: 'retracted', reason: data.reason },
+    );
     return toHeuristic(row);
   });
 }

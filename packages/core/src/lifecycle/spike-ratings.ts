@@ -1,22 +1,13 @@
-import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toSpikeReport } from '../mappers.js';
-import { writeTransaction } from '../transaction.js';
+import { changeRow } from '../rows.js';
 import type { SpikeReport } from '../types.js';
-import { id } from '../validation/fields.js';
+import { decimal, id } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 
-const ratingRule = 'must be a number from 0 to 5';
-
 /** 0..5; numeric strings accepted (they come from argv). NaN, Infinity and words are refused. */
-export const rating = v.pipe(
-  v.union([v.number(), v.string()], ratingRule),
-  v.transform((value: number | string) =>
-    typeof value === 'number' ? value : /^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN,
-  ),
-  v.check((value) => Number.isFinite(value) && value >= 0 && value <= 5, ratingRule),
-);
+export const rating = decimal(0, 5);
 
 /**
  * The running average after one more rating. Same formula as the original's
@@ -36,23 +27,10 @@ export type RateSpikeReportInput = v.InferInput<typeof rateInput>;
 export async function rateSpikeReport(ctx: CoreHandle, input: RateSpikeReportInput): Promise<SpikeReport> {
   const data = parseInput(rateInput, input);
   const now = nowIso(ctx);
-  return writeTransaction(ctx.db, async (trx) => {
-    const row = await trx
-      .selectFrom('spike_reports')
-      .select(['id', 'usefulness_score', 'access_count'])
-      .where('id', '=', data.id)
-      .executeTakeFirst();
-    if (!row) throw new ElfError('NOT_FOUND', `id: no spike report with id ${data.id}`, { field: 'id' });
-    const updated = await trx
-      .updateTable('spike_reports')
-      .set({
-        usefulness_score: ratedScore(row.usefulness_score, row.access_count, data.rating),
-        access_count: row.access_count + 1,
-        updated_at: now,
-      })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toSpikeReport(updated);
-  });
+  const rated = await changeRow(ctx.db, 'spike_reports', data.id, (row) => ({
+    usefulness_score: ratedScore(row.usefulness_score, row.access_count, data.rating),
+    access_count: row.access_count + 1,
+    updated_at: now,
+  }));
+  return toSpikeReport(rated);
 }

@@ -2,6 +2,7 @@ import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toDecision } from '../mappers.js';
+import { requireRow, updateRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Decision } from '../types.js';
 import { id, optionalText } from '../validation/fields.js';
@@ -21,13 +22,8 @@ export async function supersedeDecision(ctx: CoreHandle, input: SupersedeDecisio
     throw new ElfError('INVALID_INPUT', `by: decision #${data.id} cannot supersede itself`, { field: 'by' });
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const find = async (decisionId: number, field: string) => {
-      const row = await trx.selectFrom('decisions').selectAll().where('id', '=', decisionId).executeTakeFirst();
-      if (!row) throw new ElfError('NOT_FOUND', `${field}: no decision with id ${decisionId}`, { field });
-      return row;
-    };
-    const old = await find(data.id, 'id');
-    const next = await find(data.by, 'by');
+    const old = await requireRow(trx, 'decisions', data.id);
+    const next = await requireRow(trx, 'decisions', data.by, 'by');
     if (old.status === 'superseded')
       throw new ElfError('INVALID_INPUT', `id: decision #${old.id} is already superseded`, { field: 'id' });
     if (next.status !== 'accepted' && next.status !== 'proposed')
@@ -36,17 +32,12 @@ export async function supersedeDecision(ctx: CoreHandle, input: SupersedeDecisio
         `by: decision #${next.id} is ${next.status}; only an accepted or proposed decision can supersede another`,
         { field: 'by' },
       );
-    const row = await trx
-      .updateTable('decisions')
-      .set({
-        status: 'superseded',
-        superseded_by: next.id,
-        status_reason: data.reason ?? `superseded by #${next.id}`,
-        updated_at: now,
-      })
-      .where('id', '=', old.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateRow(trx, 'decisions', old.id, {
+      status: 'superseded',
+      superseded_by: next.id,
+      status_reason: data.reason ?? `superseded by #${next.id}`,
+      updated_at: now,
+    });
     return toDecision(row);
   });
 }

@@ -2,12 +2,13 @@ import { ElfError } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { toHeuristic } from '../mappers.js';
+import { requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
 import { id, optionalText } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
-import { auditHeuristic } from './audit.js';
-import { requireActive, requireHeuristic, requireNotRetired, statusReasonMax } from './require-heuristic.js';
+import { changeHeuristic, manualChange } from './audit.js';
+import { requireActive, requireNotRetired, statusReasonMax } from './require-heuristic.js';
 
 const supersedeInput = v.object({
   id,
@@ -27,34 +28,21 @@ export async function supersedeHeuristic(ctx: CoreHandle, input: SupersedeHeuris
     throw new ElfError('INVALID_INPUT', `by: heuristic #${data.id} cannot supersede itself`, { field: 'by' });
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const old = await requireHeuristic(trx, data.id, 'id');
-    const next = await requireHeuristic(trx, data.by, 'by');
+    const old = await requireRow(trx, 'heuristics', data.id);
+    const next = await requireRow(trx, 'heuristics', data.by, 'by');
     requireNotRetired(old, 'id');
     requireActive(next, 'by', 'only an active heuristic can supersede another');
     const reason = data.reason ?? `superseded by #${next.id}`;
-    const row = await trx
-      .updateTable('heuristics')
-      .set({
-        status: 'superseded',
-        superseded_by: next.id,
-        status_reason: reason,
-        status_changed_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', old.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await auditHeuristic(trx, {
-      heuristicId: old.id,
-      type: 'superseded',
-      oldConfidence: old.confidence,
-      newConfidence: old.confidence,
-      source: 'manual',
-      reason: data.reason ? `superseded by #${next.id}: ${data.reason}` : reason,
-      sessionId: ctx.sessionId ?? null,
-      agentId: ctx.agentId ?? null,
-      at: now,
-    });
+    const row = await changeHeuristic(
+      trx,
+      old,
+      { status: 'superseded', superseded_by: next.id, status_reason: reason, status_changed_at: now, updated_at: now },
+      {
+        ...manualChange(ctx, now),
+        type: 'superseded',
+        reason: data.reason ? `superseded by #${next.id}: ${data.reason}` : reason,
+      },
+    );
     return toHeuristic(row);
   });
 }

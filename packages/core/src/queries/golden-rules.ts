@@ -2,10 +2,11 @@ import type { Database } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreHandle } from '../core-handle.js';
-import { page, toHeuristic } from '../mappers.js';
+import { toHeuristic } from '../mappers.js';
 import type { Heuristic, Page } from '../types.js';
 import { integer, offset, tags } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
+import { fetchPage, type PageParams, paged } from './paging.js';
 import { appliesToProject } from './project-scope.js';
 
 const goldenInput = v.object({
@@ -26,7 +27,7 @@ export interface GoldenRulesResult {
  */
 export function goldenRulesQuery(
   db: Kysely<Database>,
-  params: { categories: string[]; projectPath: string | null; limit: number; offset: number },
+  params: PageParams & { categories: string[]; projectPath: string | null },
 ) {
   let query = db
     .selectFrom('heuristics')
@@ -35,23 +36,11 @@ export function goldenRulesQuery(
     .where('status', '=', 'active')
     .where(appliesToProject(params.projectPath));
   if (params.categories.length > 0) query = query.where('category', 'in', params.categories);
-  return query
-    .orderBy('times_validated', 'desc')
-    .orderBy('confidence', 'desc')
-    .limit(params.limit)
-    .offset(params.offset);
+  return query.orderBy('times_validated', 'desc').orderBy('confidence', 'desc').$call(paged(params));
 }
 
 export async function goldenRules(ctx: CoreHandle, input: GoldenRulesInput = {}): Promise<GoldenRulesResult> {
   const data = parseInput(goldenInput, input);
-  const rows = await goldenRulesQuery(ctx.db, {
-    ...data,
-    categories: data.categories,
-    projectPath: ctx.projectPath,
-  }).execute();
-  return {
-    categories: data.categories,
-    rules: rows.map(toHeuristic),
-    page: page(data.limit, data.offset, rows.length),
-  };
+  const { rows, page } = await fetchPage(data, goldenRulesQuery(ctx.db, { ...data, projectPath: ctx.projectPath }));
+  return { categories: data.categories, rules: rows.map(toHeuristic), page };
 }

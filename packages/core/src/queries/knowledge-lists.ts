@@ -9,15 +9,15 @@ import {
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreHandle } from '../core-handle.js';
-import { page, toDecision } from '../mappers.js';
+import { toDecision } from '../mappers.js';
 import type { Assumption, Decision, Invariant, Page } from '../types.js';
-import { confidence, domain, limit, offset, oneOf } from '../validation/fields.js';
+import { confidence, limit, offset, oneOf, optionalDomain, orNull } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
+import { appliesToDomain } from './domain-scope.js';
+import { fetchPage, type PageParams, paged } from './paging.js';
 
-// Decisions, invariants and assumptions, filtered as in the original ELF. A knowledge item with no
-// domain applies to every domain, so a domain filter keeps those too.
-
-const optionalDomain = v.optional(v.nullable(domain));
+// Decisions, invariants and assumptions, filtered as in the original ELF. A domain filter keeps the
+// items without a domain too (see appliesToDomain).
 
 const decisionsInput = v.object({
   domain: optionalDomain,
@@ -29,12 +29,12 @@ export type DecisionsInput = v.InferInput<typeof decisionsInput>;
 
 export function decisionsQuery(
   db: Kysely<Database>,
-  params: { domain: string | null; status: Decision['status']; limit: number; offset: number },
+  params: PageParams & { domain: string | null; status: Decision['status'] },
 ) {
   let query = db.selectFrom('decisions').selectAll().where('status', '=', params.status);
   const d = params.domain;
-  if (d) query = query.where((eb) => eb.or([eb('domain', '=', d), eb('domain', 'is', null)]));
-  return query.orderBy('created_at', 'desc').limit(params.limit).offset(params.offset);
+  if (d) query = query.where(appliesToDomain(d));
+  return query.orderBy('created_at', 'desc').$call(paged(params));
 }
 
 export async function listDecisions(
@@ -42,15 +42,15 @@ export async function listDecisions(
   input: DecisionsInput = {},
 ): Promise<{ decisions: Decision[]; page: Page }> {
   const data = parseInput(decisionsInput, input);
-  const rows = await decisionsQuery(ctx.db, { ...data, domain: data.domain ?? null }).execute();
-  return { decisions: rows.map(toDecision), page: page(data.limit, data.offset, rows.length) };
+  const { rows, page } = await fetchPage(data, decisionsQuery(ctx.db, data));
+  return { decisions: rows.map(toDecision), page };
 }
 
 const invariantsInput = v.object({
   domain: optionalDomain,
   status: v.optional(oneOf(invariantStatuses), 'active'),
-  scope: v.optional(v.nullable(oneOf(invariantScopes))),
-  severity: v.optional(v.nullable(oneOf(invariantSeverities))),
+  scope: orNull(oneOf(invariantScopes)),
+  severity: orNull(oneOf(invariantSeverities)),
   limit,
   offset,
 });
@@ -58,21 +58,19 @@ export type InvariantsInput = v.InferInput<typeof invariantsInput>;
 
 export function invariantsQuery(
   db: Kysely<Database>,
-  params: {
+  params: PageParams & {
     domain: string | null;
     status: Invariant['status'];
     scope: Invariant['scope'] | null;
     severity: Invariant['severity'] | null;
-    limit: number;
-    offset: number;
   },
 ) {
   let query = db.selectFrom('invariants').selectAll().where('status', '=', params.status);
   const { domain: d, scope, severity } = params;
-  if (d) query = query.where((eb) => eb.or([eb('domain', '=', d), eb('domain', 'is', null)]));
+  if (d) query = query.where(appliesToDomain(d));
   if (scope) query = query.where('scope', '=', scope);
   if (severity) query = query.where('severity', '=', severity);
-  return query.orderBy('created_at', 'desc').limit(params.limit).offset(params.offset);
+  return query.orderBy('created_at', 'desc').$call(paged(params));
 }
 
 export async function listInvariants(
@@ -80,13 +78,8 @@ export async function listInvariants(
   input: InvariantsInput = {},
 ): Promise<{ invariants: Invariant[]; page: Page }> {
   const data = parseInput(invariantsInput, input);
-  const rows = await invariantsQuery(ctx.db, {
-    ...data,
-    domain: data.domain ?? null,
-    scope: data.scope ?? null,
-    severity: data.severity ?? null,
-  }).execute();
-  return { invariants: rows, page: page(data.limit, data.offset, rows.length) };
+  const { rows, page } = await fetchPage(data, invariantsQuery(ctx.db, data));
+  return { invariants: rows, page };
 }
 
 const assumptionsInput = v.object({
@@ -100,13 +93,7 @@ export type AssumptionsInput = v.InferInput<typeof assumptionsInput>;
 
 export function assumptionsQuery(
   db: Kysely<Database>,
-  params: {
-    domain: string | null;
-    status: Assumption['status'];
-    min_confidence: number;
-    limit: number;
-    offset: number;
-  },
+  params: PageParams & { domain: string | null; status: Assumption['status']; min_confidence: number },
 ) {
   let query = db
     .selectFrom('assumptions')
@@ -114,8 +101,8 @@ export function assumptionsQuery(
     .where('status', '=', params.status)
     .where('confidence', '>=', params.min_confidence);
   const d = params.domain;
-  if (d) query = query.where((eb) => eb.or([eb('domain', '=', d), eb('domain', 'is', null)]));
-  return query.orderBy('confidence', 'desc').orderBy('created_at', 'desc').limit(params.limit).offset(params.offset);
+  if (d) query = query.where(appliesToDomain(d));
+  return query.orderBy('confidence', 'desc').orderBy('created_at', 'desc').$call(paged(params));
 }
 
 export async function listAssumptions(
@@ -123,6 +110,6 @@ export async function listAssumptions(
   input: AssumptionsInput = {},
 ): Promise<{ assumptions: Assumption[]; page: Page }> {
   const data = parseInput(assumptionsInput, input);
-  const rows = await assumptionsQuery(ctx.db, { ...data, domain: data.domain ?? null }).execute();
-  return { assumptions: rows, page: page(data.limit, data.offset, rows.length) };
+  const { rows, page } = await fetchPage(data, assumptionsQuery(ctx.db, data));
+  return { assumptions: rows, page };
 }

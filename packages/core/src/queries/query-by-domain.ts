@@ -6,6 +6,7 @@ import { page, toHeuristic, toLearning } from '../mappers.js';
 import type { Heuristic, Learning, Page } from '../types.js';
 import { domain, limit, offset } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
+import { type PageParams, paged } from './paging.js';
 import { appliesToProject } from './project-scope.js';
 
 const byDomainInput = v.object({ domain, limit, offset });
@@ -19,11 +20,9 @@ export interface DomainResult {
   page: Page;
 }
 
-interface DomainQueryParams {
+interface DomainQueryParams extends PageParams {
   domain: string;
   projectPath: string | null;
-  limit: number;
-  offset: number;
 }
 
 /** Active heuristics of a domain that apply here, most confident and most validated first. */
@@ -36,8 +35,7 @@ export function heuristicsByDomainQuery(db: Kysely<Database>, params: DomainQuer
     .where(appliesToProject(params.projectPath))
     .orderBy('confidence', 'desc')
     .orderBy('times_validated', 'desc')
-    .limit(params.limit)
-    .offset(params.offset);
+    .$call(paged(params));
 }
 
 /** Learnings of a domain, newest first. */
@@ -47,8 +45,7 @@ export function learningsByDomainQuery(db: Kysely<Database>, params: DomainQuery
     .selectAll()
     .where('domain', '=', params.domain)
     .orderBy('created_at', 'desc')
-    .limit(params.limit)
-    .offset(params.offset);
+    .$call(paged(params));
 }
 
 export async function queryByDomain(ctx: CoreHandle, input: QueryByDomainInput): Promise<DomainResult> {

@@ -2,14 +2,15 @@ import { type Database, learningTypes } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreHandle } from '../core-handle.js';
-import { page, toLearning } from '../mappers.js';
+import { toLearning } from '../mappers.js';
 import type { Learning, Page } from '../types.js';
-import { integer, limit, offset, oneOf } from '../validation/fields.js';
+import { integer, limit, offset, oneOf, orNull } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
+import { fetchPage, type PageParams, paged } from './paging.js';
 
 const recentInput = v.object({
   days: v.optional(integer(1, 36_500), 7),
-  type: v.optional(v.nullable(oneOf(learningTypes))),
+  type: orNull(oneOf(learningTypes)),
   limit,
   offset,
 });
@@ -25,11 +26,11 @@ export interface RecentResult {
 
 export function recentLearningsQuery(
   db: Kysely<Database>,
-  params: { since: string; type: string | null; limit: number; offset: number },
+  params: PageParams & { since: string; type: string | null },
 ) {
   let query = db.selectFrom('learnings').selectAll().where('created_at', '>=', params.since);
   if (params.type) query = query.where('type', '=', params.type as Learning['type']);
-  return query.orderBy('created_at', 'desc').limit(params.limit).offset(params.offset);
+  return query.orderBy('created_at', 'desc').$call(paged(params));
 }
 
 export function daysAgoIso(ctx: Pick<CoreHandle, 'clock'>, days: number): string {
@@ -40,13 +41,6 @@ export function daysAgoIso(ctx: Pick<CoreHandle, 'clock'>, days: number): string
 export async function queryRecent(ctx: CoreHandle, input: QueryRecentInput = {}): Promise<RecentResult> {
   const data = parseInput(recentInput, input);
   const since = daysAgoIso(ctx, data.days);
-  const type = data.type ?? null;
-  const rows = await recentLearningsQuery(ctx.db, { ...data, since, type }).execute();
-  return {
-    days: data.days,
-    since,
-    type,
-    learnings: rows.map(toLearning),
-    page: page(data.limit, data.offset, rows.length),
-  };
+  const { rows, page } = await fetchPage(data, recentLearningsQuery(ctx.db, { ...data, since }));
+  return { days: data.days, since, type: data.type, learnings: rows.map(toLearning), page };
 }

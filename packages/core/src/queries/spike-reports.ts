@@ -2,14 +2,16 @@ import type { Database } from '@elf/schema';
 import { type Kysely, sql } from 'kysely';
 import * as v from 'valibot';
 import type { CoreHandle } from '../core-handle.js';
-import { page, toSpikeReport } from '../mappers.js';
+import { toSpikeReport } from '../mappers.js';
 import { ftsMatchExpression } from '../search/fts-query.js';
 import type { Page, SpikeReport } from '../types.js';
-import { domain, limit, offset, optionalText, tags } from '../validation/fields.js';
+import { limit, offset, optionalDomain, optionalText, tags } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
+import { appliesToDomain } from './domain-scope.js';
+import { fetchPage, type PageParams, paged } from './paging.js';
 
 const spikesInput = v.object({
-  domain: v.optional(v.nullable(domain)),
+  domain: optionalDomain,
   tags,
   search: optionalText(10_000),
   limit,
@@ -23,11 +25,11 @@ export type SpikeReportsInput = v.InferInput<typeof spikesInput>;
  */
 export function spikeReportsQuery(
   db: Kysely<Database>,
-  params: { domain: string | null; tags: string[]; match: string | null; limit: number; offset: number },
+  params: PageParams & { domain: string | null; tags: string[]; match: string | null },
 ) {
   let query = db.selectFrom('spike_reports').selectAll();
   const { domain: d, tags: wanted, match } = params;
-  if (d) query = query.where((eb) => eb.or([eb('domain', '=', d), eb('domain', 'is', null)]));
+  if (d) query = query.where(appliesToDomain(d));
   if (wanted.length > 0) {
     query = query.where((eb) =>
       eb.or(wanted.map((tag) => eb(sql<number>`instr(',' || tags || ',', ${`,${tag},`})`, '>', 0))),
@@ -40,11 +42,7 @@ export function spikeReportsQuery(
       sql<number>`(select rowid from spike_reports_fts where spike_reports_fts match ${match})`,
     );
   }
-  return query
-    .orderBy('usefulness_score', 'desc')
-    .orderBy('created_at', 'desc')
-    .limit(params.limit)
-    .offset(params.offset);
+  return query.orderBy('usefulness_score', 'desc').orderBy('created_at', 'desc').$call(paged(params));
 }
 
 export async function listSpikeReports(
@@ -53,7 +51,8 @@ export async function listSpikeReports(
 ): Promise<{ spikeReports: SpikeReport[]; page: Page }> {
   const data = parseInput(spikesInput, input);
   const match = data.search ? ftsMatchExpression(data.search) : null;
-  if (data.search && !match) return { spikeReports: [], page: page(data.limit, data.offset, 0) };
-  const rows = await spikeReportsQuery(ctx.db, { ...data, domain: data.domain ?? null, match }).execute();
-  return { spikeReports: rows.map(toSpikeReport), page: page(data.limit, data.offset, rows.length) };
+  // Search text without a word to look for matches nothing.
+  const query = data.search && !match ? null : spikeReportsQuery(ctx.db, { ...data, match });
+  const { rows, page } = await fetchPage(data, query);
+  return { spikeReports: rows.map(toSpikeReport), page };
 }

@@ -2,15 +2,16 @@ import type { Database } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreHandle } from '../core-handle.js';
-import { page, toViolation } from '../mappers.js';
+import { toViolation } from '../mappers.js';
 import type { Page, Violation } from '../types.js';
-import { integer, limit, offset } from '../validation/fields.js';
+import { integer, limit, offset, orNull } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
+import { fetchPage, type PageParams, paged } from './paging.js';
 import { daysAgoIso } from './query-recent.js';
 
 const violationsInput = v.object({
   days: v.optional(integer(1, 36_500), 7),
-  acknowledged: v.optional(v.nullable(v.boolean('must be true or false'))),
+  acknowledged: orNull(v.boolean('must be true or false')),
   limit,
   offset,
 });
@@ -40,11 +41,11 @@ export interface ViolationsResult {
 
 export function violationsQuery(
   db: Kysely<Database>,
-  params: { since: string; acknowledged: boolean | null; limit: number; offset: number },
+  params: PageParams & { since: string; acknowledged: boolean | null },
 ) {
   let query = db.selectFrom('violations').selectAll().where('violation_date', '>=', params.since);
   if (params.acknowledged !== null) query = query.where('acknowledged', '=', params.acknowledged ? 1 : 0);
-  return query.orderBy('violation_date', 'desc').limit(params.limit).offset(params.offset);
+  return query.orderBy('violation_date', 'desc').$call(paged(params));
 }
 
 export function violationsByRuleQuery(db: Kysely<Database>, since: string) {
@@ -66,8 +67,8 @@ export function violationsByRuleQuery(db: Kysely<Database>, since: string) {
 export async function listViolations(ctx: CoreHandle, input: ViolationsInput = {}): Promise<ViolationsResult> {
   const data = parseInput(violationsInput, input);
   const since = daysAgoIso(ctx, data.days);
-  const [rows, byRule] = await Promise.all([
-    violationsQuery(ctx.db, { ...data, since, acknowledged: data.acknowledged ?? null }).execute(),
+  const [{ rows, page }, byRule] = await Promise.all([
+    fetchPage(data, violationsQuery(ctx.db, { ...data, since })),
     violationsByRuleQuery(ctx.db, since).execute(),
   ]);
   const total = byRule.reduce((sum, rule) => sum + Number(rule.count), 0);
@@ -81,6 +82,6 @@ export async function listViolations(ctx: CoreHandle, input: ViolationsInput = {
     level: accountabilityLevel(total),
     by_rule: byRule.map((rule) => ({ rule_id: rule.rule_id, rule_name: rule.rule_name, count: Number(rule.count) })),
     violations: rows.map(toViolation),
-    page: page(data.limit, data.offset, rows.length),
+    page,
   };
 }

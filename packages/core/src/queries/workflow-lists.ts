@@ -2,25 +2,34 @@ import { ceoReviewStatuses, type Database, experimentStatuses } from '@elf/schem
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { CoreHandle } from '../core-handle.js';
-import { page } from '../mappers.js';
 import type { CeoReview, Experiment, Page } from '../types.js';
 import { limit, offset, oneOf } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
+import { fetchPage, type PageParams, paged } from './paging.js';
+
+// Experiments and CEO reviews are listed alike: one status (the open one by default), newest first.
+
+type WorkflowTable = 'experiments' | 'ceo_reviews';
+type InStatus<Status> = PageParams & { status: Status };
+
+function inStatusNewestFirst(
+  db: Kysely<Database>,
+  table: WorkflowTable,
+  params: InStatus<Experiment['status'] | CeoReview['status']>,
+) {
+  return db
+    .selectFrom(table)
+    .selectAll()
+    .where('status', '=', params.status)
+    .orderBy('created_at', 'desc')
+    .$call(paged(params));
+}
 
 const experimentsInput = v.object({ status: v.optional(oneOf(experimentStatuses), 'active'), limit, offset });
 export type ExperimentsInput = v.InferInput<typeof experimentsInput>;
 
-export function experimentsQuery(
-  db: Kysely<Database>,
-  params: { status: Experiment['status']; limit: number; offset: number },
-) {
-  return db
-    .selectFrom('experiments')
-    .selectAll()
-    .where('status', '=', params.status)
-    .orderBy('created_at', 'desc')
-    .limit(params.limit)
-    .offset(params.offset);
+export function experimentsQuery(db: Kysely<Database>, params: InStatus<Experiment['status']>) {
+  return inStatusNewestFirst(db, 'experiments', params).$castTo<Experiment>();
 }
 
 /** Experiments by status (default active), newest first. */
@@ -29,24 +38,15 @@ export async function listExperiments(
   input: ExperimentsInput = {},
 ): Promise<{ experiments: Experiment[]; page: Page }> {
   const data = parseInput(experimentsInput, input);
-  const rows = await experimentsQuery(ctx.db, data).execute();
-  return { experiments: rows, page: page(data.limit, data.offset, rows.length) };
+  const { rows, page } = await fetchPage(data, experimentsQuery(ctx.db, data));
+  return { experiments: rows, page };
 }
 
 const reviewsInput = v.object({ status: v.optional(oneOf(ceoReviewStatuses), 'pending'), limit, offset });
 export type CeoReviewsInput = v.InferInput<typeof reviewsInput>;
 
-export function ceoReviewsQuery(
-  db: Kysely<Database>,
-  params: { status: CeoReview['status']; limit: number; offset: number },
-) {
-  return db
-    .selectFrom('ceo_reviews')
-    .selectAll()
-    .where('status', '=', params.status)
-    .orderBy('created_at', 'desc')
-    .limit(params.limit)
-    .offset(params.offset);
+export function ceoReviewsQuery(db: Kysely<Database>, params: InStatus<CeoReview['status']>) {
+  return inStatusNewestFirst(db, 'ceo_reviews', params).$castTo<CeoReview>();
 }
 
 /** CEO reviews by status (default pending), newest first. */
@@ -55,6 +55,6 @@ export async function listCeoReviews(
   input: CeoReviewsInput = {},
 ): Promise<{ ceoReviews: CeoReview[]; page: Page }> {
   const data = parseInput(reviewsInput, input);
-  const rows = await ceoReviewsQuery(ctx.db, data).execute();
-  return { ceoReviews: rows, page: page(data.limit, data.offset, rows.length) };
+  const { rows, page } = await fetchPage(data, ceoReviewsQuery(ctx.db, data));
+  return { ceoReviews: rows, page };
 }

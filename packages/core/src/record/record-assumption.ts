@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
-import { writeTransaction } from '../transaction.js';
+import { type CoreHandle, newItem } from '../core-handle.js';
+import { insertRow } from '../rows.js';
 import type { Assumption } from '../types.js';
-import { confidence, domain, limits, optionalText, text } from '../validation/fields.js';
+import { confidence, limits, optionalDomain, optionalText, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 
 const assumptionInput = v.object({
@@ -10,7 +10,7 @@ const assumptionInput = v.object({
   context: optionalText(limits.longText),
   source: optionalText(limits.shortText),
   confidence: v.optional(confidence, 0.5),
-  domain: v.optional(v.nullable(domain)),
+  domain: optionalDomain,
 });
 
 export type RecordAssumptionInput = v.InferInput<typeof assumptionInput>;
@@ -18,21 +18,5 @@ export type RecordAssumptionInput = v.InferInput<typeof assumptionInput>;
 /** Records an active assumption: something believed but not yet proven. */
 export async function recordAssumption(ctx: CoreHandle, input: RecordAssumptionInput): Promise<Assumption> {
   const data = parseInput(assumptionInput, input);
-  const now = nowIso(ctx);
-  return writeTransaction(ctx.db, (trx) =>
-    trx
-      .insertInto('assumptions')
-      .values({
-        assumption: data.assumption,
-        context: data.context,
-        source: data.source,
-        confidence: data.confidence,
-        domain: data.domain ?? null,
-        token_count: tokensFor(ctx, 'assumption', data),
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
-  );
+  return insertRow(ctx.db, 'assumptions', { ...data, ...newItem(ctx, 'assumption', data) });
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
-import { writeTransaction } from '../transaction.js';
+import { insertRow } from '../rows.js';
 import type { CeoReview } from '../types.js';
 import { limits, optionalText, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
@@ -16,11 +16,9 @@ export type RecordCeoReviewInput = v.InferInput<typeof ceoReviewInput>;
 /** Opens an escalation for a human to approve or reject. */
 export async function recordCeoReview(ctx: CoreHandle, input: RecordCeoReviewInput): Promise<CeoReview> {
   const data = parseInput(ceoReviewInput, input);
-  return writeTransaction(ctx.db, (trx) =>
-    trx
-      .insertInto('ceo_reviews')
-      .values({ ...data, token_count: tokensFor(ctx, 'ceo_review', data), created_at: nowIso(ctx) })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
-  );
+  return insertRow(ctx.db, 'ceo_reviews', {
+    ...data,
+    token_count: tokensFor(ctx, 'ceo_review', data),
+    created_at: nowIso(ctx),
+  });
 }

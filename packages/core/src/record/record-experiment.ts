@@ -1,16 +1,17 @@
 import { ElfError } from '@elf/schema';
 import { sql } from 'kysely';
 import * as v from 'valibot';
-import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
+import { type CoreHandle, newItem, nowIso } from '../core-handle.js';
+import { insertRow, requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Cycle, Experiment } from '../types.js';
-import { domain, id, limits, optionalText, text } from '../validation/fields.js';
+import { id, limits, optionalDomain, optionalText, orNull, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 
 const experimentInput = v.object({
   name: text(limits.name),
   hypothesis: text(limits.shortText),
-  domain: v.optional(v.nullable(domain)),
+  domain: optionalDomain,
 });
 
 export type RecordExperimentInput = v.InferInput<typeof experimentInput>;
@@ -18,7 +19,7 @@ export type RecordExperimentInput = v.InferInput<typeof experimentInput>;
 /** Starts an experiment. Names are unique. */
 export async function recordExperiment(ctx: CoreHandle, input: RecordExperimentInput): Promise<Experiment> {
   const data = parseInput(experimentInput, input);
-  const now = nowIso(ctx);
+  const item = newItem(ctx, 'experiment', data);
   return writeTransaction(ctx.db, async (trx) => {
     const existing = await trx.selectFrom('experiments').select('id').where('name', '=', data.name).executeTakeFirst();
     if (existing) {
@@ -26,18 +27,10 @@ export async function recordExperiment(ctx: CoreHandle, input: RecordExperimentI
         field: 'name',
       });
     }
-    return trx
-      .insertInto('experiments')
-      .values({
-        name: data.name,
-        hypothesis: data.hypothesis,
-        domain: data.domain ?? null,
-        token_count: tokensFor(ctx, 'experiment', data),
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return insertRow(trx, 'experiments', {
+      ...data,
+      ...item,
+    });
   });
 }
 
@@ -49,7 +42,7 @@ const cycleInput = v.object({
   learning_extracted: optionalText(limits.longText),
   /** The "next" of try → break → analyze → learn → next: what to try in the following cycle. */
   next_step: optionalText(10_000),
-  heuristic_id: v.optional(v.nullable(id)),
+  heuristic_id: orNull(id),
 });
 
 export type RecordCycleInput = v.InferInput<typeof cycleInput>;
@@ -62,16 +55,7 @@ export async function recordCycle(ctx: CoreHandle, input: RecordCycleInput): Pro
   const data = parseInput(cycleInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const experiment = await trx
-      .selectFrom('experiments')
-      .select(['id', 'status', 'cycles_run'])
-      .where('id', '=', data.experiment_id)
-      .executeTakeFirst();
-    if (!experiment) {
-      throw new ElfError('NOT_FOUND', `experiment_id: no experiment with id ${data.experiment_id}`, {
-        field: 'experiment_id',
-      });
-    }
+    const experiment = await requireRow(trx, 'experiments', data.experiment_id, 'experiment_id');
     if (experiment.status !== 'active') {
       throw new ElfError(
         'INVALID_INPUT',
@@ -94,20 +78,11 @@ export async function recordCycle(ctx: CoreHandle, input: RecordCycleInput): Pro
       .set({ cycles_run: sql`cycles_run + 1`, updated_at: now })
       .where('id', '=', experiment.id)
       .execute();
-    return trx
-      .insertInto('cycles')
-      .values({
-        experiment_id: experiment.id,
-        cycle_number: experiment.cycles_run + 1,
-        try_summary: data.try_summary,
-        break_summary: data.break_summary,
-        analysis: data.analysis,
-        learning_extracted: data.learning_extracted,
-        next_step: data.next_step,
-        heuristic_id: data.heuristic_id ?? null,
-        created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return insertRow(trx, 'cycles', {
+      ...data,
+      experiment_id: experiment.id,
+      cycle_number: experiment.cycles_run + 1,
+      created_at: now,
+    });
   });
 }

@@ -5,9 +5,10 @@ import { applyOutcome } from '../lifecycle/apply-outcome.js';
 import { clampConfidence } from '../lifecycle/confidence.js';
 import { findNearDuplicate } from '../lifecycle/near-duplicates.js';
 import { toHeuristic } from '../mappers.js';
+import { insertRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
-import { confidence, domain, id, limits, oneOf, optionalText, text } from '../validation/fields.js';
+import { confidence, domain, id, limits, oneOf, optionalText, orNull, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 import { projectPathInput, resolveScope } from './scope.js';
 
@@ -17,7 +18,7 @@ const heuristicInput = v.object({
   explanation: optionalText(limits.explanation),
   confidence: v.optional(confidence, 0.5),
   source: v.optional(oneOf(heuristicSourceTypes), 'observation'),
-  source_id: v.optional(v.nullable(id)),
+  source_id: orNull(id),
   category: v.pipe(
     optionalText(100),
     v.transform((value) => value?.toLowerCase() ?? null),
@@ -67,23 +68,19 @@ export async function recordHeuristic(ctx: CoreHandle, input: RecordHeuristicInp
         return { ...toHeuristic(row), mergedInto: twinId, previousConfidence: before };
       }
     }
-    const row = await trx
-      .insertInto('heuristics')
-      .values({
-        domain: data.domain,
-        rule: data.rule,
-        explanation: data.explanation,
-        confidence: clampConfidence(data.confidence, false),
-        source_type: data.source,
-        source_id: data.source_id ?? null,
-        category: data.category,
-        project_path: scope,
-        token_count: tokensFor(ctx, 'heuristic', data),
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertRow(trx, 'heuristics', {
+      domain: data.domain,
+      rule: data.rule,
+      explanation: data.explanation,
+      confidence: clampConfidence(data.confidence, false),
+      source_type: data.source,
+      source_id: data.source_id,
+      category: data.category,
+      project_path: scope,
+      token_count: tokensFor(ctx, 'heuristic', data),
+      created_at: now,
+      updated_at: now,
+    });
     return toHeuristic(row);
   });
 }

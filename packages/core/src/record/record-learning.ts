@@ -1,7 +1,7 @@
 import type { Database, LearningRow, NewLearningRow } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
+import { type CoreHandle, newItem } from '../core-handle.js';
 import { joinTags, splitTags, toLearning } from '../mappers.js';
 import { writeTransaction } from '../transaction.js';
 import type { Learning } from '../types.js';
@@ -27,21 +27,14 @@ export type RecordLearningInput = v.InferInput<typeof learningInput>;
 /** Records a failure, success or observation; its tags become exact-match rows in one transaction. */
 export async function recordLearning(ctx: CoreHandle, input: RecordLearningInput): Promise<Learning> {
   const data = parseInput(learningInput, input);
-  const now = nowIso(ctx);
+  const item = newItem(ctx, 'learning', data);
   return writeTransaction(ctx.db, async (trx) =>
     toLearning(
       await insertLearningRow(trx, {
-        type: data.type,
-        title: data.title,
-        summary: data.summary,
-        domain: data.domain,
-        severity: data.severity,
+        ...data,
         tags: joinTags(data.tags),
-        filepath: data.filepath,
         project_path: resolveScope(ctx, data.project_path),
-        token_count: tokensFor(ctx, 'learning', data),
-        created_at: now,
-        updated_at: now,
+        ...item,
       }),
     ),
   );

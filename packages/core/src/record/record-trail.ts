@@ -1,7 +1,7 @@
 import { trailLocationTypes, trailScents } from '@elf/schema';
 import * as v from 'valibot';
 import { type CoreHandle, nowIso } from '../core-handle.js';
-import { writeTransaction } from '../transaction.js';
+import { insertRow } from '../rows.js';
 import { oneOf, optionalText, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 import { projectPathInput, resolveScope } from './scope.js';
@@ -27,22 +27,11 @@ export type RecordTrailInput = v.InferInput<typeof trailInput>;
 /** Records where an agent went (a file read or written, a search, a command): the raw material of hotspots. */
 export async function recordTrail(ctx: CoreHandle, input: RecordTrailInput) {
   const data = parseInput(trailInput, input);
-  return writeTransaction(ctx.db, (trx) =>
-    trx
-      .insertInto('trails')
-      .values({
-        location: data.location,
-        scent: data.scent,
-        location_type: data.location_type,
-        strength: data.strength,
-        message: data.message,
-        tags: data.tags,
-        agent_id: ctx.agentId ?? null,
-        session_id: ctx.sessionId ?? null,
-        project_path: resolveScope(ctx, data.project_path),
-        created_at: nowIso(ctx),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
-  );
+  return insertRow(ctx.db, 'trails', {
+    ...data,
+    agent_id: ctx.agentId ?? null,
+    session_id: ctx.sessionId ?? null,
+    project_path: resolveScope(ctx, data.project_path),
+    created_at: nowIso(ctx),
+  });
 }

@@ -5,6 +5,7 @@ import { applyOutcome } from '../lifecycle/apply-outcome.js';
 import { checkGoldenViolations, type GoldenViolationCheck } from '../lifecycle/golden-violations.js';
 import { lifecycleConfig } from '../lifecycle/settings.js';
 import { toViolation } from '../mappers.js';
+import { insertRow, requireRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Violation } from '../types.js';
 import { id, limits, optionalText, text } from '../validation/fields.js';
@@ -31,10 +32,7 @@ export async function recordViolation(
   const data = parseInput(violationInput, input);
   const now = nowIso(ctx);
   return writeTransaction(ctx.db, async (trx) => {
-    const rule = await trx.selectFrom('heuristics').selectAll().where('id', '=', data.rule_id).executeTakeFirst();
-    if (!rule) {
-      throw new ElfError('NOT_FOUND', `rule_id: no heuristic with id ${data.rule_id}`, { field: 'rule_id' });
-    }
+    const rule = await requireRow(trx, 'heuristics', data.rule_id, 'rule_id');
     // A rule demoted for its violations can still be violated on record.
     const wasGolden =
       rule.is_golden === 1 ||
@@ -53,17 +51,11 @@ export async function recordViolation(
     if (rule.status !== 'active') {
       throw new ElfError('INVALID_INPUT', `rule_id: heuristic ${data.rule_id} is ${rule.status}`, { field: 'rule_id' });
     }
-    const row = await trx
-      .insertInto('violations')
-      .values({
-        rule_id: data.rule_id,
-        rule_name: data.rule_name,
-        description: data.description,
-        session_id: data.session_id ?? ctx.sessionId ?? null,
-        violation_date: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertRow(trx, 'violations', {
+      ...data,
+      session_id: data.session_id ?? ctx.sessionId ?? null,
+      violation_date: now,
+    });
     const config = await lifecycleConfig(trx);
     // The rule was broken on record: its confidence moves like any violation, through the one
     // confidence function, which also runs the demotion and accountability checks.

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { jaccard } from './same-rule.js';
 import { fold, normaliseRule, wordSet, words } from './words.js';
+
+const sample = 'Always wrap JSON.parse — in try/catch! 東京 v2';
+const sampleWords = ['always', 'wrap', 'json', 'parse', 'in', 'try', 'catch', '東京', 'v2'];
 
 describe('fold', () => {
   it('lower-cases and removes diacritics as the full-text index does', () => {
@@ -15,17 +19,15 @@ describe('words', () => {
   });
 
   it('keeps letters of every script and digits, drops punctuation', () => {
-    expect(words('Always wrap JSON.parse — in try/catch! 東京 v2')).toEqual([
-      'always',
-      'wrap',
-      'json',
-      'parse',
-      'in',
-      'try',
-      'catch',
-      '東京',
-      'v2',
-    ]);
+    expect(words(sample)).toEqual(sampleWords);
+  });
+});
+
+describe('wordSet', () => {
+  it('holds each word once, so texts that differ in case, punctuation or repeats compare equal', () => {
+    expect([...wordSet(sample)]).toEqual(sampleWords);
+    expect([...wordSet('Run the tests, run them all!')]).toEqual(['run', 'the', 'tests', 'them', 'all']);
+    expect(jaccard(wordSet('Always run the tests'), wordSet('always RUN the tests.'))).toBe(1);
   });
 });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { normalizeDomain } from '../text/domains.js';
-import { confidence, domain, limit, severity, tags } from './fields.js';
+import { confidence, domain, limit, optionalDomain, severity, tags } from './fields.js';
 
 const parse = <S extends v.GenericSchema>(schema: S, input: unknown) => v.safeParse(schema, input);
 
@@ -76,5 +76,15 @@ describe('limit', () => {
     expect(v.parse(limit, undefined)).toBe(10);
     expect(v.parse(limit, '1000')).toBe(1000);
     for (const bad of [0, 1001, '10.5', 'all', -1]) expect(parse(limit, bad).success, String(bad)).toBe(false);
+  });
+});
+
+describe('orNull', () => {
+  it('gives null for a field left out or null, and checks a value like the field itself', () => {
+    const item = v.object({ domain: optionalDomain });
+    expect(v.parse(item, {})).toEqual({ domain: null });
+    expect(v.parse(item, { domain: null })).toEqual({ domain: null });
+    expect(v.parse(item, { domain: ' Build System ' })).toEqual({ domain: 'build-system' });
+    expect(parse(item, { domain: 'bad domain!' }).success).toBe(false);
   });
 });

@@ -77,51 +77,76 @@ export const requiredTags = v.pipe(
   v.check((list) => list.length > 0, 'must name at least one tag'),
 );
 
-const confidenceWords: Record<string, number> = { low: 0.3, medium: 0.6, high: 0.85 };
+/**
+ * A number given as a number, as text (argv gives text) matching `numeral`, or as one of `words`;
+ * `allowed` says which numbers are accepted, and `rule` is the message for everything refused.
+ */
+function numberOrWord(
+  rule: string,
+  numeral: RegExp,
+  allowed: (value: number) => boolean,
+  words: Readonly<Record<string, number>> = {},
+) {
+  return v.pipe(
+    v.union([v.number(), v.string()], rule),
+    v.transform((value: number | string) => {
+      if (typeof value === 'number') return value;
+      const word = value.trim().toLowerCase();
+      if (Object.hasOwn(words, word)) return words[word] as number;
+      return numeral.test(value) ? Number(value) : Number.NaN;
+    }),
+    v.check(allowed, rule),
+  );
+}
+
+/** Decimal numbers as text: `0.85`, `.5`, `3.`; the first also `-0.5`. */
+const signedDecimal = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+const unsignedDecimal = /^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
 
 /** 0..1, or low / medium / high = 0.3 / 0.6 / 0.85. */
-export const confidence = v.pipe(
-  v.union([v.number(), v.string()], 'must be a number from 0 to 1 or low/medium/high'),
-  v.transform((value: number | string) => {
-    if (typeof value === 'number') return value;
-    const word = confidenceWords[value.trim().toLowerCase()];
-    if (word !== undefined) return word;
-    return /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
-  }),
-  v.check(
-    (value) => Number.isFinite(value) && value >= 0 && value <= 1,
-    'must be a number from 0 to 1 or low/medium/high',
-  ),
+export const confidence = numberOrWord(
+  'must be a number from 0 to 1 or low/medium/high',
+  signedDecimal,
+  (value) => Number.isFinite(value) && value >= 0 && value <= 1,
+  { low: 0.3, medium: 0.6, high: 0.85 },
 );
 
-const severityWords: Record<string, number> = { low: 2, medium: 3, high: 4, critical: 5 };
-
 /** 1..5, or low / medium / high / critical = 2 / 3 / 4 / 5. */
-export const severity = v.pipe(
-  v.union([v.number(), v.string()], 'must be an integer from 1 to 5 or low/medium/high/critical'),
-  v.transform((value: number | string) => {
-    if (typeof value === 'number') return value;
-    const word = severityWords[value.trim().toLowerCase()];
-    if (word !== undefined) return word;
-    return /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  }),
-  v.check(
-    (value) => Number.isInteger(value) && value >= 1 && value <= 5,
-    'must be an integer from 1 to 5 or low/medium/high/critical',
-  ),
+export const severity = numberOrWord(
+  'must be an integer from 1 to 5 or low/medium/high/critical',
+  /^\s*\d+\s*$/,
+  (value) => Number.isInteger(value) && value >= 1 && value <= 5,
+  { low: 2, medium: 3, high: 4, critical: 5 },
 );
 
 /** An integer in [min, max]; numeric strings accepted (they come from argv). */
 export function integer(min: number, max: number) {
-  const rule = `must be an integer from ${min} to ${max}`;
-  return v.pipe(
-    v.union([v.number(), v.string()], rule),
-    v.transform((value: number | string) =>
-      typeof value === 'number' ? value : /^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN,
-    ),
-    v.check((value) => Number.isInteger(value) && value >= min && value <= max, rule),
+  return numberOrWord(
+    `must be an integer from ${min} to ${max}`,
+    /^\s*-?\d+\s*$/,
+    (value) => Number.isInteger(value) && value >= min && value <= max,
   );
 }
+
+/** A number in [min, max]; numeric strings accepted (they come from argv), words and signs are not. */
+export function decimal(min: number, max: number) {
+  return numberOrWord(
+    `must be a number from ${min} to ${max}`,
+    unsignedDecimal,
+    (value) => Number.isFinite(value) && value >= min && value <= max,
+  );
+}
+
+/**
+ * A field that may be left out: absent and null both come out as null, so the code after parsing
+ * knows one "none" and stores it as it is.
+ */
+export function orNull<const S extends v.GenericSchema>(schema: S) {
+  return v.optional(v.nullable(schema), null);
+}
+
+/** A domain, or none: an item without a domain applies to every domain. */
+export const optionalDomain = orNull(domain);
 
 export const limit = v.optional(integer(1, limits.maxLimit), 10);
 export const offset = v.optional(integer(0, Number.MAX_SAFE_INTEGER), 0);

@@ -15,3 +15,10 @@ export function expectUntouched(inputs: string[]) {
     expect(redactSecrets(input), input).toEqual({ text: input, redactions: {} });
   }
 }
+
+/** Asserts that each input comes back as expected, with exactly one redaction, of `kind`. */
+export function expectRedactedOnce(kind: string, cases: ReadonlyArray<readonly [input: string, expected: string]>) {
+  for (const [input, expected] of cases) {
+    expect(redactSecrets(input), input).toEqual({ text: expected, redactions: { [kind]: 1 } });
+  }
+}

@@ -11,67 +11,72 @@ import {
   learningTypes,
 } from '@elf/schema';
 import {
-  clamp,
-  count,
-  fitText,
-  legacyDomain,
-  legacyTags,
-  legacyText,
-  legacyTimestamp,
-  oneOf,
-} from './legacy-values.js';
+  between,
+  type Column,
+  choice,
+  counter,
+  dated,
+  domainOrNull,
+  fitted,
+  flag,
+  idOrNull,
+  jsonList,
+  kept,
+  keptOrNull,
+  type Row,
+  readColumns,
+  tags,
+  text,
+  textOrUnrecorded,
+  timestamp,
+  timestampOrNow,
+} from './legacy-columns.js';
+import { clamp, count, fitText, legacyDomain, legacyText } from './legacy-values.js';
 
-// One function per table of the original ELF: its row (whatever columns that version had) →
-// a row for ours, or a reason to skip it. `note` records what had to be adjusted on the way.
+// One mapping per table of the original ELF: its row (whatever columns that version had) → a row
+// for ours, or a reason to skip it. Most are a list of columns (see legacy-columns.ts); learnings
+// and heuristics also keep a text too long for our column. `note` records what had to be adjusted.
 
-type Row = Record<string, unknown>;
 export type Mapped = { row: Row } | { skip: string };
 export type Note = (message: string) => void;
 
-const json = (value: unknown): string | null => {
-  const text = legacyText(value);
-  if (text === null) return null;
-  try {
-    JSON.parse(text);
-    return text;
-  } catch {
-    return JSON.stringify(
-      text
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    );
-  }
-};
-
-function times(r: Row, now: string) {
-  const created = legacyTimestamp(r.created_at) ?? now;
-  return { created_at: created, updated_at: legacyTimestamp(r.updated_at) ?? created };
+/** A table mapped column by column; a row without text in `required` is skipped for `reason`. */
+function byColumns(required: [column: string, reason: string] | null, columns: Record<string, Column>) {
+  return (r: Row, now: string): Mapped =>
+    required && !legacyText(r[required[0]]) ? { skip: required[1] } : { row: readColumns(r, now, columns) };
 }
 
-export const mapLearning = (r: Row, now: string, note: Note): Mapped => {
-  const title = legacyText(r.title);
-  if (!title) return { skip: 'no title' };
-  const fitted = fitText(title, 500);
-  let summary = legacyText(r.summary);
-  if (fitted.cut) {
-    note(`title shortened to 500 characters; the full title starts the summary`);
-    summary = summary ? `${title}\n\n${summary}` : title;
+/**
+ * A text our column cannot hold whole is cut, and kept whole at the start of a longer column of the
+ * same row (which is then cut to its own size), with a note saying so.
+ */
+function keepWhole(r: Row, note: Note, column: string, max: number, into: string, intoMax: number): Row {
+  const whole = legacyText(r[column]) ?? '';
+  const cut = fitText(whole, max);
+  let longer = legacyText(r[into]);
+  if (cut.cut) {
+    note(`${column} shortened to ${max} characters; the full ${column} starts the ${into}`);
+    longer = longer ? `${whole}\n\n${longer}` : whole;
   }
-  return {
-    row: {
-      id: r.id,
-      type: oneOf(r.type, learningTypes, 'observation'),
-      filepath: legacyText(r.filepath),
-      title: fitted.text,
-      summary: summary ? fitText(summary, 50_000).text : null,
-      tags: legacyTags(r.tags),
-      domain: legacyDomain(r.domain) ?? 'general',
-      severity: Math.round(clamp(r.severity, 1, 5, 3)),
-      project_path: null,
-      ...times(r, now),
-    },
-  };
+  return { [column]: cut.text, [into]: longer ? fitText(longer, intoMax).text : null };
+}
+
+const domainOrGeneral: Column = (value) => legacyDomain(value) ?? 'general';
+const none: Column = () => null;
+
+export const mapLearning = (r: Row, now: string, note: Note): Mapped => {
+  if (!legacyText(r.title)) return { skip: 'no title' };
+  const row = readColumns(r, now, {
+    id: kept,
+    type: choice(learningTypes, 'observation'),
+    filepath: text,
+    tags,
+    domain: domainOrGeneral,
+    severity: (value) => Math.round(clamp(value, 1, 5, 3)),
+    project_path: none,
+    ...dated,
+  });
+  return { row: { ...row, ...keepWhole(r, note, 'title', 500, 'summary', 50_000) } };
 };
 
 const statusMap: Record<string, string> = {
@@ -82,178 +87,128 @@ const statusMap: Record<string, string> = {
 };
 
 export const mapHeuristic = (r: Row, now: string, note: Note): Mapped => {
-  const rule = legacyText(r.rule);
-  if (!rule) return { skip: 'no rule' };
-  const fitted = fitText(rule, 500);
-  let explanation = legacyText(r.explanation);
-  if (fitted.cut) {
-    note('rule shortened to 500 characters; the full rule starts the explanation');
-    explanation = explanation ? `${rule}\n\n${explanation}` : rule;
-  }
-  const domain = legacyDomain(r.domain) ?? 'general';
-  if (typeof r.domain === 'string' && domain !== r.domain) note(`domain "${r.domain}" stored as "${domain}"`);
-  return {
-    row: {
-      id: r.id,
-      domain,
-      rule: fitted.text,
-      explanation: explanation ? fitText(explanation, 5000).text : null,
-      source_type: oneOf(r.source_type, heuristicSourceTypes, 'import'),
-      source_id: Number.isInteger(r.source_id) ? r.source_id : null,
-      confidence: clamp(r.confidence, 0, 1, 0.5),
-      times_validated: count(r.times_validated),
-      times_violated: count(r.times_violated),
-      times_contradicted: count(r.times_contradicted),
-      times_consulted: count(r.times_consulted),
-      is_golden: r.is_golden ? 1 : 0,
-      status: statusMap[String(r.status ?? 'active')] ?? 'active',
-      superseded_by: null,
-      project_path: legacyText(r.project_path),
-      last_used_at: legacyTimestamp(r.last_used_at),
-      ...times(r, now),
-    },
-  };
+  if (!legacyText(r.rule)) return { skip: 'no rule' };
+  const whole = keepWhole(r, note, 'rule', 500, 'explanation', 5000);
+  const row = readColumns(r, now, {
+    id: kept,
+    domain: domainOrGeneral,
+    source_type: choice(heuristicSourceTypes, 'import'),
+    source_id: idOrNull,
+    confidence: between(0, 1, 0.5),
+    times_validated: counter,
+    times_violated: counter,
+    times_contradicted: counter,
+    times_consulted: counter,
+    is_golden: flag,
+    status: (value) => statusMap[String(value ?? 'active')] ?? 'active',
+    superseded_by: none,
+    project_path: text,
+    last_used_at: timestamp,
+    ...dated,
+  });
+  if (typeof r.domain === 'string' && row.domain !== r.domain) note(`domain "${r.domain}" stored as "${row.domain}"`);
+  return { row: { ...row, ...whole } };
 };
 
-export const mapExperiment = (r: Row, now: string): Mapped => {
-  const name = legacyText(r.name);
-  if (!name) return { skip: 'no name' };
-  return {
-    row: {
-      id: r.id,
-      name: fitText(name, 200).text,
-      hypothesis: legacyText(r.hypothesis),
-      status: oneOf(r.status, experimentStatuses, 'active'),
-      cycles_run: count(r.cycles_run),
-      folder_path: legacyText(r.folder_path),
-      ...times(r, now),
-    },
-  };
-};
-
-export const mapCycle = (r: Row, now: string): Mapped => ({
-  row: {
-    id: r.id,
-    experiment_id: r.experiment_id,
-    cycle_number: Math.max(1, count(r.cycle_number)),
-    try_summary: legacyText(r.try_summary),
-    break_summary: legacyText(r.break_summary),
-    analysis: legacyText(r.analysis),
-    learning_extracted: legacyText(r.learning_extracted),
-    heuristic_id: r.heuristic_id ?? null,
-    created_at: legacyTimestamp(r.created_at) ?? now,
-  },
+export const mapExperiment = byColumns(['name', 'no name'], {
+  id: kept,
+  name: fitted(200),
+  hypothesis: text,
+  status: choice(experimentStatuses, 'active'),
+  cycles_run: counter,
+  folder_path: text,
+  ...dated,
 });
 
-export const mapCeoReview = (r: Row, now: string): Mapped => {
-  const title = legacyText(r.title);
-  if (!title) return { skip: 'no title' };
-  return {
-    row: {
-      id: r.id,
-      title: fitText(title, 500).text,
-      context: legacyText(r.context),
-      recommendation: legacyText(r.recommendation),
-      status: oneOf(r.status, ceoReviewStatuses, 'pending'),
-      created_at: legacyTimestamp(r.created_at) ?? now,
-      reviewed_at: legacyTimestamp(r.reviewed_at),
-    },
-  };
-};
+export const mapCycle = byColumns(null, {
+  id: kept,
+  experiment_id: kept,
+  cycle_number: (value) => Math.max(1, count(value)),
+  try_summary: text,
+  break_summary: text,
+  analysis: text,
+  learning_extracted: text,
+  heuristic_id: keptOrNull,
+  created_at: timestampOrNow,
+});
 
-export const mapDecision = (r: Row, now: string): Mapped => {
-  const title = legacyText(r.title);
-  if (!title) return { skip: 'no title' };
-  return {
-    row: {
-      id: r.id,
-      title: fitText(title, 500).text,
-      context: legacyText(r.context) ?? '(not recorded)',
-      options_considered: legacyText(r.options_considered),
-      decision: legacyText(r.decision) ?? '(not recorded)',
-      rationale: legacyText(r.rationale) ?? '(not recorded)',
-      files_touched: json(r.files_touched),
-      tests_added: json(r.tests_added),
-      status: oneOf(r.status, decisionStatuses, 'accepted'),
-      domain: legacyDomain(r.domain),
-      superseded_by: Number.isInteger(r.superseded_by) ? r.superseded_by : null,
-      ...times(r, now),
-    },
-  };
-};
+export const mapCeoReview = byColumns(['title', 'no title'], {
+  id: kept,
+  title: fitted(500),
+  context: text,
+  recommendation: text,
+  status: choice(ceoReviewStatuses, 'pending'),
+  created_at: timestampOrNow,
+  reviewed_at: timestamp,
+});
 
-export const mapInvariant = (r: Row, now: string): Mapped => {
-  const statement = legacyText(r.statement);
-  if (!statement) return { skip: 'no statement' };
-  return {
-    row: {
-      id: r.id,
-      statement: fitText(statement, 5000).text,
-      rationale: legacyText(r.rationale) ?? '(not recorded)',
-      domain: legacyDomain(r.domain),
-      scope: oneOf(r.scope, invariantScopes, 'codebase'),
-      validation_type: invariantValidationTypes.includes(r.validation_type as never) ? r.validation_type : null,
-      validation_code: legacyText(r.validation_code),
-      severity: oneOf(r.severity, invariantSeverities, 'error'),
-      status: oneOf(r.status, invariantStatuses, 'active'),
-      violation_count: count(r.violation_count),
-      last_validated_at: legacyTimestamp(r.last_validated_at),
-      last_violated_at: legacyTimestamp(r.last_violated_at),
-      ...times(r, now),
-    },
-  };
-};
+export const mapDecision = byColumns(['title', 'no title'], {
+  id: kept,
+  title: fitted(500),
+  context: textOrUnrecorded,
+  options_considered: text,
+  decision: textOrUnrecorded,
+  rationale: textOrUnrecorded,
+  files_touched: jsonList,
+  tests_added: jsonList,
+  status: choice(decisionStatuses, 'accepted'),
+  domain: domainOrNull,
+  superseded_by: idOrNull,
+  ...dated,
+});
 
-export const mapAssumption = (r: Row, now: string): Mapped => {
-  const assumption = legacyText(r.assumption);
-  if (!assumption) return { skip: 'no assumption text' };
-  return {
-    row: {
-      id: r.id,
-      assumption: fitText(assumption, 5000).text,
-      context: legacyText(r.context),
-      source: legacyText(r.source),
-      confidence: clamp(r.confidence, 0, 1, 0.5),
-      status: oneOf(r.status, assumptionStatuses, 'active'),
-      domain: legacyDomain(r.domain),
-      verified_count: count(r.verified_count),
-      challenged_count: count(r.challenged_count),
-      last_verified_at: legacyTimestamp(r.last_verified_at),
-      ...times(r, now),
-    },
-  };
-};
+export const mapInvariant = byColumns(['statement', 'no statement'], {
+  id: kept,
+  statement: fitted(5000),
+  rationale: textOrUnrecorded,
+  domain: domainOrNull,
+  scope: choice(invariantScopes, 'codebase'),
+  validation_type: (value) => (invariantValidationTypes.includes(value as never) ? value : null),
+  validation_code: text,
+  severity: choice(invariantSeverities, 'error'),
+  status: choice(invariantStatuses, 'active'),
+  violation_count: counter,
+  last_validated_at: timestamp,
+  last_violated_at: timestamp,
+  ...dated,
+});
 
-export const mapSpikeReport = (r: Row, now: string): Mapped => {
-  const title = legacyText(r.title);
-  if (!title) return { skip: 'no title' };
-  return {
-    row: {
-      id: r.id,
-      title: fitText(title, 500).text,
-      topic: fitText(legacyText(r.topic) ?? '', 500).text,
-      question: fitText(legacyText(r.question) ?? '', 5000).text,
-      findings: fitText(legacyText(r.findings) ?? '', 50_000).text,
-      gotchas: legacyText(r.gotchas),
-      resources: legacyText(r.resources),
-      time_invested_minutes: r.time_invested_minutes == null ? null : count(r.time_invested_minutes),
-      domain: legacyDomain(r.domain),
-      tags: legacyTags(r.tags),
-      usefulness_score: clamp(r.usefulness_score, 0, 5, 0),
-      access_count: count(r.access_count),
-      ...times(r, now),
-    },
-  };
-};
+export const mapAssumption = byColumns(['assumption', 'no assumption text'], {
+  id: kept,
+  assumption: fitted(5000),
+  context: text,
+  source: text,
+  confidence: between(0, 1, 0.5),
+  status: choice(assumptionStatuses, 'active'),
+  domain: domainOrNull,
+  verified_count: counter,
+  challenged_count: counter,
+  last_verified_at: timestamp,
+  ...dated,
+});
 
-export const mapViolation = (r: Row, now: string): Mapped => ({
-  row: {
-    id: r.id,
-    rule_id: r.rule_id,
-    rule_name: fitText(legacyText(r.rule_name) ?? `rule ${String(r.rule_id)}`, 500).text,
-    violation_date: legacyTimestamp(r.violation_date) ?? now,
-    description: legacyText(r.description),
-    session_id: legacyText(r.session_id),
-    acknowledged: r.acknowledged ? 1 : 0,
-  },
+export const mapSpikeReport = byColumns(['title', 'no title'], {
+  id: kept,
+  title: fitted(500),
+  topic: fitted(500),
+  question: fitted(5000),
+  findings: fitted(50_000),
+  gotchas: text,
+  resources: text,
+  time_invested_minutes: (value) => (value == null ? null : count(value)),
+  domain: domainOrNull,
+  tags,
+  usefulness_score: between(0, 5, 0),
+  access_count: counter,
+  ...dated,
+});
+
+export const mapViolation = byColumns(null, {
+  id: kept,
+  rule_id: kept,
+  rule_name: (value, row) => fitText(legacyText(value) ?? `rule ${String(row.rule_id)}`, 500).text,
+  violation_date: timestampOrNow,
+  description: text,
+  session_id: text,
+  acknowledged: flag,
 });

@@ -1,9 +1,11 @@
 import {
   auditHeuristic,
   type CoreHandle,
+  changeHeuristic,
   cutAtWord,
   findNearDuplicate,
   inferDomain,
+  manualChange,
   normaliseRule,
   sanitizeText,
   tokensFor,
@@ -123,22 +125,16 @@ export async function importGoldenRules(
         }
         results.push({ ...base, action: 'updated' });
         if (dryRun) continue;
-        await trx
-          .updateTable('heuristics')
-          .set({ ...changes, updated_at: now })
-          .where('id', '=', h.id)
-          .execute();
-        await auditHeuristic(trx, {
-          heuristicId: h.id,
-          type: 'imported',
-          oldConfidence: h.confidence,
-          newConfidence: changes.confidence ?? h.confidence,
-          source: 'manual',
-          reason: `golden rule ${md.number} (${cutAtWord(title, 200)}): ${Object.keys(changes).join(', ')}`,
-          sessionId: ctx.sessionId ?? null,
-          agentId: ctx.agentId ?? null,
-          at: now,
-        });
+        await changeHeuristic(
+          trx,
+          h,
+          { ...changes, updated_at: now },
+          {
+            ...manualChange(ctx, now),
+            type: 'imported',
+            reason: `golden rule ${md.number} (${cutAtWord(title, 200)}): ${Object.keys(changes).join(', ')}`,
+          },
+        );
         Object.assign(h, changes);
         continue;
       }
@@ -167,15 +163,12 @@ export async function importGoldenRules(
         .returning(columns)
         .executeTakeFirstOrThrow();
       await auditHeuristic(trx, {
+        ...manualChange(ctx, now),
         heuristicId: row.id,
         type: 'imported',
         oldConfidence: confidence,
         newConfidence: confidence,
-        source: 'manual',
         reason: `golden rule ${md.number} (${cutAtWord(title, 200)}): created`,
-        sessionId: ctx.sessionId ?? null,
-        agentId: ctx.agentId ?? null,
-        at: now,
       });
       known.push(row);
       results.push({ number: md.number, title, action: 'created', id: row.id, domain });

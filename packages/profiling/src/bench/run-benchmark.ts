@@ -2,12 +2,11 @@ import { rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ContextBuilder } from '@elf/context';
-import { Elf, type TokenCounter } from '@elf/core';
+import { Elf, seededRandom, type TokenCounter } from '@elf/core';
 import { sql } from 'kysely';
 import { Bench } from 'tinybench';
 import { type ColdStartReport, measureColdStart } from '../cold-start.js';
 import { type DatasetSize, datasetDomains, datasetSizes, generateDataset } from '../dataset/generate.js';
-import { seededRandom } from '../dataset/random.js';
 import vocabulary from '../dataset/vocabulary.json' with { type: 'json' };
 import { percentile, round3 } from './statistics.js';
 

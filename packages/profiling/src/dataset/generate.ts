@@ -1,7 +1,7 @@
-import { itemText, joinTags, type TokenCounter } from '@elf/core';
+import { itemText, joinTags, seededRandom, type TokenCounter } from '@elf/core';
 import type { Database } from '@elf/schema';
-import type { Kysely } from 'kysely';
-import { seededRandom, zipfSampler } from './random.js';
+import type { Insertable, Kysely } from 'kysely';
+import { zipfSampler } from './random.js';
 import vocabulary from './vocabulary.json' with { type: 'json' };
 
 export const datasetSizes = { '1k': 1_000, '5k': 5_000, '10k': 10_000, '100k': 100_000 } as const;
@@ -111,6 +111,14 @@ export async function generateDataset(db: Kysely<Database>, options: DatasetOpti
       options.onProgress?.(done, total);
     }
   };
+  /** `n` rows of one table, each made by `row` (its random draws in the order written there). */
+  const rows = <T extends keyof Database>(n: number, table: T, row: () => Insertable<Database[T]>) =>
+    batch(n, async (trx) => {
+      await trx
+        .insertInto(table as keyof Database)
+        .values(row() as Insertable<Database[keyof Database]>)
+        .execute();
+    });
 
   await batch(learnings, async (trx) => {
     const created = at();
@@ -140,90 +148,75 @@ export async function generateDataset(db: Kysely<Database>, options: DatasetOpti
     }
   });
   let golden = summary.golden;
-  await batch(heuristics, async (trx) => {
+  await rows(heuristics, 'heuristics', () => {
     const created = at();
     const rule = sentence(14, 26);
-    await trx
-      .insertInto('heuristics')
-      .values({
-        domain: pick(datasetDomains),
-        rule,
-        explanation: sentence(8, 22),
-        confidence: Math.round(random() * 100) / 100,
-        times_validated: Math.floor(random() * 25),
-        times_violated: Math.floor(random() * 4),
-        is_golden: golden-- > 0 ? 1 : 0,
-        project_path: random() < 0.2 ? '/work/project' : null,
-        token_count: count(rule),
-        created_at: created,
-        updated_at: created,
-      })
-      .execute();
+    return {
+      domain: pick(datasetDomains),
+      rule,
+      explanation: sentence(8, 22),
+      confidence: Math.round(random() * 100) / 100,
+      times_validated: Math.floor(random() * 25),
+      times_violated: Math.floor(random() * 4),
+      is_golden: golden-- > 0 ? 1 : 0,
+      project_path: random() < 0.2 ? '/work/project' : null,
+      token_count: count(rule),
+      created_at: created,
+      updated_at: created,
+    };
   });
-  await batch(small, async (trx) => {
+  await rows(small, 'decisions', () => {
     const created = at();
     const title = sentence(3, 8);
     const decision = sentence(8, 20);
-    await trx
-      .insertInto('decisions')
-      .values({
-        title,
-        context: sentence(10, 30),
-        decision,
-        rationale: sentence(10, 30),
-        domain: pick(datasetDomains),
-        token_count: count(itemText('decision', { title, decision })),
-        created_at: created,
-        updated_at: created,
-      })
-      .execute();
+    return {
+      title,
+      context: sentence(10, 30),
+      decision,
+      rationale: sentence(10, 30),
+      domain: pick(datasetDomains),
+      token_count: count(itemText('decision', { title, decision })),
+      created_at: created,
+      updated_at: created,
+    };
   });
-  await batch(small, async (trx) => {
+  await rows(small, 'invariants', () => {
     const statement = sentence(6, 14);
-    await trx
-      .insertInto('invariants')
-      .values({
-        statement,
-        rationale: sentence(8, 20),
-        domain: pick(datasetDomains),
-        status: random() < 0.2 ? 'violated' : 'active',
-        token_count: count(statement),
-        created_at: at(),
-        updated_at: at(),
-      })
-      .execute();
+    return {
+      statement,
+      rationale: sentence(8, 20),
+      domain: pick(datasetDomains),
+      status: random() < 0.2 ? ('violated' as const) : ('active' as const),
+      token_count: count(statement),
+      created_at: at(),
+      updated_at: at(),
+    };
   });
-  await batch(small, async (trx) => {
+  await rows(small, 'assumptions', () => {
     const assumption = sentence(6, 14);
-    await trx
-      .insertInto('assumptions')
-      .values({
-        assumption,
-        confidence: Math.round(random() * 100) / 100,
-        status: random() < 0.2 ? 'challenged' : 'active',
-        domain: pick(datasetDomains),
-        token_count: count(assumption),
-        created_at: at(),
-        updated_at: at(),
-      })
-      .execute();
+    return {
+      assumption,
+      confidence: Math.round(random() * 100) / 100,
+      status: random() < 0.2 ? ('challenged' as const) : ('active' as const),
+      domain: pick(datasetDomains),
+      token_count: count(assumption),
+      created_at: at(),
+      updated_at: at(),
+    };
   });
-  await batch(small, async (trx) => {
+  await rows(small, 'spike_reports', () => {
     const title = sentence(3, 8);
     const findings = sentence(20, 60);
-    await trx
-      .insertInto('spike_reports')
-      .values({
-        title,
-        topic: sentence(2, 5),
-        question: sentence(6, 14),
-        findings,
-        domain: pick(datasetDomains),
-        token_count: count(itemText('spike_report', { title, findings })),
-        created_at: at(),
-        updated_at: at(),
-      })
-      .execute();
+    return {
+      title,
+      topic: sentence(2, 5),
+      question: sentence(6, 14),
+      findings,
+      domain: pick(datasetDomains),
+      token_count: count(itemText('spike_report', { title, findings })),
+      created_at: at(),
+      updated_at: at(),
+    };
   });
   return summary;
 }

@@ -1,0 +1,14 @@
+// Lives in core, the lowest layer both of its users reach: the confidence model's simulation test
+// (core) and the dataset generator and benchmarks (@elf/profiling, which core must never import).
+
+/** mulberry32: a tiny seeded PRNG, so a simulation or a dataset is the same on every run and machine. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
