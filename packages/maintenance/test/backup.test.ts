@@ -37,6 +37,18 @@ describe('backup', () => {
     await verifyBackup(kept[0]?.path as string);
   });
 
+  it('names the folder it cannot create, as an ElfError, and writes nothing', async () => {
+    const elf = await openElf();
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    await expect(createBackup(elf.database, { dir: join(file, 'backups'), keep: 1 })).rejects.toMatchObject({
+      name: 'ElfError',
+      code: 'INVALID_INPUT',
+      field: 'dir',
+      message: expect.stringMatching(/^dir: cannot create .*a-file\/backups: /),
+    });
+  });
+
   it('refuses to call a damaged file a backup', async () => {
     const path = join(tempDir(), 'elf-20260101-000000.db');
     writeFileSync(path, 'SQLite format 3\u0000'.padEnd(4096, 'x'));

@@ -49,7 +49,14 @@ export function measureColdStart(
   const runs = options.runs ?? 11;
   const baseline = options.baseline ?? Object.keys(commands)[0] ?? '';
   const preloadPath = join(options.dir, 'elf-maxrss-preload.cjs');
-  writeFileSync(preloadPath, preload);
+  try {
+    writeFileSync(preloadPath, preload);
+  } catch (error) {
+    throw new ElfError('INVALID_INPUT', `dir: cannot write ${preloadPath}: ${(error as Error).message}`, {
+      field: 'dir',
+      cause: error,
+    });
+  }
   const times = new Map<string, number[]>(Object.keys(commands).map((name) => [name, []]));
   const rss = new Map<string, number[]>(Object.keys(commands).map((name) => [name, []]));
   for (let round = 0; round <= runs; round++) {

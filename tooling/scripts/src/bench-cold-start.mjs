@@ -98,7 +98,7 @@ const other = values.against ? join(values.against, 'apps/cli/dist/bin.js') : nu
 const ours = commandsOf(bin, '');
 const theirs = other ? commandsOf(other, 'against: ') : [];
 const commands = [['node -e 0', () => ({ cmd: process.execPath, args: ['-e', '0'] })]];
-ours.forEach((command, i) => commands.push(command, ...(theirs[i] ? [theirs[i]] : [])));
+for (const [i, command] of ours.entries()) commands.push(command, ...(theirs[i] ? [theirs[i]] : []));
 const env = { ...process.env, ELF_HOME: join(dir, 'home') };
 delete env.NODE_EXTRA_CA_CERTS;
 const times = Object.fromEntries(commands.map(([name]) => [name, []]));

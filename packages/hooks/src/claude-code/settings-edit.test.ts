@@ -32,6 +32,7 @@ describe('isElfHookCommand', () => {
     expect(isElfHookCommand('/usr/local/bin/elf hook --prompt-tokens 500')).toBe(true);
     expect(isElfHookCommand('npx @elf/cli hook')).toBe(true);
     expect(isElfHookCommand('npx -y @elf/cli@1.2.0 hook')).toBe(true);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the plugin's command, which Claude Code expands
     expect(isElfHookCommand('node "${CLAUDE_PLUGIN_ROOT}/dist/bin.js" hook')).toBe(true);
     expect(isElfHookCommand('node C:\\Users\\me\\node_modules\\@elf\\cli\\dist\\bin.js hook')).toBe(true);
     // A development checkout is recognised when it is this install's own command.

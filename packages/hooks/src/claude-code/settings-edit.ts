@@ -176,6 +176,7 @@ export function elfHookStatus(
 
 /** The plugin's hooks/hooks.json: the same events and matchers, run from the plugin's folder. */
 export function pluginHooksJson(): Json {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Claude Code expands ${CLAUDE_PLUGIN_ROOT} itself
   const command = 'node "${CLAUDE_PLUGIN_ROOT}/dist/bin.js" hook';
   return {
     description: 'ELF: context at session start and per prompt, trails, failures and [LEARNED] markers captured',

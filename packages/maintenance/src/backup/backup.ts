@@ -93,7 +93,14 @@ export interface BackupOptions {
  * by opening it and running integrity_check, then retention of the newest `keep` backups.
  */
 export async function createBackup(handle: ElfDatabase, options: BackupOptions): Promise<BackupResult> {
-  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new ElfError('INVALID_INPUT', `dir: cannot create ${options.dir}: ${(error as Error).message}`, {
+      field: 'dir',
+      cause: error,
+    });
+  }
   const path = freePath(options.dir, options.prefix ?? 'elf-', options.now ?? new Date());
   const started = performance.now();
   const progress = await handle.backup(path, options.onProgress ? { onProgress: options.onProgress } : {});

@@ -85,7 +85,7 @@ export async function importElfPy(target: Kysely<Database>, options: ElfPyImport
     throw new ElfError('NOT_FOUND', `base: no ELF database at ${dbPath}`, { field: 'base' });
   }
   const mdPath = join(options.base, 'memory', 'golden-rules.md');
-  const markdown = existsSync(mdPath) ? parseGoldenRulesMarkdown(readFileSync(mdPath, 'utf8')) : [];
+  const markdown = existsSync(mdPath) ? parseGoldenRulesMarkdown(readMarkdown(mdPath)) : [];
   const now = (options.now ?? new Date()).toISOString();
   const source = await openForeignDatabase(dbPath);
   try {
@@ -208,4 +208,15 @@ async function mergeGoldenRules(
     }
   }
   return result;
+}
+
+function readMarkdown(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ElfError('INVALID_INPUT', `base: cannot read ${path}: ${(error as Error).message}`, {
+      field: 'base',
+      cause: error,
+    });
+  }
 }
