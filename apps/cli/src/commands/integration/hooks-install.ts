@@ -1,4 +1,3 @@
-import { installElfHooks } from '@elf/hooks';
 import type { Command } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
 import { withElf } from '../../runtime/open-elf.js';
@@ -24,6 +23,7 @@ export function registerHooksInstallCommand(hooks: Command, cli: CliContext): vo
     .option('--dry-run', 'show what would change, write nothing')
     .action(
       handler<EditOptions>(cli, async (opts, globals) => {
+        const { installElfHooks } = await import('@elf/hooks');
         const { file, command, edit, backup } = await editScopeSettings(
           cli,
           opts,

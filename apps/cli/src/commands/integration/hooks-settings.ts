@@ -1,5 +1,4 @@
 import { realpathSync } from 'node:fs';
-import { elfHookCommand } from '@elf/hooks';
 import { Option } from 'commander';
 import type { CliContext } from '../../runtime/handler.js';
 import { editSettings, readSettings, type Scope, scopes, settingsFile, writeSettings } from './settings-file.js';
@@ -22,7 +21,9 @@ export const scopeOption = () =>
  * ELF's hook command for this installation: node and the CLI's launcher as absolute, resolved
  * paths (the bundle runs as dist/bin.js's child module).
  */
-export function thisElfHookCommand(): string {
+export async function thisElfHookCommand(): Promise<string> {
+  // Imported when used: every command (--version and --help too) loads this module.
+  const { elfHookCommand } = await import('@elf/hooks');
   const bin = process.argv[1] ? realpathSync(process.argv[1]) : '';
   return elfHookCommand(process.execPath, bin);
 }
@@ -40,7 +41,7 @@ export async function editScopeSettings<E extends { changed: boolean; settings: 
 ): Promise<{ file: string; command: string; edit: E; backup: string | null }> {
   const file = await settingsFile(cli, opts.scope);
   const { settings, text } = await readSettings(file);
-  const command = thisElfHookCommand();
+  const command = await thisElfHookCommand();
   const edited = await editSettings(file, () => edit(settings, command));
   let backup: string | null = null;
   if (!opts.dryRun) {

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { elfHookStatus, shellWords } from '@elf/hooks';
 import type { Command } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
 import { emit } from '../../runtime/output.js';
@@ -13,6 +12,7 @@ export function registerHooksStatusCommand(hooks: Command, cli: CliContext): voi
     .description('which events have ELF’s hook in each settings file, and whether its command resolves')
     .action(
       handler(cli, async (_opts, globals) => {
+        const { elfHookStatus, shellWords } = await import('@elf/hooks');
         const report: Array<{
           scope: Scope;
           file: string;
@@ -28,7 +28,7 @@ export function registerHooksStatusCommand(hooks: Command, cli: CliContext): voi
           let error: string | null = null;
           try {
             const { settings, text } = await readSettings(file);
-            const command = thisElfHookCommand();
+            const command = await thisElfHookCommand();
             if (text !== null) status = elfHookStatus(settings, command);
           } catch (e) {
             error = (e as Error).message;

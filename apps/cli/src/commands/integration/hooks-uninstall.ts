@@ -1,4 +1,3 @@
-import { uninstallElfHooks } from '@elf/hooks';
 import type { Command } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
 import { emit } from '../../runtime/output.js';
@@ -13,6 +12,7 @@ export function registerHooksUninstallCommand(hooks: Command, cli: CliContext): 
     .option('--dry-run', 'show what would change, write nothing')
     .action(
       handler<EditOptions>(cli, async (opts, globals) => {
+        const { uninstallElfHooks } = await import('@elf/hooks');
         const { file, edit, backup } = await editScopeSettings(cli, opts, (settings, command) =>
           uninstallElfHooks(settings, command),
         );
