@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import * as context from '@elf/context';
 import { Elf } from '@elf/core';
-import { evaluate, loadCorpus, originalStyleBuilder, seedCorpus } from '../test/fixtures/evaluate.mjs';
+import { loadCorpus, seedCorpus } from '@elf/test-support/relevance-corpus';
+import { evaluate, originalStyleBuilder } from '../test/fixtures/evaluate.mjs';
 
 const { values } = parseArgs({
   options: { 'max-tokens': { type: 'string', default: '2000' }, json: { type: 'boolean' } },
@@ -15,7 +16,7 @@ const now = new Date('2026-11-26T12:00:00.000Z');
 const counter = await context.loadO200kCounter();
 const elf = await Elf.open({ path: ':memory:', projectPath: null, clock: { now: () => now }, tokenCounter: counter });
 const corpus = loadCorpus();
-const refs = await seedCorpus(elf, corpus, now);
+const refs = await seedCorpus(elf, corpus, { now });
 const builder = new context.ContextBuilder(elf);
 const ours = await evaluate(corpus, refs, (task) => builder.build({ task, maxTokens }));
 const baseline = await evaluate(corpus, refs, originalStyleBuilder(elf, context, { maxTokens }));

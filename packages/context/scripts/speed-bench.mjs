@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContextBuilder, loadO200kCounter } from '@elf/context';
 import { Elf } from '@elf/core';
+import { loadCorpus } from '@elf/test-support/relevance-corpus';
 import { Bench } from 'tinybench';
-import { loadCorpus } from '../test/fixtures/evaluate.mjs';
 
 const { values } = parseArgs({
   options: {

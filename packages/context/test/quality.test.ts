@@ -1,17 +1,11 @@
 import { Elf } from '@elf/core';
+import { type Corpus, loadCorpus, seedCorpus } from '@elf/test-support/relevance-corpus';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as context from '../src/index.js';
-import {
-  type Corpus,
-  evaluate,
-  loadCorpus,
-  originalStyleBuilder,
-  type Refs,
-  seedCorpus,
-} from './fixtures/evaluate.mjs';
+import { evaluate, originalStyleBuilder, type Refs } from './fixtures/evaluate.mjs';
 import { o200k } from './support/elf.js';
 
-// The fixture corpus (test/fixtures/relevance-corpus.json): 24 domains, 324 heuristics and
+// The fixture corpus (@elf/test-support's fixtures/relevance-corpus.json): 24 domains, 324 heuristics and
 // learnings plus decisions, invariants, assumptions and spikes, and 81 tasks labelled with the
 // items a good context must contain. scripts/quality-bench.mjs prints the same figures.
 
@@ -23,7 +17,7 @@ const now = new Date('2026-11-26T12:00:00.000Z');
 beforeAll(async () => {
   elf = await Elf.open({ path: ':memory:', projectPath: null, clock: { now: () => now }, tokenCounter: await o200k() });
   corpus = loadCorpus();
-  refs = await seedCorpus(elf, corpus, now);
+  refs = await seedCorpus(elf, corpus, { now });
   return () => elf.close();
 }, 60_000);
 

@@ -11,11 +11,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { seedCorpus } from './parity-seed.mjs';
+import { corpusUrl } from '@elf/test-support/relevance-corpus';
+import { seedParityCorpus } from './parity-seed.mjs';
 import { corpusSessions } from './parity-sessions.mjs';
 
-/** The knowledge and tasks: the context package's relevance corpus (362 items, 81 tasks). */
-export const corpusUrl = new URL('../../../../packages/context/test/fixtures/relevance-corpus.json', import.meta.url);
+// The knowledge and tasks: @elf/test-support's relevance corpus (362 items, 81 tasks).
+export { corpusUrl };
 
 const start = Date.parse('2026-11-26T12:00:00.000Z');
 
@@ -80,7 +81,7 @@ export async function runParity(root, corpus) {
       'The shop is a Node 20 monolith with a Postgres database. Deploys go out at 10:00 UTC from main.\n',
     );
     const clock = steppedClock();
-    await seedCorpus(root, db, corpus, [shop, null, billing, null], clock, start);
+    await seedParityCorpus(root, db, corpus, [shop, null, billing, null], clock, start);
     const seeded = await dumpKnowledge(root, db);
     clock.set(start);
 
