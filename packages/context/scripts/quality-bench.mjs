@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Recall and precision of the context builder on the fixture corpus (test/fixtures), against a
+// Recall and precision of the context builder on the relevance corpus (@elf/test-support), against a
 // baseline that builds contexts the way the original ELF does (domain + recency, no task text):
 //   node scripts/quality-bench.mjs [--max-tokens 2000] [--json]
 import { parseArgs } from 'node:util';

@@ -1,6 +1,5 @@
 export { elfHookEvents, elfHookTimeout } from './claude-code/hook-events.js';
-export { type HookPayload, parsePayload, textOf } from './claude-code/payload.js';
-export { contextOutput, fitText, maxContextChars, renderHookOutput } from './claude-code/render.js';
+export { renderHookOutput } from './claude-code/render.js';
 export { type ClaudeCodeHookOptions, runClaudeCodeHook } from './claude-code/run-hook.js';
 export {
   elfHookCommand,
@@ -12,9 +11,9 @@ export {
   shellWords,
   uninstallElfHooks,
 } from './claude-code/settings-edit.js';
-export { type ClaudeCodeEvent, handlesEvent, toAgentEvent } from './claude-code/to-event.js';
-export { bashFailed, describeInput, projectRelative, subagentTools, trailFor } from './claude-code/tools.js';
-export { claudeTranscript, readTranscriptFrom, type TranscriptChunk } from './claude-code/transcript.js';
+export { type ClaudeCodeEvent, toAgentEvent } from './claude-code/to-event.js';
+export { describeInput, subagentTools, trailFor } from './claude-code/tools.js';
+export { claudeTranscript } from './claude-code/transcript.js';
 export type {
   AgentEvent,
   AgentSession,
