@@ -7,30 +7,45 @@ export const budgetLimits = { min: 100, max: 50_000, default: 2_000 } as const;
 
 export type Tier = 0 | 1 | 2 | 3;
 
+/** How many candidates a build reads from each source; the budget does not shrink the pool. */
+export interface CandidatePool {
+  /** Full-text matches of heuristics, learnings, and of each other kind. */
+  heuristics: number;
+  learnings: number;
+  other: number;
+  /** Second round: heuristics and learnings matching the words of the strongest first-round matches. */
+  bridged: number;
+  /** Best heuristics of the task's domains (given, inferred, or those of the strongest matches). */
+  domain: number;
+  /** This project's own heuristics and learnings (learned here). */
+  project: number;
+}
+
 export interface DepthProfile {
-  /** Share of the budget each tier may use in the first pass; what a tier leaves is pooled for the rest. */
-  shares: Record<Tier, number>;
   /** An item longer than this (tokens) is shortened at a sentence or word boundary. */
   itemCap: number;
-  /** Candidates fetched per kind and per source (full-text, domain, project, background). */
-  candidates: number;
+  pool: CandidatePool;
 }
 
 export const depthProfiles: Record<Depth, DepthProfile> = {
-  minimal: { shares: { 0: 0, 1: 1, 2: 0, 3: 0 }, itemCap: 80, candidates: 0 },
-  standard: { shares: { 0: 0.15, 1: 0.25, 2: 0.45, 3: 0.15 }, itemCap: 120, candidates: 20 },
-  deep: { shares: { 0: 0.15, 1: 0.2, 2: 0.5, 3: 0.15 }, itemCap: 250, candidates: 40 },
+  minimal: { itemCap: 80, pool: { heuristics: 0, learnings: 0, other: 0, bridged: 0, domain: 0, project: 0 } },
+  standard: { itemCap: 120, pool: { heuristics: 100, learnings: 60, other: 15, bridged: 40, domain: 30, project: 20 } },
+  deep: { itemCap: 250, pool: { heuristics: 160, learnings: 100, other: 30, bridged: 60, domain: 50, project: 30 } },
 };
 
 /**
+ * One relevance score for every candidate (see README):
  * relevance = match × quality × boost
  *   match   = text · coverage · (1 − s + s · bm25 / best bm25 of its kind) + domain · [domain match]
+ *   coverage counts a task word found only in an item's explanation, summary, rationale or tags at `secondaryText`
  *   quality = 1 − qualityInfluence + qualityInfluence · weighted mean(confidence, validation, recency)
  *   boost   = failureBoost · violatedBoost · projectBoost, for the items each applies to
  * See README for each term.
  */
 export interface RelevanceWeights {
   text: number;
+  /** Weight of a task word found only in an item's secondary text (explanation, rationale, tags), not its shown text. */
+  secondaryText: number;
   /** How much bm25 (relative to the best match of its kind) modulates term coverage: text = coverage · (1 − s + s · bm25). */
   textRankShare: number;
   domain: number;
@@ -49,9 +64,16 @@ export interface RelevanceWeights {
   violatedBoost: number;
   /** Multiplier for this project's own heuristics and learnings (they go to tier 0). */
   projectBoost: number;
-  /** Below this, a task-relevant candidate is left out as not relevant … */
+  /**
+   * The least score of a golden rule (with a task; with none they lead): a golden rule that does
+   * not match the task still fills room no better match wants, and never displaces one.
+   */
+  goldenPrior: number;
+  /** Score of background items (recent failures, active experiments, pending reviews) that do not match the task. */
+  backgroundPrior: number;
+  /** Below this, a candidate is left out as not relevant … */
   minScore: number;
-  /** … and below this fraction of the best candidate's score (what is far weaker than the best match is noise). */
+  /** … and below this fraction of the best match's score (what is far weaker than the best match is noise; golden rules, background and warnings are exempt). */
   relativeMinScore: number;
   /** How many domains the strongest text matches may add to the task's domains, and how strong a match must be. */
   feedbackDomains: number;
@@ -62,10 +84,13 @@ export interface RelevanceWeights {
   expansionDocuments: number;
   expansionTerms: number;
   expansionWeight: number;
+  /** How many expansion words the second round's full-text query uses (symptom → cause). */
+  bridgeTerms: number;
 }
 
 export const defaultWeights: RelevanceWeights = {
   text: 0.7,
+  secondaryText: 0.6,
   textRankShare: 0.25,
   domain: 0.3,
   anyDomain: 0.5,
@@ -73,17 +98,20 @@ export const defaultWeights: RelevanceWeights = {
   confidence: 0.4,
   validation: 0.3,
   recency: 0.3,
-  halfLifeDays: 7,
+  halfLifeDays: 30,
   validationSaturation: 20,
   failureBoost: 1.15,
   violatedBoost: 1.3,
   projectBoost: 1.2,
+  goldenPrior: 0.12,
+  backgroundPrior: 0.11,
   minScore: 0.1,
-  relativeMinScore: 0.5,
-  feedbackDomains: 2,
-  feedbackMinCoverage: 0.2,
+  relativeMinScore: 0.3,
+  feedbackDomains: 3,
+  feedbackMinCoverage: 0.1,
   maxPostings: 800,
   expansionDocuments: 3,
   expansionTerms: 8,
   expansionWeight: 0.5,
+  bridgeTerms: 6,
 };

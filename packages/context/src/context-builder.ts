@@ -21,10 +21,9 @@ import {
 import { type ContextResult, contextResult } from './build/result.js';
 import { selectCandidates } from './build/selection.js';
 import { assembleCandidates, type Gathered } from './candidates/assemble.js';
-import { gather } from './candidates/gather.js';
-import { type DepthProfile, defaultWeights, depthProfiles, type RelevanceWeights } from './config.js';
+import { feedbackDomains, gatherFirst, gatherSecond } from './candidates/gather.js';
+import { defaultWeights, depthProfiles, type RelevanceWeights } from './config.js';
 import { pack } from './pack/packer.js';
-import type { TermWeights } from './relevance/coverage.js';
 import { expandedTermWeights, taskTermWeights } from './relevance/term-weights.js';
 import { renderMarkdown } from './render/markdown.js';
 import { tokenModel } from './tokens/token-model.js';
@@ -78,10 +77,10 @@ export class ContextBuilder {
     const task = data.task ?? '';
     const { golden, domains: known, documents } = await this.#corpus.corpus(data.categories);
     const counts = (wanted: readonly string[]) => this.#corpus.documentCounts(wanted);
-    const { weights: termWeights, match } =
-      data.depth === 'minimal'
-        ? { weights: new Map<string, number>(), match: null }
-        : await taskTermWeights([task, ...data.tags].join(' '), documents, counts, w.maxPostings);
+    const minimal = data.depth === 'minimal';
+    const { weights: termWeights, match } = minimal
+      ? { weights: new Map<string, number>(), match: null }
+      : await taskTermWeights([task, ...data.tags].join(' '), documents, counts, w.maxPostings);
     const inferred = [
       ...new Set([
         ...domainCandidates(task).filter((d) => known.has(d)),
@@ -89,31 +88,34 @@ export class ContextBuilder {
         ...keywordDomains(task),
       ]),
     ];
-
-    let gathered = emptyGathered(golden);
-    let domains = data.domain ? [data.domain] : inferred.slice(0, 10);
-    if (data.depth !== 'minimal') {
-      ({ gathered, domains } = await gather(this.#elf.db, {
-        match,
-        domain: data.domain ?? null,
-        inferredDomains: inferred,
-        tags: data.tags,
+    const pool = profile.pool;
+    const cwd = data.cwd ?? projectPath;
+    // Minimal depth is the golden rules alone.
+    let gathered = minimal
+      ? emptyGathered(golden)
+      : await gatherFirst(this.#elf.db, { match, tags: data.tags, projectPath, cwd, pool, now, golden });
+    const expansion = await expandedTermWeights(gathered, termWeights, documents, counts, w);
+    const domains = data.domain
+      ? [data.domain]
+      : minimal
+        ? inferred.slice(0, 10)
+        : [...new Set([...inferred, ...feedbackDomains(gathered.fts, termWeights, w)])].slice(0, 10);
+    if (!minimal) {
+      const bridge = expansion.added.slice(0, w.bridgeTerms);
+      gathered = await gatherSecond(this.#elf.db, gathered, {
+        bridge: bridge.length > 0 ? bridge.map((stem) => `"${stem}"`).join(' OR ') : null,
+        domains,
         projectPath,
-        cwd: data.cwd ?? projectPath,
-        k: candidatesFor(profile, data.maxTokens),
-        now,
-        termWeights,
-        golden,
-        weights: w,
-      }));
+        pool,
+      });
     }
-    const expanded: TermWeights = await expandedTermWeights(gathered, termWeights, documents, counts, w);
     const assembled = assembleCandidates(gathered, {
       now,
       domains: new Set(domains),
-      termWeights: expanded,
+      termWeights: expansion.weights,
       projectPath,
       weights: w,
+      hasTask: termWeights.size > 0 || data.domain != null || data.tags.length > 0,
     });
     const selection = selectCandidates(assembled, options, w);
     const model = tokenModel(this.#counter);
@@ -140,19 +142,11 @@ function emptyGathered(golden: Heuristic[]): Gathered {
     projectLearnings: [],
     golden,
     fts: { heuristics: [], learnings: [], decisions: [], invariants: [], assumptions: [], spikes: [] },
+    bridged: { heuristics: [], learnings: [] },
     domain: { heuristics: [], learnings: [], decisions: [], invariants: [] },
     tagged: [],
     background: { failures: [], experiments: [], reviews: [] },
   };
-}
-
-/**
- * Candidates per source: the depth's number, fewer for small budgets (about one per 100 tokens,
- * at least 8): a 600-token hook context holds a handful of items, and every candidate fetched is
- * read, tokenised and scored.
- */
-export function candidatesFor(profile: DepthProfile, maxTokens: number): number {
-  return Math.min(profile.candidates, Math.max(8, Math.ceil(maxTokens / 100)));
 }
 
 /** Builds one context with a one-off builder (use ContextBuilder to keep its cache across builds). */

@@ -1,5 +1,5 @@
 import type { Candidate, OmittedItem } from '../candidates/candidate.js';
-import type { RelevanceWeights, Tier } from '../config.js';
+import type { RelevanceWeights } from '../config.js';
 import { dropNearDuplicates } from '../pack/packer.js';
 import type { BuildOptions } from './input.js';
 
@@ -12,14 +12,19 @@ export interface Selection {
   lowRelevance: Candidate[];
 }
 
-/** Candidates whose score is a relevance to the task (project items and tier 2); the rest keep their order. */
-const scored = (c: Candidate) => (c.tier === 0 && c.kind !== 'project_context') || c.tier === 2;
+/** Candidates ranked by relevance to the task; the project file and the background are ranked by place. */
+const matched = (c: Candidate) => c.kind !== 'project_context' && c.tier !== 3;
+
+/**
+ * Exempt from the cut relative to the best match: golden rules (their score never falls below
+ * the golden prior), the background, and warnings (violated invariants, challenged assumptions).
+ */
+const exempt = (c: Candidate) => c.tier === 1 || c.tier === 3 || c.warning === true;
 
 /**
  * What is worth packing: what the reader has not seen and asked for (left out before the
  * relevance cut-offs, so the budget goes to what is new), relevant enough — above the floor and
- * at least `relativeMinScore` of the best in its tier, warnings excepted — and not the same rule
- * twice.
+ * at least `relativeMinScore` of the best match, whatever its tier — and not the same rule twice.
  */
 export function selectCandidates(assembled: Candidate[], options: BuildOptions, w: RelevanceWeights): Selection {
   const { exclude, tiers } = options;
@@ -34,13 +39,11 @@ export function selectCandidates(assembled: Candidate[], options: BuildOptions, 
     return reason ? [{ kind: c.kind, id: c.id, reason }] : [];
   });
   const all = skipped.length === 0 ? assembled : assembled.filter((c) => unwanted(c) === null);
-  // Relative to the best match of the same tier: this project's items carry a boost of their own.
-  const best = (tier: Tier) => Math.max(0, ...all.filter((c) => scored(c) && c.tier === tier).map((c) => c.score));
-  const bestOf: Record<Tier, number> = { 0: best(0), 1: 0, 2: best(2), 3: 0 };
+  let best = 0;
+  for (const c of all) if (matched(c) && c.score > best) best = c.score;
   const minScore = Math.max(w.minScore, options.minScore ?? 0);
-  const lowRelevance = all.filter(
-    (c) => scored(c) && c.score < Math.max(minScore, c.warning ? 0 : w.relativeMinScore * bestOf[c.tier]),
-  );
+  const floor = (c: Candidate) => (exempt(c) ? minScore : Math.max(minScore, w.relativeMinScore * best));
+  const lowRelevance = all.filter((c) => c.kind !== 'project_context' && c.score < floor(c));
   const { kept, duplicates } = dropNearDuplicates(all.filter((c) => !lowRelevance.includes(c)));
   return { kept, skipped, duplicates, lowRelevance };
 }

@@ -13,16 +13,16 @@ import type { Candidate } from './candidate.js';
 import { CandidateSet } from './candidate-set.js';
 import { ageDays, decorate } from './decorate.js';
 import type { Ranked } from './queries.js';
-import { addBackground, addGolden, addProjectFile } from './ranked-by-place.js';
-import { addScored, inProject, type Task } from './scored.js';
+import { addBackground, addProjectFile } from './ranked-by-place.js';
+import { addScored, inProject, type ScoredItem, type Task } from './scored.js';
 
-// Turns query rows into scored, decorated candidates, one per (kind, id), tier by tier:
-//  - Tier 0: the project's context.md, and this project's heuristics and learnings that matter
-//    for the task (with no task at all: its best ones).
-//  - Tier 1: golden rules, most validated first.
-//  - Tier 2: global knowledge that matters for the task.
-//  - Tier 3: recent failures, active experiments, pending reviews.
-// Tiers 0 and 2 are scored by relevance (scored.ts), the others ranked by place (ranked-by-place.ts).
+// Turns query rows into scored, decorated candidates, one per (kind, id). Every kind is scored
+// by the same relevance (scored.ts); the tier is the layout only:
+//  - "This project": the project's context.md, and heuristics and learnings learned in (or
+//    scoped to) this project;
+//  - "Golden rules": golden rules, by relevance (with no task: most validated first);
+//  - "Relevant to this task": everything else that matches;
+//  - "Background": recent failures, active experiments and pending reviews that do not match.
 // The order of the steps matters: an item found twice keeps its first candidate.
 
 export interface Gathered {
@@ -38,6 +38,8 @@ export interface Gathered {
     assumptions: Ranked<AssumptionRow>[];
     spikes: Ranked<SpikeReportRow>[];
   };
+  /** Second round: matches of the words the strongest first-round matches share (symptom → cause). */
+  bridged: { heuristics: Ranked<HeuristicRow>[]; learnings: Ranked<LearningRow>[] };
   domain: {
     heuristics: HeuristicRow[];
     learnings: LearningRow[];
@@ -50,32 +52,58 @@ export interface Gathered {
 
 export interface AssembleContext extends Task {
   now: Date;
+  /** Whether there is a task (text, tags or domain): without one golden rules lead, most validated first. */
+  hasTask: boolean;
 }
+
+const heuristicItem = (
+  ctx: AssembleContext,
+  h: Pick<HeuristicRow, 'rule' | 'explanation' | 'domain' | 'confidence' | 'times_validated' | 'project_path'>,
+): ScoredItem => ({
+  kind: 'heuristic',
+  section: 'heuristics',
+  body: itemText('heuristic', h),
+  secondary: `${h.explanation ?? ''} ${h.domain}`,
+  ...decorate.heuristic(h),
+  dedupText: h.rule,
+  project: inProject(ctx, h.project_path),
+  confidence: h.confidence,
+  timesValidated: h.times_validated,
+  ageDays: null,
+  boost: 1,
+});
 
 export function assembleCandidates(g: Gathered, ctx: AssembleContext): Candidate[] {
   const { now, weights } = ctx;
   const set = new CandidateSet();
   if (g.projectFile) addProjectFile(set, g.projectFile);
-  addGolden(set, g.golden);
-
-  const heuristics = [...g.fts.heuristics, ...g.domain.heuristics, ...g.projectHeuristics];
-  addScored(set, ctx, heuristics, g.fts.heuristics, (h) => ({
-    kind: 'heuristic',
-    section: 'heuristics',
-    body: itemText('heuristic', h),
-    ...decorate.heuristic(h),
-    dedupText: h.rule,
-    project: inProject(ctx, h.project_path),
-    confidence: h.confidence,
-    timesValidated: h.times_validated,
-    ageDays: null,
-    boost: 1,
-  }));
-  const learnings = [...g.fts.learnings, ...g.tagged, ...g.domain.learnings, ...g.projectLearnings];
+  const goldenRanks = g.fts.heuristics.filter((h) => h.is_golden === 1);
+  addScored(
+    set,
+    ctx,
+    g.golden,
+    goldenRanks,
+    (h) => ({ ...heuristicItem(ctx, h), kind: 'golden_rule', section: 'golden', ...decorate.golden(), project: false }),
+    {
+      tier: 1,
+      score: (score, index) => (ctx.hasTask ? Math.max(score, weights.goldenPrior) : 1 - index / (g.golden.length + 1)),
+    },
+  );
+  // bm25 is read from the first round only: the second round's ranks answer another query.
+  const heuristics = [...g.fts.heuristics, ...g.bridged.heuristics, ...g.domain.heuristics, ...g.projectHeuristics];
+  addScored(set, ctx, heuristics, g.fts.heuristics, (h) => heuristicItem(ctx, h));
+  const learnings = [
+    ...g.fts.learnings,
+    ...g.bridged.learnings,
+    ...g.tagged,
+    ...g.domain.learnings,
+    ...g.projectLearnings,
+  ];
   addScored(set, ctx, learnings, g.fts.learnings, (l) => ({
     kind: 'learning',
     section: 'learnings',
     body: itemText('learning', l),
+    secondary: `${l.tags ?? ''} ${l.domain}`,
     ...decorate.learning(now, l),
     dedupText: null,
     project: inProject(ctx, l.project_path),
@@ -84,13 +112,13 @@ export function assembleCandidates(g: Gathered, ctx: AssembleContext): Candidate
     ageDays: ageDays(now, l.created_at),
     boost: l.type === 'failure' ? weights.failureBoost : 1,
   }));
-
   const global = { dedupText: null, project: false, timesValidated: 0, ageDays: null, boost: 1 } as const;
   addScored(set, ctx, [...g.fts.decisions, ...g.domain.decisions], g.fts.decisions, (d) => ({
     ...global,
     kind: 'decision',
     section: 'decisions',
     body: itemText('decision', d),
+    secondary: `${d.context} ${d.rationale} ${d.domain ?? ''}`,
     ...decorate.plain(),
     confidence: null,
   }));
@@ -99,6 +127,7 @@ export function assembleCandidates(g: Gathered, ctx: AssembleContext): Candidate
     kind: 'invariant',
     section: 'invariants',
     body: itemText('invariant', i),
+    secondary: `${i.rationale} ${i.domain ?? ''}`,
     ...decorate.invariant(i),
     confidence: null,
     boost: i.status === 'violated' ? weights.violatedBoost : 1,
@@ -111,6 +140,7 @@ export function assembleCandidates(g: Gathered, ctx: AssembleContext): Candidate
     kind: 'assumption',
     section: 'assumptions',
     body: itemText('assumption', a),
+    secondary: `${a.context ?? ''} ${a.domain ?? ''}`,
     ...decorate.assumption(a),
     confidence: a.status === 'active' ? a.confidence : 1 - a.confidence,
     timesValidated: a.verified_count,
@@ -121,10 +151,10 @@ export function assembleCandidates(g: Gathered, ctx: AssembleContext): Candidate
     kind: 'spike_report',
     section: 'spikes',
     body: itemText('spike_report', s),
+    secondary: s.domain ?? '',
     ...decorate.plain(),
     confidence: s.usefulness_score > 0 ? s.usefulness_score / 5 : null,
   }));
-
-  addBackground(set, now, g.background);
+  addBackground(set, now, g.background, weights.backgroundPrior);
   return set.list;
 }

@@ -24,7 +24,7 @@ const scoped = (projectPath: string | null) =>
 export const statements = {
   ftsHeuristics: (match: string, projectPath: string | null, limit: number) => sql<Ranked<HeuristicRow>>`
     select t.*, f.rank as rank from heuristics_fts f join heuristics t on t.id = f.rowid
-    where heuristics_fts match ${match} and t.status = 'active' and t.is_golden = 0 and ${scoped(projectPath)}
+    where heuristics_fts match ${match} and t.status = 'active' and ${scoped(projectPath)}
     order by f.rank limit ${limit}`,
   ftsLearnings: (match: string, limit: number) => sql<Ranked<LearningRow>>`
     select t.*, f.rank as rank from learnings_fts f join learnings t on t.id = f.rowid

@@ -1,11 +1,11 @@
-import { type Heuristic, itemText } from '@elf/core';
+import { itemText } from '@elf/core';
 import type { CeoReviewRow, ExperimentRow, LearningRow } from '@elf/schema';
 import type { Candidate } from './candidate.js';
 import type { CandidateSet } from './candidate-set.js';
 import { decorate } from './decorate.js';
 
-// The tiers whose items are ranked by their place in a list, not by relevance
-// (candidates/assemble.ts): the project's context.md, golden rules, and the background.
+// Candidates ranked by their place in a list, not by relevance (candidates/assemble.ts): the
+// project's context.md, and the background.
 
 /** Tier 0: the project's context.md, whole. */
 export function addProjectFile(set: CandidateSet, file: { path: string; text: string }): void {
@@ -24,41 +24,26 @@ export function addProjectFile(set: CandidateSet, file: { path: string; text: st
   });
 }
 
-/** Tier 1: golden rules in the order given (most validated first). */
-export function addGolden(set: CandidateSet, golden: readonly Heuristic[]): void {
-  golden.forEach((h, index) => {
-    set.add({
-      kind: 'golden_rule',
-      id: h.id,
-      tier: 1,
-      section: 'golden',
-      body: itemText('heuristic', h),
-      bodyTokens: h.token_count,
-      ...decorate.golden(),
-      score: 1 - index / (golden.length + 1),
-      why: `golden rule, ${h.times_validated} validations`,
-      domain: h.domain,
-      dedupText: h.rule,
-    });
-  });
-}
-
-/** Tier 3: recent failures, active experiments and pending reviews, the first of each list first. */
+/**
+ * Tier 3: recent failures, active experiments and pending reviews that did not match the task,
+ * at `prior` (a little less for each later one): they fill room that no match wants.
+ */
 export function addBackground(
   set: CandidateSet,
   now: Date,
   background: { failures: LearningRow[]; experiments: ExperimentRow[]; reviews: CeoReviewRow[] },
+  prior: number,
 ): void {
   const { failures, experiments, reviews } = background;
-  addListed(set, 'learning', 'recent_failures', 'recent failure', failures, (l) => ({
+  addListed(set, prior, 'learning', 'recent_failures', 'recent failure', failures, (l) => ({
     body: itemText('learning', l),
     ...decorate.learning(now, l),
   }));
-  addListed(set, 'experiment', 'experiments', 'active experiment', experiments, (e) => ({
+  addListed(set, prior, 'experiment', 'experiments', 'active experiment', experiments, (e) => ({
     body: itemText('experiment', e),
     ...decorate.experiment(e),
   }));
-  addListed(set, 'ceo_review', 'reviews', 'pending review', reviews, (r) => ({
+  addListed(set, prior, 'ceo_review', 'reviews', 'pending review', reviews, (r) => ({
     body: itemText('ceo_review', r),
     ...decorate.review(r),
   }));
@@ -66,6 +51,7 @@ export function addBackground(
 
 function addListed<R extends { id: number; token_count: number | null; domain?: string | null }>(
   set: CandidateSet,
+  prior: number,
   kind: Candidate['kind'],
   section: Candidate['section'],
   why: string,
@@ -80,7 +66,7 @@ function addListed<R extends { id: number; token_count: number | null; domain?: 
       section,
       ...line(row),
       bodyTokens: row.token_count,
-      score: 1 / (index + 1),
+      score: prior * (1 - index / 100),
       why,
       domain: row.domain ?? null,
       dedupText: null,

@@ -23,7 +23,6 @@ export interface PackResult {
   note: string | null;
 }
 
-const tiers: Tier[] = [0, 1, 2, 3];
 const tierHeading: Record<Tier, HeadingKey> = { 0: 'tier0', 1: 'tier1', 2: 'tier2', 3: 'tier3' };
 
 export function noteText(count: number, budget: number): string {
@@ -31,76 +30,58 @@ export function noteText(count: number, budget: number): string {
 }
 
 /**
- * Greedy packing by tier priority. Each tier first gets its share of the budget; what a tier
- * does not use is pooled and offered to all tiers again, in priority order. Items longer than
- * the item cap, or than what is left, are shortened when a useful part fits. Every price is an
- * upper bound of the real count, so the text never exceeds the budget.
+ * Greedy packing by score, whatever the tier (the tiers are only the layout): the project's
+ * context.md first, then every candidate from the highest score down. An item longer than the
+ * item cap, or than what is left, is shortened when a useful part fits; one that does not fit is
+ * passed over for the smaller ones after it, so the budget fills up while candidates remain.
+ * Every price is an upper bound of the real count, so the text never exceeds the budget.
  */
 export function pack(candidates: Candidate[], budget: number, profile: DepthProfile, model: TokenModel): PackResult {
-  // Tier by tier; within tiers 0 and 2 by relevance, tiers 1 and 3 keep their order.
-  candidates = [...candidates].sort(
-    (a, b) => a.tier - b.tier || (a.tier === 1 || a.tier === 3 ? 0 : b.score - a.score),
+  const order = [...candidates].sort(
+    (a, b) =>
+      Number(b.kind === 'project_context') - Number(a.kind === 'project_context') ||
+      b.score - a.score ||
+      a.tier - b.tier,
   );
   const header = model.heading('header');
-  const noteReserve = model.text(noteText(99_999, budget));
-  const base = Math.max(0, budget - header - noteReserve);
-  const byTier = new Map<Tier, Candidate[]>(tiers.map((t) => [t, []]));
-  for (const candidate of candidates) byTier.get(candidate.tier)?.push(candidate);
-
+  // Room for the final note, kept back only when something is left out (see the end).
+  const noteReserve = model.heading('note');
   const placed: PlacedItem[] = [];
-  const done = new Set<Candidate>();
   const omitted: OmittedItem[] = [];
   const openedTiers = new Set<Tier>();
   const openedSections = new Set<Section>();
   const tierTokens: Record<Tier, number> = { 0: 0, 1: 0, 2: 0, 3: 0 };
-
   const headingPrice = (c: Candidate) =>
     (openedTiers.has(c.tier) ? 0 : model.heading(tierHeading[c.tier])) +
     (openedSections.has(c.section) || c.section === 'project' || c.section === 'golden' ? 0 : model.heading(c.section));
-
-  const packTier = (tier: Tier, allowance: number): number => {
-    let spent = 0;
-    for (const c of byTier.get(tier) ?? []) {
-      if (done.has(c)) continue;
-      const left = allowance - spent - headingPrice(c);
-      const decoration = model.text(c.prefix + c.suffix);
-      const cap = c.kind === 'project_context' ? left : Math.min(profile.itemCap, left);
-      const full = decoration + model.text(c.body, c.bodyTokens);
-      let body = c.body;
-      let price = full;
-      if (full > cap) {
-        const short = shorten(c.body, cap - decoration, model);
-        if (!short) continue;
-        body = short;
-        price = decoration + model.text(short);
+  const room = Math.max(0, budget - header - noteReserve);
+  let spent = 0;
+  for (const c of order) {
+    const headings = headingPrice(c);
+    const left = room - spent - headings;
+    const decoration = model.text(c.prefix + c.suffix);
+    const cap = c.kind === 'project_context' ? left : Math.min(profile.itemCap, left);
+    const full = decoration + model.text(c.body, c.bodyTokens);
+    let body = c.body;
+    let price = full;
+    if (full > cap) {
+      const short = cap > decoration ? shorten(c.body, cap - decoration, model, c.bodyTokens) : null;
+      if (!short) {
+        omitted.push({ kind: c.kind, id: c.id, reason: 'budget' });
+        continue;
       }
-      const cost = headingPrice(c) + price;
-      spent += cost;
-      tierTokens[tier] += cost;
-      openedTiers.add(c.tier);
-      openedSections.add(c.section);
-      done.add(c);
-      placed.push({ candidate: c, body, shortened: body !== c.body, tokens: price });
+      body = short;
+      price = decoration + model.cut(c.body, short.length - 1, '…', c.bodyTokens);
     }
-    return spent;
-  };
-
-  // First pass: each tier within its share. Second pass: the pooled remainder, in tier order.
-  let pool = 0;
-  for (const tier of tiers) {
-    const allowance = Math.floor(profile.shares[tier] * base);
-    pool += allowance - packTier(tier, allowance);
+    spent += headings + price;
+    tierTokens[c.tier] += headings + price;
+    openedTiers.add(c.tier);
+    openedSections.add(c.section);
+    placed.push({ candidate: c, body, shortened: body !== c.body, tokens: price });
   }
-  for (const tier of tiers) {
-    if (profile.shares[tier] > 0) pool -= packTier(tier, pool);
-  }
-
-  for (const candidate of candidates) {
-    if (!done.has(candidate)) omitted.push({ kind: candidate.kind, id: candidate.id, reason: 'budget' });
-  }
-  const leftOut = omitted.filter((o) => o.reason === 'budget').length;
-  const note = leftOut > 0 ? noteText(leftOut, budget) : null;
-  const total = header + tiers.reduce((sum: number, t) => sum + tierTokens[t], 0) + (note ? model.text(note) : 0);
+  const note = omitted.length > 0 ? noteText(omitted.length, budget) : null;
+  // The note's price is its bound: any count and budget of up to five digits (three per token).
+  const total = header + spent + (note ? noteReserve : 0);
   return { placed, omitted, tierTokens, tokens: total, note };
 }
 

@@ -8,13 +8,13 @@ export const minUsefulChars = 40;
  * The longest prefix of `text`, cut at a sentence end or else a word boundary, that costs at
  * most `maxTokens` with "…" appended; null when no useful prefix fits.
  */
-export function shorten(text: string, maxTokens: number, model: TokenModel): string | null {
+export function shorten(text: string, maxTokens: number, model: TokenModel, stored?: number | null): string | null {
   if (maxTokens <= 0) return null;
   const cuts: number[] = [];
   for (let i = 1; i < text.length; i++)
     if (/\s/.test(text[i] as string) && !/\s/.test(text[i - 1] as string)) cuts.push(i);
   if (cuts.length === 0) cuts.push(Math.min(text.length, maxTokens));
-  const fits = (end: number) => model.text(text.slice(0, end) + ellipsis) <= maxTokens;
+  const fits = (end: number) => model.cut(text, end, ellipsis, stored) <= maxTokens;
   // Binary search over word boundaries: cost grows with the prefix.
   let lo = 0;
   let hi = cuts.length - 1;
@@ -30,7 +30,7 @@ export function shorten(text: string, maxTokens: number, model: TokenModel): str
   let end = cuts[best] as number;
   // Prefer ending on a sentence if that keeps most of what fits.
   const sentenceEnd = text.slice(0, end).search(/[.!?;:](?=[^.!?;:]*$)/);
-  if (sentenceEnd + 1 >= Math.max(end * 0.6, minUsefulChars)) end = sentenceEnd + 1;
+  if (sentenceEnd + 1 >= Math.max(end * 0.6, minUsefulChars) && fits(sentenceEnd + 1)) end = sentenceEnd + 1;
   const prefix = text.slice(0, end).trimEnd();
   return prefix.length >= minUsefulChars ? prefix + ellipsis : null;
 }

@@ -21,3 +21,23 @@ export function weightedCoverage(weights: TermWeights, text: string): number {
   for (const [stem, weight] of weights) if (own.has(stem)) covered += weight;
   return covered / total;
 }
+
+/**
+ * weightedCoverage over an item's two kinds of text: what it shows (rule, title, statement) and
+ * what only explains it (explanation, rationale, tags, domain). A task word found only in the
+ * second counts `secondaryWeight` of its IDF: a rule's explanation usually names the symptom it
+ * prevents, which is how a task describes its problem.
+ */
+export function fieldCoverage(weights: TermWeights, shown: string, secondary: string, secondaryWeight: number): number {
+  let total = 0;
+  for (const weight of weights.values()) total += weight;
+  if (total === 0) return 0;
+  const own = stemSet(shown);
+  const other = secondary ? stemSet(secondary) : null;
+  let covered = 0;
+  for (const [stem, weight] of weights) {
+    if (own.has(stem)) covered += weight;
+    else if (other?.has(stem)) covered += secondaryWeight * weight;
+  }
+  return covered / total;
+}

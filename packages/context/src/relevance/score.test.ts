@@ -17,10 +17,10 @@ describe('relevance', () => {
     expect(score({ text: 1, timesValidated: 20 })).toBeGreaterThan(score({ text: 1, timesValidated: 1 }));
   });
 
-  it('halves recency every 7 days for items that age, and boosts failures', () => {
+  it('halves recency every 30 days for items that age, and boosts failures', () => {
     const w = { ...defaultWeights, qualityInfluence: 1, confidence: 0, validation: 0, recency: 1 };
     const fresh = relevance({ ...base, text: 1, ageDays: 0 }, w).score;
-    expect(relevance({ ...base, text: 1, ageDays: 7 }, w).score).toBeCloseTo(fresh / 2, 6);
+    expect(relevance({ ...base, text: 1, ageDays: 30 }, w).score).toBeCloseTo(fresh / 2, 6);
     expect(relevance({ ...base, text: 1, ageDays: null }, w).score).toBeCloseTo(fresh, 6);
     expect(relevance({ ...base, text: 1, boost: 1.15 }, defaultWeights).score).toBeCloseTo(
       1.15 * relevance({ ...base, text: 1 }, defaultWeights).score,

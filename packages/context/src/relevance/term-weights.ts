@@ -35,27 +35,31 @@ export async function taskTermWeights(
   return { weights, match: words.length > 0 ? words.map((word) => `"${word}"`).join(' OR ') : null };
 }
 
-/** The task's term weights plus words of its strongest matches (pseudo-relevance feedback). */
+/**
+ * The task's term weights plus words of its strongest matches (pseudo-relevance feedback), and
+ * the added stems, heaviest first.
+ */
 export async function expandedTermWeights(
   gathered: Gathered,
   weights: TermWeights,
   documents: number,
   documentCounts: DocumentCounts,
   w: RelevanceWeights,
-): Promise<TermWeights> {
+): Promise<{ weights: TermWeights; added: string[] }> {
   const settings = {
     documents: w.expansionDocuments,
     minCoverage: w.feedbackMinCoverage,
     terms: w.expansionTerms,
     weight: w.expansionWeight,
   };
-  if (weights.size === 0 || settings.terms === 0) return weights;
+  if (weights.size === 0 || settings.terms === 0) return { weights, added: [] };
   const feedback = feedbackStems(gathered.fts, weights, settings);
-  if (feedback.size === 0) return weights;
+  if (feedback.size === 0) return { weights, added: [] };
   // Look up only the feedback words that most of the strongest matches use.
   const frequent = [...feedback.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 2 * settings.terms)
     .map(([stem]) => stem);
-  return expandWeights(weights, feedback, await documentCounts(frequent), documents, settings);
+  const expanded = expandWeights(weights, feedback, await documentCounts(frequent), documents, settings);
+  return { weights: expanded, added: [...expanded.keys()].filter((stem) => !weights.has(stem)) };
 }
