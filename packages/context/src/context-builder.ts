@@ -101,7 +101,7 @@ export class ContextBuilder {
         ? inferred.slice(0, 10)
         : [...new Set([...inferred, ...feedbackDomains(gathered.fts, termWeights, w)])].slice(0, 10);
     if (!minimal) {
-      const bridge = expansion.added.slice(0, w.bridgeTerms);
+      const bridge = await bridgeTerms(expansion.added, counts, w);
       gathered = await gatherSecond(this.#elf.db, gathered, {
         bridge: bridge.length > 0 ? bridge.map((stem) => `"${stem}"`).join(' OR ') : null,
         domains,
@@ -133,6 +133,28 @@ export class ContextBuilder {
       packed,
     });
   }
+}
+
+/**
+ * The expansion words the second round searches for: the heaviest first, at most `bridgeTerms`,
+ * while their posting lists stay within `maxPostings` (as the first round's words do).
+ */
+async function bridgeTerms(
+  added: readonly string[],
+  documentCounts: (stems: readonly string[]) => Promise<Map<string, number>>,
+  w: RelevanceWeights,
+): Promise<string[]> {
+  const counts = await documentCounts(added);
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const stem of added) {
+    const count = counts.get(stem) ?? 0;
+    if (count === 0 || postings + count > w.maxPostings) continue;
+    chosen.push(stem);
+    postings += count;
+    if (chosen.length >= w.bridgeTerms) break;
+  }
+  return chosen;
 }
 
 function emptyGathered(golden: Heuristic[]): Gathered {
