@@ -2,6 +2,7 @@ import {
   domainCandidates,
   type Elf,
   type Heuristic,
+  itemText,
   keywordDomains,
   namedDomains,
   parseInput,
@@ -21,9 +22,13 @@ import {
 import { type ContextResult, contextResult } from './build/result.js';
 import { selectCandidates } from './build/selection.js';
 import { assembleCandidates, type Gathered } from './candidates/assemble.js';
-import { feedbackDomains, gatherFirst, gatherSecond } from './candidates/gather.js';
+import { emptyMatched, gatherFirst, gatherSecond } from './candidates/gather.js';
+import { coverage, type Task } from './candidates/scored.js';
 import { defaultWeights, depthProfiles, type RelevanceWeights } from './config.js';
 import { pack } from './pack/packer.js';
+import type { TermWeights } from './relevance/coverage.js';
+import type { FeedbackDocument } from './relevance/expansion.js';
+import { feedbackDomains } from './relevance/feedback-domains.js';
 import { expandedTermWeights, taskTermWeights } from './relevance/term-weights.js';
 import { renderMarkdown } from './render/markdown.js';
 import { tokenModel } from './tokens/token-model.js';
@@ -78,8 +83,8 @@ export class ContextBuilder {
     const { golden, domains: known, documents } = await this.#corpus.corpus(data.categories);
     const counts = (wanted: readonly string[]) => this.#corpus.documentCounts(wanted);
     const minimal = data.depth === 'minimal';
-    const { weights: termWeights, match } = minimal
-      ? { weights: new Map<string, number>(), match: null }
+    const { weights: termWeights, terms } = minimal
+      ? { weights: new Map<string, number>(), terms: [] }
       : await taskTermWeights([task, ...data.tags].join(' '), documents, counts, w.maxPostings);
     const inferred = [
       ...new Set([
@@ -90,23 +95,35 @@ export class ContextBuilder {
     ];
     const pool = profile.pool;
     const cwd = data.cwd ?? projectPath;
+    const db = this.#elf.db;
+    const secondaryWeight = w.secondaryText;
     // Minimal depth is the golden rules alone.
     let gathered = minimal
       ? emptyGathered(golden)
-      : await gatherFirst(this.#elf.db, { match, tags: data.tags, projectPath, cwd, pool, now, golden });
-    const expansion = await expandedTermWeights(gathered, termWeights, documents, counts, w);
+      : await gatherFirst(db, this.#corpus, {
+          terms,
+          tags: data.tags,
+          projectPath,
+          cwd,
+          pool,
+          now,
+          golden,
+          secondaryWeight,
+        });
+    const strongest = strongestMatches(gathered, termWeights, w);
+    const expansion = await expandedTermWeights(strongest, termWeights, documents, counts, w);
     const domains = data.domain
       ? [data.domain]
       : minimal
         ? inferred.slice(0, 10)
-        : [...new Set([...inferred, ...feedbackDomains(gathered.fts, termWeights, w)])].slice(0, 10);
+        : [...new Set([...inferred, ...feedbackDomains(strongest, w)])].slice(0, 10);
     if (!minimal) {
-      const bridge = await bridgeTerms(expansion.added, counts, w);
-      gathered = await gatherSecond(this.#elf.db, gathered, {
-        bridge: bridge.length > 0 ? bridge.map((stem) => `"${stem}"`).join(' OR ') : null,
+      gathered = await gatherSecond(db, this.#corpus, gathered, {
+        bridge: expansion.bridge,
         domains,
         projectPath,
         pool,
+        secondaryWeight,
       });
     }
     const assembled = assembleCandidates(gathered, {
@@ -116,6 +133,8 @@ export class ContextBuilder {
       projectPath,
       weights: w,
       hasTask: termWeights.size > 0 || data.domain != null || data.tags.length > 0,
+      // A context holds a few dozen items; the best 300 (more for budgets over 3,000) fill any.
+      limit: Math.max(300, Math.ceil(data.maxTokens / 10)),
     });
     const selection = selectCandidates(assembled, options, w);
     const model = tokenModel(this.#counter);
@@ -136,25 +155,27 @@ export class ContextBuilder {
 }
 
 /**
- * The expansion words the second round searches for: the heaviest first, at most `bridgeTerms`,
- * while their posting lists stay within `maxPostings` (as the first round's words do).
+ * The first round's matches with their coverage of the task (from their postings) and their
+ * text, strongest first: what expansion and domain feedback learn from.
  */
-async function bridgeTerms(
-  added: readonly string[],
-  documentCounts: (stems: readonly string[]) => Promise<Map<string, number>>,
+function strongestMatches(
+  g: Gathered,
+  weights: TermWeights,
   w: RelevanceWeights,
-): Promise<string[]> {
-  const counts = await documentCounts(added);
-  const chosen: string[] = [];
-  let postings = 0;
-  for (const stem of added) {
-    const count = counts.get(stem) ?? 0;
-    if (count === 0 || postings + count > w.maxPostings) continue;
-    chosen.push(stem);
-    postings += count;
-    if (chosen.length >= w.bridgeTerms) break;
-  }
-  return chosen;
+): Array<FeedbackDocument & { domain: string | null }> {
+  const task: Pick<Task, 'termWeights' | 'hits'> = { termWeights: weights, hits: g.hits };
+  const out: Array<FeedbackDocument & { domain: string | null }> = [];
+  const add = (kind: string, id: number, domain: string | null, text: () => string) => {
+    const c = coverage(task, `${kind}:${id}`);
+    if (c >= w.feedbackMinCoverage) out.push({ coverage: c, domain, text: text() });
+  };
+  const m = g.matched;
+  for (const h of m.heuristic) add('heuristic', h.id, h.domain, () => `${h.rule} ${h.explanation ?? ''}`);
+  for (const l of m.learning) add('learning', l.id, l.domain, () => itemText('learning', l));
+  for (const d of m.decision) add('decision', d.id, d.domain, () => `${itemText('decision', d)} ${d.rationale}`);
+  for (const i of m.invariant) add('invariant', i.id, i.domain, () => `${i.statement} ${i.rationale}`);
+  for (const s of m.spike_report) add('spike_report', s.id, s.domain, () => itemText('spike_report', s));
+  return out.sort((a, b) => b.coverage - a.coverage).slice(0, Math.max(w.expansionDocuments, 20));
 }
 
 function emptyGathered(golden: Heuristic[]): Gathered {
@@ -163,8 +184,8 @@ function emptyGathered(golden: Heuristic[]): Gathered {
     projectHeuristics: [],
     projectLearnings: [],
     golden,
-    fts: { heuristics: [], learnings: [], decisions: [], invariants: [], assumptions: [], spikes: [] },
-    bridged: { heuristics: [], learnings: [] },
+    matched: emptyMatched(),
+    hits: new Map(),
     domain: { heuristics: [], learnings: [], decisions: [], invariants: [] },
     tagged: [],
     background: { failures: [], experiments: [], reviews: [] },

@@ -16,9 +16,9 @@ export {
   type Tier,
 } from './config.js';
 export { buildContext, ContextBuilder } from './context-builder.js';
-export { dropNearDuplicates, noteText, type PackResult, type PlacedItem, pack } from './pack/packer.js';
+export { noteText, type PackResult, type PlacedItem, pack } from './pack/packer.js';
 export { shorten } from './pack/shorten.js';
-export { idf, type TermWeights, weightedCoverage } from './relevance/coverage.js';
+export { idf, type TermWeights } from './relevance/coverage.js';
 export { type ExpansionSettings, expandWeights, feedbackStems } from './relevance/expansion.js';
 export { DuplicateFilter } from './relevance/near-duplicate.js';
 export { type RelevanceInput, relevance } from './relevance/score.js';

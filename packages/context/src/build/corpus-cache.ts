@@ -1,8 +1,11 @@
 import { changeMarker, type Elf, type Heuristic } from '@elf/core';
-import { rows, statements } from '../candidates/queries.js';
+import { type MatchedKind, type MatchedRow, rows, statements } from '../candidates/queries.js';
 
 interface Snapshot {
   marker: string;
+  /** Knowledge rows read so far, by `kind:id`, and task-independent query results by key. */
+  rows: Map<string, unknown>;
+  memo: Map<string, Promise<unknown>>;
   golden: Map<string, Heuristic[]>;
   domains: Set<string>;
   documents: number;
@@ -10,10 +13,11 @@ interface Snapshot {
 }
 
 /**
- * What every build reads of the corpus as a whole — golden rules, the domains that hold
- * knowledge, the number of documents and per-stem document counts — kept in memory and dropped
- * whenever the database changed (core's changeMarker: from any process; this process's own query
- * telemetry does not count).
+ * What builds read of the corpus — golden rules, the domains that hold knowledge, the number of
+ * documents, per-stem document counts, the rows of items matched so far and the results of
+ * queries that do not depend on the task (background, this project's items) — kept in memory and
+ * dropped whenever the database changed (core's changeMarker: from any process; this process's
+ * own query telemetry does not count). Call corpus() first in every build: it checks the marker.
  */
 export class CorpusCache {
   readonly #elf: Elf;
@@ -35,6 +39,8 @@ export class CorpusCache {
         domains: new Set(domains),
         documents: count?.documents ?? 0,
         documentCounts: new Map(),
+        rows: new Map(),
+        memo: new Map(),
       };
     }
     const snapshot = this.#snapshot;
@@ -71,5 +77,37 @@ export class CorpusCache {
       }
     }
     return counts;
+  }
+
+  /** Whole rows of one kind by id: those read before from memory, the rest in one query per 500. */
+  async rows<K extends MatchedKind>(kind: K, ids: readonly number[]): Promise<Map<number, MatchedRow[K]>> {
+    const known = this.#snapshot?.rows ?? new Map<string, unknown>();
+    const found = new Map<number, MatchedRow[K]>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const row = known.get(`${kind}:${id}`) as MatchedRow[K] | undefined;
+      if (row) found.set(id, row);
+      else missing.push(id);
+    }
+    for (let i = 0; i < missing.length; i += 500) {
+      for (const row of await rows(this.#elf.db, statements.byIds(kind, missing.slice(i, i + 500)))) {
+        found.set(row.id, row);
+        known.set(`${kind}:${row.id}`, row);
+      }
+    }
+    return found;
+  }
+
+  /** The result of a query that depends only on the data (and `key`), read once per snapshot. */
+  memo<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const memo = this.#snapshot?.memo;
+    if (!memo) return read();
+    let result = memo.get(key) as Promise<T> | undefined;
+    if (!result) {
+      result = read();
+      memo.set(key, result);
+      result.catch(() => memo.delete(key));
+    }
+    return result;
   }
 }

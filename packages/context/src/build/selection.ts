@@ -1,6 +1,6 @@
 import type { Candidate, OmittedItem } from '../candidates/candidate.js';
 import type { RelevanceWeights } from '../config.js';
-import { dropNearDuplicates } from '../pack/packer.js';
+import { DuplicateFilter } from '../relevance/near-duplicate.js';
 import type { BuildOptions } from './input.js';
 
 export interface Selection {
@@ -8,6 +8,7 @@ export interface Selection {
   kept: Candidate[];
   /** Seen before or not asked for. */
   skipped: OmittedItem[];
+  /** Heuristics that repeat a golden rule (packing drops other repeats as it places items). */
   duplicates: Candidate[];
   lowRelevance: Candidate[];
 }
@@ -23,8 +24,9 @@ const exempt = (c: Candidate) => c.tier === 1 || c.tier === 3 || c.warning === t
 
 /**
  * What is worth packing: what the reader has not seen and asked for (left out before the
- * relevance cut-offs, so the budget goes to what is new), relevant enough — above the floor and
- * at least `relativeMinScore` of the best match, whatever its tier — and not the same rule twice.
+ * relevance cut-offs, so the budget goes to what is new), and relevant enough: above the floor and
+ * at least `relativeMinScore` of the best match, whatever its tier; a heuristic that repeats a
+ * golden rule gives way to it (packing drops other repeats as it places items).
  */
 export function selectCandidates(assembled: Candidate[], options: BuildOptions, w: RelevanceWeights): Selection {
   const { exclude, tiers } = options;
@@ -44,6 +46,31 @@ export function selectCandidates(assembled: Candidate[], options: BuildOptions, 
   const minScore = Math.max(w.minScore, options.minScore ?? 0);
   const floor = (c: Candidate) => (exempt(c) ? minScore : Math.max(minScore, w.relativeMinScore * best));
   const lowRelevance = all.filter((c) => c.kind !== 'project_context' && c.score < floor(c));
-  const { kept, duplicates } = dropNearDuplicates(all.filter((c) => !lowRelevance.includes(c)));
+  const low = new Set(lowRelevance);
+  const { kept, duplicates } = goldenFirst(all.filter((c) => !low.has(c)));
   return { kept, skipped, duplicates, lowRelevance };
+}
+
+/**
+ * A heuristic that says the same as a golden rule gives way to it, and the golden rule takes its
+ * place in the ranking (the higher of the two scores): the proven wording is the one shown.
+ */
+function goldenFirst(candidates: Candidate[]): { kept: Candidate[]; duplicates: Candidate[] } {
+  const golden = candidates.filter((c) => c.kind === 'golden_rule' && c.dedupText !== null);
+  if (golden.length === 0) return { kept: candidates, duplicates: [] };
+  const filters = golden.map((g) => {
+    const filter = new DuplicateFilter();
+    filter.keep(g.dedupText as string);
+    return { golden: g, filter };
+  });
+  const duplicates: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.kind !== 'heuristic' || c.dedupText === null) continue;
+    const twin = filters.find((f) => f.filter.isDuplicate(c.dedupText as string));
+    if (!twin) continue;
+    duplicates.push(c);
+    twin.golden.score = Math.max(twin.golden.score, c.score);
+  }
+  const dropped = new Set(duplicates);
+  return { kept: candidates.filter((c) => !dropped.has(c)), duplicates };
 }

@@ -1,109 +1,188 @@
-import { type Heuristic, itemText } from '@elf/core';
+import type { Heuristic } from '@elf/core';
 import type { Database } from '@elf/schema';
 import type { Kysely } from 'kysely';
-import type { CandidatePool, RelevanceWeights } from '../config.js';
-import { type TermWeights, weightedCoverage } from '../relevance/coverage.js';
-import type { Gathered } from './assemble.js';
+import type { CorpusCache } from '../build/corpus-cache.js';
+import type { CandidatePool } from '../config.js';
+import type { Gathered, Matched } from './assemble.js';
 import { findProjectContext } from './project-file.js';
-import { rows, statements as s } from './queries.js';
+import { ftsTables, type MatchedKind, type MatchedRow, rows, statements as s } from './queries.js';
+
+// Reads the candidates of a build. Items are found by the task's words through their posting
+// lists (every item that holds a chosen word, not a bm25 top-k: relevance is computed from the
+// postings themselves), then by domain, project, tags and the background. Rows already read are
+// kept by the CorpusCache until the data changes, so a warm builder reads postings and little else.
+
+/** A word searched for: its stem (what relevance weighs) and a surface form (what FTS5 is asked). */
+export interface Term {
+  stem: string;
+  word: string;
+}
+
+/** What each matched item holds of the searched words: `kind:id` → stem → 1 (shown text) or the secondary weight. */
+export type Hits = Map<string, Map<string, number>>;
+
+const none = Promise.resolve([] as never[]);
+export const matchedKinds = Object.keys(ftsTables) as MatchedKind[];
+
+/** Adds the postings of `terms` in these kinds to `hits`; returns the ids found per kind. */
+export async function readHits(
+  db: Kysely<Database>,
+  kinds: readonly MatchedKind[],
+  terms: readonly Term[],
+  secondaryWeight: number,
+  hits: Hits,
+): Promise<Map<MatchedKind, number[]>> {
+  const found = new Map<MatchedKind, number[]>();
+  if (terms.length === 0) return found;
+  const words = terms.map((t) => t.word);
+  const results = await Promise.all(kinds.map((kind) => rows(db, s.postings(kind, words))));
+  kinds.forEach((kind, k) => {
+    const ids = new Set<number>();
+    for (const { id, term, shown } of results[k] ?? []) {
+      const stem = (terms[term] as Term).stem;
+      const key = `${kind}:${id}`;
+      let held = hits.get(key);
+      if (!held) {
+        held = new Map();
+        hits.set(key, held);
+      }
+      const weight = shown === 1 || ftsTables[kind].shown === null ? 1 : secondaryWeight;
+      if ((held.get(stem) ?? 0) < weight) held.set(stem, weight);
+      ids.add(id);
+    }
+    found.set(kind, [...ids]);
+  });
+  return found;
+}
+
+/** Whether a matched row may be shown: active knowledge that applies here (a heuristic: global or this project's). */
+const usable: { [K in MatchedKind]: (row: MatchedRow[K], projectPath: string | null) => boolean } = {
+  heuristic: (h, projectPath) => h.status === 'active' && (h.project_path === null || h.project_path === projectPath),
+  learning: () => true,
+  decision: (d) => d.status === 'accepted',
+  invariant: (i) => i.status === 'active' || i.status === 'violated',
+  assumption: (a) =>
+    a.status === 'challenged' || a.status === 'invalidated' || (a.status === 'active' && a.confidence >= 0.6),
+  spike_report: () => true,
+};
+
+/** The usable rows of the items found, added to `matched`. */
+export async function readMatched(
+  cache: CorpusCache,
+  found: Map<MatchedKind, number[]>,
+  projectPath: string | null,
+  matched: Matched,
+): Promise<void> {
+  await Promise.all(
+    [...found].map(async ([kind, ids]) => {
+      const byId = await cache.rows(kind, ids);
+      const list = matched[kind] as Array<MatchedRow[typeof kind]>;
+      for (const id of ids) {
+        const row = byId.get(id);
+        if (row && usable[kind](row as never, projectPath)) list.push(row);
+      }
+    }),
+  );
+}
 
 export interface GatherParams {
-  /** FTS5 MATCH expression of the task text and tags; null when they have no searchable word. */
-  match: string | null;
+  terms: readonly Term[];
   tags: string[];
   projectPath: string | null;
   cwd: string | null;
   pool: CandidatePool;
   now: Date;
   golden: Heuristic[];
+  secondaryWeight: number;
 }
 
-const none = Promise.resolve([] as never[]);
+export function emptyMatched(): Matched {
+  return { heuristic: [], learning: [], decision: [], invariant: [], assumption: [], spike_report: [] };
+}
 
 /**
- * First round: full-text matches of the task in every kind, tagged learnings, this project's own
- * knowledge and the background. The pool does not depend on the budget: a small context is
- * chosen from as many candidates as a large one.
+ * First round: every item holding one of the task's chosen words, tagged learnings, this
+ * project's own knowledge and the background (those read once per data version).
  */
-export async function gatherFirst(db: Kysely<Database>, p: GatherParams): Promise<Gathered> {
-  const since = new Date(p.now.getTime() - 30 * 86_400_000).toISOString();
-  const { match: m, pool } = p;
-  const [fh, fl, fd, fi, fa, fs, tagged, ph, pl, failures, experiments, reviews] = await Promise.all([
-    m ? rows(db, s.ftsHeuristics(m, p.projectPath, pool.heuristics)) : none,
-    m ? rows(db, s.ftsLearnings(m, pool.learnings)) : none,
-    m ? rows(db, s.ftsDecisions(m, pool.other)) : none,
-    m ? rows(db, s.ftsInvariants(m, pool.other)) : none,
-    m ? rows(db, s.ftsAssumptions(m, pool.other)) : none,
-    m ? rows(db, s.ftsSpikes(m, pool.other)) : none,
-    p.tags.length ? rows(db, s.taggedLearnings(p.tags, pool.other)) : none,
-    p.projectPath ? rows(db, s.projectHeuristics(p.projectPath, pool.project)) : none,
-    p.projectPath ? rows(db, s.projectLearnings(p.projectPath, Math.ceil(pool.project / 2))) : none,
-    rows(db, s.recentFailures(since, 10)),
-    rows(db, s.activeExperiments(5)),
-    rows(db, s.pendingReviews(5)),
+export async function gatherFirst(db: Kysely<Database>, cache: CorpusCache, p: GatherParams): Promise<Gathered> {
+  const hour = 3_600_000;
+  const since = new Date(Math.floor((p.now.getTime() - 30 * 86_400_000) / hour) * hour).toISOString();
+  const { pool, projectPath } = p;
+  const hits: Hits = new Map();
+  const tags = p.tags.join(',');
+  const [found, tagged, ph, pl, background] = await Promise.all([
+    readHits(db, matchedKinds, p.terms, p.secondaryWeight, hits),
+    p.tags.length ? cache.memo(`tagged:${tags}`, () => rows(db, s.taggedLearnings(p.tags, pool.other))) : none,
+    projectPath
+      ? cache.memo(`project heuristics:${projectPath}`, () => rows(db, s.projectHeuristics(projectPath, pool.project)))
+      : none,
+    projectPath
+      ? cache.memo(`project learnings:${projectPath}`, () =>
+          rows(db, s.projectLearnings(projectPath, Math.ceil(pool.project / 2))),
+        )
+      : none,
+    cache.memo(`background:${since}`, async () => {
+      const [failures, experiments, reviews] = await Promise.all([
+        rows(db, s.recentFailures(since, 10)),
+        rows(db, s.activeExperiments(5)),
+        rows(db, s.pendingReviews(5)),
+      ]);
+      return { failures, experiments, reviews };
+    }),
   ]);
+  const matched = emptyMatched();
+  await readMatched(cache, found, projectPath, matched);
   return {
     projectFile: p.cwd ? findProjectContext(p.cwd) : null,
     projectHeuristics: ph,
     projectLearnings: pl,
     golden: p.golden,
-    fts: { heuristics: fh, learnings: fl, decisions: fd, invariants: fi, assumptions: fa, spikes: fs },
-    bridged: { heuristics: [], learnings: [] },
+    matched,
+    hits,
     domain: { heuristics: [], learnings: [], decisions: [], invariants: [] },
     tagged,
-    background: { failures, experiments, reviews },
+    background,
   };
 }
 
 /**
- * Domains the task is evidently about, read off its strongest full-text matches: each match
- * covering at least `feedbackMinCoverage` of the task votes for its domain with its coverage.
- * This finds the domain of "logged out after leaving a tab open" from a past failure about
- * refresh tokens, so the domain's best rules come along even when they share no word with the task.
- */
-export function feedbackDomains(g: Gathered['fts'], termWeights: TermWeights, w: RelevanceWeights): string[] {
-  const votes = new Map<string, number>();
-  const vote = (domain: string | null, body: string) => {
-    if (!domain) return;
-    const coverage = weightedCoverage(termWeights, body);
-    if (coverage >= w.feedbackMinCoverage) votes.set(domain, (votes.get(domain) ?? 0) + coverage);
-  };
-  for (const h of g.heuristics) vote(h.domain, itemText('heuristic', h));
-  for (const l of g.learnings) vote(l.domain, itemText('learning', l));
-  for (const d of g.decisions) vote(d.domain, itemText('decision', d));
-  for (const i of g.invariants) vote(i.domain, itemText('invariant', i));
-  for (const sp of g.spikes) vote(sp.domain, itemText('spike_report', sp));
-  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
-  const top = ranked[0]?.[1] ?? 0;
-  return ranked
-    .filter(([, v]) => v >= top / 2)
-    .slice(0, w.feedbackDomains)
-    .map(([domain]) => domain);
-}
-
-/**
- * Second round, what the first round taught: heuristics and learnings that match the words the
- * strongest first-round matches share (`bridge`, a MATCH over expansion words: a symptom's past
- * failure leads to the rule recorded beside it), and the best of the task's domains.
+ * Second round, what the first round taught: items holding the words the strongest matches share
+ * (`bridge`: a symptom's past failure leads to the rule recorded beside it), and the best of the
+ * task's domains.
  */
 export async function gatherSecond(
   db: Kysely<Database>,
+  cache: CorpusCache,
   g: Gathered,
-  p: { bridge: string | null; domains: string[]; projectPath: string | null; pool: CandidatePool },
+  p: {
+    bridge: readonly Term[];
+    domains: string[];
+    projectPath: string | null;
+    pool: CandidatePool;
+    secondaryWeight: number;
+  },
 ): Promise<Gathered> {
-  const { bridge, domains, pool } = p;
+  const { domains, pool, projectPath } = p;
+  const key = domains.join(',');
   const some = domains.length > 0;
-  const [bh, bl, dh, dl, dd, di] = await Promise.all([
-    bridge ? rows(db, s.ftsHeuristics(bridge, p.projectPath, pool.bridged)) : none,
-    bridge ? rows(db, s.ftsLearnings(bridge, Math.ceil(pool.bridged / 2))) : none,
-    some ? rows(db, s.domainHeuristics(domains, p.projectPath, pool.domain)) : none,
-    some ? rows(db, s.domainLearnings(domains, pool.domain)) : none,
-    some ? rows(db, s.domainDecisions(domains, pool.other)) : none,
-    some ? rows(db, s.domainInvariants(domains, pool.other)) : none,
+  const before = new Set(g.hits.keys());
+  const [found, dh, dl, dd, di] = await Promise.all([
+    readHits(db, ['heuristic', 'learning'], p.bridge, p.secondaryWeight, g.hits),
+    some
+      ? cache.memo(`domain heuristics:${key}:${projectPath}`, () =>
+          rows(db, s.domainHeuristics(domains, projectPath, pool.domain)),
+        )
+      : none,
+    some ? cache.memo(`domain learnings:${key}`, () => rows(db, s.domainLearnings(domains, pool.domain))) : none,
+    some ? cache.memo(`domain decisions:${key}`, () => rows(db, s.domainDecisions(domains, pool.other))) : none,
+    some ? cache.memo(`domain invariants:${key}`, () => rows(db, s.domainInvariants(domains, pool.other))) : none,
   ]);
-  return {
-    ...g,
-    bridged: { heuristics: bh, learnings: bl },
-    domain: { heuristics: dh, learnings: dl, decisions: dd, invariants: di },
-  };
+  // Only items the first round did not find are new rows.
+  for (const [kind, ids] of found)
+    found.set(
+      kind,
+      ids.filter((id) => !before.has(`${kind}:${id}`)),
+    );
+  await readMatched(cache, found, projectPath, g.matched);
+  return { ...g, domain: { heuristics: dh, learnings: dl, decisions: dd, invariants: di } };
 }

@@ -16,32 +16,51 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 // `contextQueries` lists them, with the core queries the builder runs too, for the EXPLAIN test.
 // Raw SQL keeps per-build overhead low.
 
-export type Ranked<T> = T & { rank: number };
+/** The kinds found by full-text match, with their index, table and the columns shown in a context. */
+export const ftsTables = {
+  heuristic: { fts: 'heuristics_fts', table: 'heuristics', shown: '{rule}' },
+  learning: { fts: 'learnings_fts', table: 'learnings', shown: null },
+  decision: { fts: 'decisions_fts', table: 'decisions', shown: '{title decision}' },
+  invariant: { fts: 'invariants_fts', table: 'invariants', shown: '{statement}' },
+  assumption: { fts: 'assumptions_fts', table: 'assumptions', shown: '{assumption}' },
+  spike_report: { fts: 'spike_reports_fts', table: 'spike_reports', shown: '{title findings}' },
+} as const;
+export type MatchedKind = keyof typeof ftsTables;
+export interface MatchedRow {
+  heuristic: HeuristicRow;
+  learning: LearningRow;
+  decision: DecisionRow;
+  invariant: InvariantRow;
+  assumption: AssumptionRow;
+  spike_report: SpikeReportRow;
+}
 
 const scoped = (projectPath: string | null) =>
   projectPath === null ? sql`t.project_path is null` : sql`(t.project_path is null or t.project_path = ${projectPath})`;
 
 export const statements = {
-  ftsHeuristics: (match: string, projectPath: string | null, limit: number) => sql<Ranked<HeuristicRow>>`
-    select t.*, f.rank as rank from heuristics_fts f join heuristics t on t.id = f.rowid
-    where heuristics_fts match ${match} and t.status = 'active' and ${scoped(projectPath)}
-    order by f.rank limit ${limit}`,
-  ftsLearnings: (match: string, limit: number) => sql<Ranked<LearningRow>>`
-    select t.*, f.rank as rank from learnings_fts f join learnings t on t.id = f.rowid
-    where learnings_fts match ${match} order by f.rank limit ${limit}`,
-  ftsDecisions: (match: string, limit: number) => sql<Ranked<DecisionRow>>`
-    select t.*, f.rank as rank from decisions_fts f join decisions t on t.id = f.rowid
-    where decisions_fts match ${match} and t.status = 'accepted' order by f.rank limit ${limit}`,
-  ftsInvariants: (match: string, limit: number) => sql<Ranked<InvariantRow>>`
-    select t.*, f.rank as rank from invariants_fts f join invariants t on t.id = f.rowid
-    where invariants_fts match ${match} and t.status in ('active', 'violated') order by f.rank limit ${limit}`,
-  ftsAssumptions: (match: string, limit: number) => sql<Ranked<AssumptionRow>>`
-    select t.*, f.rank as rank from assumptions_fts f join assumptions t on t.id = f.rowid
-    where assumptions_fts match ${match} and t.status in ('active', 'challenged', 'invalidated')
-    order by f.rank limit ${limit}`,
-  ftsSpikes: (match: string, limit: number) => sql<Ranked<SpikeReportRow>>`
-    select t.*, f.rank as rank from spike_reports_fts f join spike_reports t on t.id = f.rowid
-    where spike_reports_fts match ${match} order by f.rank limit ${limit}`,
+  /**
+   * The items of one full-text index that contain each of `words` (one branch per word and, for
+   * kinds that show only some of their columns, per shown / any column): the task's posting lists,
+   * read without bm25 — relevance is computed from them (candidates/postings.ts).
+   */
+  postings: (kind: MatchedKind, words: readonly string[]) => {
+    const { fts, shown } = ftsTables[kind];
+    const branches = words.flatMap((word, term) => {
+      const quoted = `"${word.replaceAll('"', '""')}"`;
+      const any = sql`select rowid as id, ${term} as term, 0 as shown from ${sql.table(fts)} where ${sql.table(fts)} match ${quoted}`;
+      return shown === null
+        ? [any]
+        : [
+            sql`select rowid as id, ${term} as term, 1 as shown from ${sql.table(fts)} where ${sql.table(fts)} match ${`${shown}: ${quoted}`}`,
+            any,
+          ];
+    });
+    return sql<{ id: number; term: number; shown: 0 | 1 }>`${sql.join(branches, sql` union all `)}`;
+  },
+  /** Whole rows of one knowledge table by id (the matched items not already read). */
+  byIds: <K extends MatchedKind>(kind: K, ids: readonly number[]) =>
+    sql<MatchedRow[K]>`select * from ${sql.table(ftsTables[kind].table)} where id in (${sql.join(ids)})`,
   // One index range per domain, each already in order and limited, merged: an IN list would read
   // and sort every row of every domain. The ranges return only ids and sort keys (learnings read
   // them from the covering index alone); whole rows are read for the winners only.
@@ -109,16 +128,17 @@ export async function rows<T>(db: Kysely<Database>, query: RawBuilder<T>): Promi
 
 /** Every statement a build runs (its own and core's), with representative parameters, for EXPLAIN checks. */
 export function contextQueries(db: Kysely<Database>) {
-  const match = '"migration" OR "deadlock"';
   const domains = ['database', 'api'];
   const s = statements;
   return Object.entries({
-    ftsHeuristics: s.ftsHeuristics(match, '/project', 30),
-    ftsLearnings: s.ftsLearnings(match, 30),
-    ftsDecisions: s.ftsDecisions(match, 30),
-    ftsInvariants: s.ftsInvariants(match, 30),
-    ftsAssumptions: s.ftsAssumptions(match, 30),
-    ftsSpikes: s.ftsSpikes(match, 30),
+    ...Object.fromEntries(
+      (Object.keys(ftsTables) as MatchedKind[]).flatMap(
+        (kind): Array<[string, RawBuilder<unknown>]> => [
+          [`postings ${kind}`, s.postings(kind, ['migration', 'deadlock'])],
+          [`byIds ${kind}`, s.byIds(kind, [1, 2, 3])],
+        ],
+      ),
+    ),
     domainHeuristics: s.domainHeuristics(domains, '/project', 30),
     domainLearnings: s.domainLearnings(domains, 30),
     domainDecisions: s.domainDecisions(domains, 30),

@@ -9,7 +9,7 @@ import { decorate } from './decorate.js';
 
 /** Tier 0: the project's context.md, whole. */
 export function addProjectFile(set: CandidateSet, file: { path: string; text: string }): void {
-  set.add({
+  set.add('project_context', 0, 1, () => ({
     kind: 'project_context',
     id: 0,
     tier: 0,
@@ -21,7 +21,7 @@ export function addProjectFile(set: CandidateSet, file: { path: string; text: st
     why: `project file ${file.path}`,
     domain: null,
     dedupText: null,
-  });
+  }));
 }
 
 /**
@@ -59,17 +59,18 @@ function addListed<R extends { id: number; token_count: number | null; domain?: 
   line: (row: R) => Pick<Candidate, 'body' | 'prefix' | 'suffix'>,
 ): void {
   rows.forEach((row, index) => {
-    set.add({
+    const score = prior * (1 - index / 100);
+    set.add(kind, row.id, score, () => ({
       kind,
       id: row.id,
       tier: 3,
       section,
       ...line(row),
       bodyTokens: row.token_count,
-      score: prior * (1 - index / 100),
+      score,
       why,
       domain: row.domain ?? null,
       dedupText: null,
-    });
+    }));
   });
 }

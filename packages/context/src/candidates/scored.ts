@@ -1,7 +1,7 @@
 import type { RelevanceWeights, Tier } from '../config.js';
-import { fieldCoverage, type TermWeights } from '../relevance/coverage.js';
+import type { TermWeights } from '../relevance/coverage.js';
 import { relevance } from '../relevance/score.js';
-import type { Candidate } from './candidate.js';
+import type { Candidate, CandidateKind } from './candidate.js';
 import type { CandidateSet } from './candidate-set.js';
 
 // Knowledge that earns its place by one relevance score (candidates/assemble.ts): every kind,
@@ -12,14 +12,16 @@ export interface Task {
   domains: ReadonlySet<string>;
   /** IDF weights of the task's stems (text and tags, plus expansion words), for weighted term coverage. */
   termWeights: TermWeights;
+  /** What each matched item holds of the searched words (candidates/gather.ts). */
+  hits: ReadonlyMap<string, ReadonlyMap<string, number>>;
   projectPath: string | null;
   weights: RelevanceWeights;
 }
 
-/** An item as scored: where it goes and how it reads, and what relevance() weighs. */
-export interface ScoredItem extends Pick<Candidate, 'kind' | 'section' | 'body' | 'prefix' | 'suffix' | 'dedupText'> {
-  /** Text that explains the item but is not shown (explanation, rationale, tags): matched at `secondaryText`. */
-  secondary: string;
+/** What relevance() weighs of an item, besides its text. */
+export interface ScoredItem {
+  /** The kind whose postings hold the item (a golden rule's are a heuristic's). */
+  matchKind: string;
   /** Learned in (or applying only to) this project: shown under "This project", with the project boost. */
   project: boolean;
   confidence: number | null;
@@ -30,27 +32,25 @@ export interface ScoredItem extends Pick<Candidate, 'kind' | 'section' | 'body' 
   warning?: boolean;
 }
 
+/** How an item reads in a context: built only for the candidates that are packed (or explained). */
+export type Presentation = Pick<Candidate, 'section' | 'body' | 'prefix' | 'suffix' | 'dedupText'>;
+
 type Row = { id: number; domain: string | null; token_count: number | null };
 
 /**
- * Text relevance for the rows of one kind: IDF-weighted coverage of the task's words (comparable
- * across kinds), scaled by bm25 relative to the best full-text match of the same kind (bm25 itself
- * depends on table size). `matches` are the kind's full-text hits.
+ * Text relevance: the share of the task's information (its stems weighted by IDF) an item holds,
+ * from its postings — a word only in what explains the item (a rule's explanation, a decision's
+ * rationale) counts `secondaryText` of its weight. Comparable across kinds, unlike bm25.
  */
-function textRelevance(task: Task, matches: ReadonlyArray<{ id: number; rank: number }>) {
-  let best = 0;
-  const ranks = new Map<number, number>();
-  for (const row of matches) {
-    ranks.set(row.id, row.rank);
-    if (row.rank < best) best = row.rank;
-  }
-  const { textRankShare: share, secondaryText } = task.weights;
-  return (id: number, body: string, secondary: string) => {
-    const rank = ranks.get(id);
-    const bm25 = rank === undefined || best === 0 ? 0 : rank / best;
-    // Coverage carries the score; bm25 only modulates it (a weak best match must stay weak).
-    return fieldCoverage(task.termWeights, body, secondary, secondaryText) * (1 - share + share * bm25);
-  };
+export function coverage(task: Pick<Task, 'termWeights' | 'hits'>, key: string): number {
+  const held = task.hits.get(key);
+  if (!held) return 0;
+  let total = 0;
+  for (const weight of task.termWeights.values()) total += weight;
+  if (total === 0) return 0;
+  let covered = 0;
+  for (const [stem, share] of held) covered += (task.termWeights.get(stem) ?? 0) * share;
+  return covered / total;
 }
 
 /** 1 for a task domain, `anyDomain` for an item of none; a project item counts fully when there is no task. */
@@ -60,21 +60,25 @@ function domainMatch(task: Task, domain: string | null, project: boolean): numbe
   return domain === null ? task.weights.anyDomain : task.domains.has(domain) ? 1 : 0;
 }
 
-/** Scores each row of one kind with relevance() and adds it as a candidate; `tier` overrides where it is shown. */
+/**
+ * Scores each row of one kind with relevance() and adds it as a candidate; `place` overrides where
+ * it is shown. Every row is scored; its text and decoration are made only when something reads them.
+ */
 export function addScored<R extends Row>(
   set: CandidateSet,
   task: Task,
+  kind: CandidateKind,
   rows: readonly R[],
-  matches: ReadonlyArray<{ id: number; rank: number }>,
   item: (row: R) => ScoredItem,
+  present: (row: R) => Presentation,
   place?: { tier: Tier; score: (score: number, index: number) => number },
 ): void {
-  const text = textRelevance(task, matches);
   rows.forEach((row, index) => {
-    const { project, kind, section, body, secondary, prefix, suffix, dedupText, warning, ...quality } = item(row);
+    if (set.has(kind, row.id)) return;
+    const { project, matchKind, warning, ...quality } = item(row);
     const scored = relevance(
       {
-        text: text(row.id, body, secondary),
+        text: coverage(task, `${matchKind}:${row.id}`),
         domain: domainMatch(task, row.domain, project),
         confidence: quality.confidence,
         timesValidated: quality.timesValidated,
@@ -84,20 +88,21 @@ export function addScored<R extends Row>(
       task.weights,
     );
     const tier: Tier = place?.tier ?? (project ? 0 : 2);
-    set.add({
-      kind,
-      id: row.id,
-      tier,
-      section: tier === 0 ? 'project' : section,
-      body,
-      bodyTokens: row.token_count,
-      prefix,
-      suffix,
-      score: place ? place.score(scored.score, index) : scored.score,
-      why: scored.why,
-      domain: row.domain,
-      dedupText,
-      ...(warning ? { warning } : {}),
+    const score = place ? place.score(scored.score, index) : scored.score;
+    set.add(kind, row.id, score, () => {
+      const shown = present(row);
+      return {
+        kind,
+        id: row.id,
+        tier,
+        ...shown,
+        section: tier === 0 ? 'project' : shown.section,
+        bodyTokens: row.token_count,
+        score,
+        why: scored.why(),
+        domain: row.domain,
+        ...(warning ? { warning } : {}),
+      };
     });
   });
 }

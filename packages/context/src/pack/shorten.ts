@@ -9,12 +9,23 @@ export const minUsefulChars = 40;
  * most `maxTokens` with "…" appended; null when no useful prefix fits.
  */
 export function shorten(text: string, maxTokens: number, model: TokenModel, stored?: number | null): string | null {
+  return shortened(text, maxTokens, model, stored)?.text ?? null;
+}
+
+/** shorten() with the price of what it returns. */
+export function shortened(
+  text: string,
+  maxTokens: number,
+  model: TokenModel,
+  stored?: number | null,
+): { text: string; tokens: number } | null {
   if (maxTokens <= 0) return null;
   const cuts: number[] = [];
   for (let i = 1; i < text.length; i++)
     if (/\s/.test(text[i] as string) && !/\s/.test(text[i - 1] as string)) cuts.push(i);
   if (cuts.length === 0) cuts.push(Math.min(text.length, maxTokens));
-  const fits = (end: number) => model.cut(text, end, ellipsis, stored) <= maxTokens;
+  const price = model.cutter(text, ellipsis, stored);
+  const fits = (end: number) => price(end) <= maxTokens;
   // Binary search over word boundaries: cost grows with the prefix.
   let lo = 0;
   let hi = cuts.length - 1;
@@ -32,5 +43,5 @@ export function shorten(text: string, maxTokens: number, model: TokenModel, stor
   const sentenceEnd = text.slice(0, end).search(/[.!?;:](?=[^.!?;:]*$)/);
   if (sentenceEnd + 1 >= Math.max(end * 0.6, minUsefulChars) && fits(sentenceEnd + 1)) end = sentenceEnd + 1;
   const prefix = text.slice(0, end).trimEnd();
-  return prefix.length >= minUsefulChars ? prefix + ellipsis : null;
+  return prefix.length >= minUsefulChars ? { text: prefix + ellipsis, tokens: price(prefix.length) } : null;
 }

@@ -1,6 +1,5 @@
-import { itemText, stemSet } from '@elf/core';
-import type { Gathered } from '../candidates/assemble.js';
-import { idf, type TermWeights, weightedCoverage } from './coverage.js';
+import { stemmedTerms } from '@elf/core';
+import { idf, type TermWeights } from './coverage.js';
 
 // Pseudo-relevance feedback: the words of the task's strongest matches are added to the task's
 // words, at a lower weight. "Kicked back to the sign-in page after leaving a tab open" matches a
@@ -16,28 +15,35 @@ export interface ExpansionSettings {
   weight: number;
 }
 
-/** Stems of the strongest matches that the task does not have, with how many matches use each. */
+/** A matched item's text (what it shows and what explains it) and how much of the task it covers. */
+export interface FeedbackDocument {
+  text: string;
+  coverage: number;
+}
+
+/**
+ * Stems of the strongest matches that the task does not have, with how many matches use each
+ * and a word that has that stem (what a full-text query asks for).
+ */
 export function feedbackStems(
-  fts: Gathered['fts'],
+  documents: readonly FeedbackDocument[],
   weights: TermWeights,
   settings: ExpansionSettings,
-): Map<string, number> {
-  const bodies = [
-    ...fts.heuristics.map((h) => `${itemText('heuristic', h)} ${h.explanation ?? ''}`),
-    ...fts.learnings.map((l) => itemText('learning', l)),
-    ...fts.decisions.map((d) => `${itemText('decision', d)} ${d.rationale}`),
-    ...fts.invariants.map((i) => `${itemText('invariant', i)} ${i.rationale}`),
-    ...fts.spikes.map((s) => itemText('spike_report', s)),
-  ];
-  const strongest = bodies
-    .map((body) => ({ body, coverage: weightedCoverage(weights, body) }))
+): Map<string, { uses: number; word: string }> {
+  const strongest = documents
     .filter((d) => d.coverage >= settings.minCoverage)
     .sort((a, b) => b.coverage - a.coverage)
     .slice(0, settings.documents);
-  const counts = new Map<string, number>();
-  for (const { body } of strongest) {
-    for (const stem of stemSet(body))
-      if (!weights.has(stem) && stem.length > 2) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  const counts = new Map<string, { uses: number; word: string }>();
+  for (const { text } of strongest) {
+    const seen = new Set<string>();
+    for (const { term, stem } of stemmedTerms(text)) {
+      if (weights.has(stem) || stem.length <= 2 || seen.has(stem)) continue;
+      seen.add(stem);
+      const known = counts.get(stem);
+      if (known) known.uses++;
+      else counts.set(stem, { uses: 1, word: term });
+    }
   }
   return counts;
 }

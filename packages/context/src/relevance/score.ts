@@ -26,7 +26,7 @@ export interface RelevanceInput {
  *   validation = min(1, log2(1 + times_validated) / log2(1 + w.validationSaturation))
  *   recency    = 0.5 ^ (age_days / w.halfLifeDays), 1 for kinds that do not age
  */
-export function relevance(input: RelevanceInput, w: RelevanceWeights): { score: number; why: string } {
+export function relevance(input: RelevanceInput, w: RelevanceWeights): { score: number; why: () => string } {
   const match = w.text * input.text + w.domain * input.domain;
   const confidence = input.confidence ?? 0.5;
   const validation = Math.min(1, Math.log2(1 + input.timesValidated) / Math.log2(1 + w.validationSaturation));
@@ -35,15 +35,17 @@ export function relevance(input: RelevanceInput, w: RelevanceWeights): { score: 
   const mix = (w.confidence * confidence + w.validation * validation + w.recency * recency) / weightSum;
   const quality = 1 - w.qualityInfluence + w.qualityInfluence * mix;
   const score = match * quality * input.boost;
-  const why = [
-    `text ${input.text.toFixed(2)}`,
-    `domain ${input.domain.toFixed(2)}`,
-    `conf ${confidence.toFixed(2)}`,
-    `valid ${validation.toFixed(2)}`,
-    `recency ${recency.toFixed(2)}`,
-    input.boost !== 1 ? `×${input.boost}` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
+  // Explained on demand (--explain): formatting five numbers for every candidate of every build costs more than scoring it.
+  const why = () =>
+    [
+      `text ${input.text.toFixed(2)}`,
+      `domain ${input.domain.toFixed(2)}`,
+      `conf ${confidence.toFixed(2)}`,
+      `valid ${validation.toFixed(2)}`,
+      `recency ${recency.toFixed(2)}`,
+      input.boost !== 1 ? `×${input.boost}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
   return { score, why };
 }

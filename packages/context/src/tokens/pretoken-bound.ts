@@ -17,18 +17,37 @@ export const o200kPattern = new RegExp(
 const pieces: Readonly<Record<string, number>> = headings.pieces;
 const digits = /^[0-9]{1,3}$/;
 
+/** One o200k piece's bound: counted at build time, one digit group, or its bytes. */
+function boundOfPiece(piece: string): number {
+  return pieces[piece] ?? (digits.test(piece) ? 1 : bytes(piece));
+}
+
 function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
+// Decorations repeat (the same confidence, the same age): remember recent answers.
+const bounds = new Map<string, number>();
+
 /** An upper bound of the o200k count of `text`, from its pieces (see above). */
 export function pieceBound(text: string): number {
+  if (text.length > 64) return piecesOf(text);
+  let bound = bounds.get(text);
+  if (bound === undefined) {
+    bound = piecesOf(text);
+    if (bounds.size >= 10_000) bounds.clear();
+    bounds.set(text, bound);
+  }
+  return bound;
+}
+
+function piecesOf(text: string): number {
   let total = 0;
   let covered = 0;
   for (const match of text.matchAll(o200kPattern)) {
     const piece = match[0];
     covered += piece.length;
-    total += pieces[piece] ?? (digits.test(piece) ? 1 : bytes(piece));
+    total += boundOfPiece(piece);
   }
   // The pattern matches every character; should a text ever escape it, bytes still bound it.
   return covered === text.length ? total : bytes(text);
@@ -42,4 +61,57 @@ export function chunkFloor(text: string): number {
   let chunks = 0;
   for (const _ of text.matchAll(/\S+/g)) chunks++;
   return chunks;
+}
+
+/** The number of entries of a sorted list that are ≤ `value`. */
+function countUpTo(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const endsInWord = /[\p{L}\p{N}\p{M}]$/u;
+
+/**
+ * Prices of `text` cut after its first `end` characters with `suffix` ("…") appended, for many
+ * `end`s (shortening tries several): the text is split into pieces once. A cut between two pieces
+ * keeps the pieces before it (the pattern reads left to right); a cut inside a piece prices that
+ * part at its bytes. With the whole text's stored count, a cut between pieces also costs at most
+ * that count less one token per word cut off (chunkFloor). A suffix after a piece that does not
+ * end in a letter or digit may merge with it: that piece and the suffix are priced at their bytes.
+ */
+export function cutPrices(text: string, suffix: string, stored: number | null | undefined): (end: number) => number {
+  const ends: number[] = [];
+  const sums: number[] = [];
+  let total = 0;
+  for (const match of text.matchAll(o200kPattern)) {
+    total += boundOfPiece(match[0]);
+    ends.push(match.index + match[0].length);
+    sums.push(total);
+  }
+  const chunkStarts: number[] = [];
+  for (const match of text.matchAll(/\S+/g)) chunkStarts.push(match.index);
+  const suffixBound = pieceBound(suffix);
+  return (end) => {
+    const kept = countUpTo(ends, end);
+    const before = kept > 0 ? (ends[kept - 1] as number) : 0;
+    if (before !== end) {
+      // Inside a piece: the whole pieces before it, then the rest and the suffix at their bytes.
+      return (kept > 0 ? (sums[kept - 1] as number) : 0) + bytes(text.slice(before, end) + suffix);
+    }
+    const lastStart = kept > 1 ? (ends[kept - 2] as number) : 0;
+    const last = text.slice(lastStart, end);
+    const merged = endsInWord.test(last)
+      ? (sums[kept - 1] as number) + suffixBound
+      : (kept > 1 ? (sums[kept - 2] as number) : 0) + bytes(last + suffix);
+    if (stored == null || kept === 0) return merged;
+    const cutOff = chunkStarts.length - countUpTo(chunkStarts, end - 1);
+    const fromStored = stored - cutOff - 1 + bytes(last + suffix);
+    return Math.min(merged, fromStored);
+  };
 }

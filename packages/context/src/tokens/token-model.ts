@@ -1,6 +1,6 @@
 import type { TokenCounter } from '@elf/core';
 import headings from '../render/headings.json' with { type: 'json' };
-import { chunkFloor, o200kPattern, pieceBound } from './pretoken-bound.js';
+import { cutPrices, pieceBound } from './pretoken-bound.js';
 
 export type HeadingKey = keyof typeof headings.strings;
 export const headingText = headings.strings;
@@ -23,6 +23,8 @@ export interface TokenModel {
    * ("…") appended; `stored` is the count of the whole text, when known.
    */
   cut(text: string, end: number, suffix: string, stored?: number | null): number;
+  /** cut() for many `end`s of one text (shortening tries several). */
+  cutter(text: string, suffix: string, stored?: number | null): (end: number) => number;
   heading(key: HeadingKey): number;
 }
 
@@ -34,6 +36,7 @@ export function tokenModel(counter?: TokenCounter): TokenModel {
       exact: true,
       text: (text, stored) => (useStored && stored != null ? stored : counter.count(text)),
       cut: (text, end, suffix) => counter.count(text.slice(0, end) + suffix),
+      cutter: (text, suffix) => (end) => counter.count(text.slice(0, end) + suffix),
       heading: (key) => counter.count(headings.strings[key]),
     };
   }
@@ -41,27 +44,8 @@ export function tokenModel(counter?: TokenCounter): TokenModel {
     name: 'o200k_base (stored counts, piece bounds)',
     exact: false,
     text: (text, stored) => stored ?? pieceBound(text),
-    cut: (text, end, suffix, stored) =>
-      Math.min(pieceBound(text.slice(0, end) + suffix), cutBound(text, end, suffix, stored)),
+    cut: (text, end, suffix, stored) => cutPrices(text, suffix, stored)(end),
+    cutter: cutPrices,
     heading: (key) => headings.tokens[key as keyof typeof headings.tokens],
   };
-}
-
-/**
- * A bound of a cut text's count from the whole text's stored count: when the cut falls between
- * two o200k pieces, the kept pieces cost the whole count less the cut-off pieces, each at least
- * one token (chunkFloor). The last kept piece and the suffix may merge: priced at their bytes.
- */
-function cutBound(text: string, end: number, suffix: string, stored: number | null | undefined): number {
-  if (stored == null) return Number.POSITIVE_INFINITY;
-  let last = '';
-  let aligned = false;
-  for (const match of text.matchAll(o200kPattern)) {
-    const stop = match.index + match[0].length;
-    if (stop > end) break;
-    last = match[0];
-    aligned = stop === end;
-  }
-  if (!aligned || last === '') return Number.POSITIVE_INFINITY;
-  return stored - chunkFloor(text.slice(end)) - 1 + Buffer.byteLength(last + suffix, 'utf8');
 }
