@@ -30,4 +30,13 @@ export type {
   TranscriptSource,
 } from './events.js';
 export { handleEvent } from './handle-event.js';
+export { type GoldenRuleView, goldenRulesBlockBody } from './instructions/golden-rules-block.js';
+export {
+  goldenBlockEnd,
+  goldenBlockStart,
+  locateManagedBlock,
+  managedBlockProblem,
+  removeManagedBlock,
+  upsertManagedBlock,
+} from './instructions/managed-block.js';
 export { defaultHookSettings, type HookSettings, hookSettings } from './settings.js';
