@@ -18,6 +18,7 @@ export type {
   AgentEvent,
   AgentSession,
   EventResult,
+  LoopEnvironment,
   PreCompactEvent,
   PromptEvent,
   Recorded,
