@@ -1,3 +1,5 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { context, db, hook, payload, setup } from './support/hook-project.js';
 import { elfDb } from './support/run-elf.js';
@@ -56,5 +58,33 @@ describe('elf hook: context injection', () => {
     ) as string;
     expect(small.length).toBeLessThan(large.length);
     expect(small.length / 3).toBeLessThan(200);
+  });
+
+  it('SessionStart leaves out the golden rules `elf golden export` put into CLAUDE.md or ~/.claude/CLAUDE.md, and says so', () => {
+    const p = setup();
+    const said = (file: string) => `\n_Golden rules already in ${file} (ELF's managed block) are not repeated here._\n`;
+    const start = (session: string) =>
+      context(hook({ ...p, session }, payload({ ...p, session }, 'session-start.json'))) as string;
+    expect(start('s0')).toContain('Query ELF before acting');
+
+    expect(elfDb(p, ['golden', 'export', '--to', 'claude-md'], { cwd: p.project }).code).toBe(0);
+    const project = start('s1');
+    expect(project).toContain('Build indexes on big tables concurrently');
+    expect(project).not.toContain('## Golden rules');
+    expect(project).not.toContain('Query ELF before acting');
+    expect(project.endsWith(said('CLAUDE.md'))).toBe(true);
+    const log = readFileSync(join(p.home, '.elf', 'logs', 'hook.log'), 'utf8');
+    expect(log).toMatch(/SessionStart: left out 8 golden rules already in CLAUDE\.md\n$/);
+
+    // The user-level file: the home is the hook process's own (HOME), passed in by the CLI.
+    rmSync(join(p.project, 'CLAUDE.md'));
+    const user = join(p.home, '.claude', 'CLAUDE.md');
+    expect(elfDb(p, ['golden', 'export', '--to', 'claude-md', '--file', user]).code).toBe(0);
+    const home = start('s2');
+    expect(home).not.toContain('Query ELF before acting');
+    expect(home.endsWith(said('~/.claude/CLAUDE.md'))).toBe(true);
+
+    rmSync(user);
+    expect(start('s3')).toContain('Query ELF before acting');
   });
 });

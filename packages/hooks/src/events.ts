@@ -12,6 +12,15 @@ export interface AgentSession {
   transcriptPath?: string | null;
 }
 
+/** What the loop takes from the process it runs in, passed by the app (packages never read the environment). */
+export interface LoopEnvironment {
+  /**
+   * The user's home directory: user-level instruction files (~/.claude/CLAUDE.md) are read from
+   * it. Without it only the project's are.
+   */
+  home?: string | null;
+}
+
 /** Where a tool call went: a file read or written, a folder or pattern searched, a shell command. */
 export interface TrailSpec {
   location: string;

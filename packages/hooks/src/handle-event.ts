@@ -1,5 +1,5 @@
 import type { Elf } from '@elf/core';
-import type { AgentEvent, AgentSession, EventResult } from './events.js';
+import type { AgentEvent, AgentSession, EventResult, LoopEnvironment } from './events.js';
 import { checkpoint } from './loop/checkpoint.js';
 import { prompt } from './loop/prompt.js';
 import { eventScope } from './loop/scope.js';
@@ -20,8 +20,9 @@ export function handleEvent(
   session: AgentSession,
   event: AgentEvent,
   settings: HookSettings = defaultHookSettings,
+  environment: LoopEnvironment = {},
 ): Promise<EventResult> {
-  const scope = eventScope(elf, session, settings);
+  const scope = eventScope(elf, session, settings, environment.home ?? null);
   switch (event.kind) {
     case 'session-start':
       return sessionStart(scope, event);

@@ -18,6 +18,7 @@ export type {
   AgentEvent,
   AgentSession,
   EventResult,
+  LoopEnvironment,
   PreCompactEvent,
   PromptEvent,
   Recorded,
@@ -30,4 +31,13 @@ export type {
   TranscriptSource,
 } from './events.js';
 export { handleEvent } from './handle-event.js';
+export { type GoldenRuleView, goldenRulesBlockBody } from './instructions/golden-rules-block.js';
+export {
+  goldenBlockEnd,
+  goldenBlockStart,
+  locateManagedBlock,
+  managedBlockProblem,
+  removeManagedBlock,
+  upsertManagedBlock,
+} from './instructions/managed-block.js';
 export { defaultHookSettings, type HookSettings, hookSettings } from './settings.js';

@@ -12,6 +12,8 @@ export interface ClaudeCodeHookOptions {
   /** Opens the memory for one event; the transport decides which database, how long to wait for it, the clock. */
   open(session: AgentSession, agentId: string): Promise<Elf>;
   settings?: HookSettings;
+  /** The user's home: its ~/.claude/CLAUDE.md is one of the instruction files the loop reads. */
+  home?: string | null;
   /** Where troubles and notes go: never to the agent. */
   log?(line: string): void;
 }
@@ -39,7 +41,9 @@ export async function runClaudeCodeHook(text: string, options: ClaudeCodeHookOpt
     if (!event) return null;
     const elf = await options.open(session, agentId);
     try {
-      const result = await handleEvent(elf, session, event, options.settings ?? defaultHookSettings);
+      const result = await handleEvent(elf, session, event, options.settings ?? defaultHookSettings, {
+        home: options.home ?? null,
+      });
       for (const note of result.notes) log(`${name}: ${note}`);
       return renderHookOutput(name, result);
     } finally {

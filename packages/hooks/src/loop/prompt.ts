@@ -12,7 +12,7 @@ export async function prompt(scope: EventScope, event: PromptEvent): Promise<Eve
   if (!event.prompt.trim()) return eventResult(null);
   const { ctx, session, settings } = scope;
   await openScopeSession(scope);
-  const { task, result, items, revived } = await inject(scope, {
+  const { task, result, text, items, revived } = await inject(scope, {
     task: event.prompt,
     budget: settings.promptTokens,
     // A prompt is a task too: dormant rules it matches strongly come back before the context is built.
@@ -26,5 +26,5 @@ export async function prompt(scope: EventScope, event: PromptEvent): Promise<Eve
   const notes = revivedNote(revived);
   if (items.length === 0) return eventResult(null, { revived }, notes);
   await recordInjections(ctx, session.sessionId, 'UserPromptSubmit', items);
-  return eventResult(result.text, { injected: items, revived }, notes);
+  return eventResult(text, { injected: items, revived }, notes);
 }

@@ -10,15 +10,18 @@ export interface EventScope {
   /** The project root (the main worktree for a linked one), or the cwd outside any project. */
   project: string;
   settings: HookSettings;
+  /** The user's home, where user-level instruction files are (null: none are read). */
+  home: string | null;
 }
 
-export function eventScope(elf: Elf, session: AgentSession, settings: HookSettings): EventScope {
+export function eventScope(elf: Elf, session: AgentSession, settings: HookSettings, home: string | null): EventScope {
   return {
     elf,
     ctx: elf.core,
     session,
     project: resolveProjectRoot(session.cwd),
     settings,
+    home,
   };
 }
 

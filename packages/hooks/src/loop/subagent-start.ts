@@ -1,21 +1,23 @@
 import { recordConsultations } from '@elf/core';
 import type { EventResult, SubagentStartEvent } from '../events.js';
-import { inject, revivedNote } from './inject.js';
+import { inject, instructedNote, revivedNote } from './inject.js';
 import { type EventScope, eventResult, openScopeSession } from './scope.js';
 
 /**
  * A subagent's start: the heuristics, golden rules and past failures relevant to its task, and a
- * record of which heuristics it was given, so its outcome can validate or violate them.
+ * record of which heuristics it was given, so its outcome can validate or violate them. Golden
+ * rules the main agent reads in ELF's block of its CLAUDE.md are left out (and not consulted).
  */
 export async function subagentStart(scope: EventScope, event: SubagentStartEvent): Promise<EventResult> {
   if (!event.task.trim()) return eventResult(null);
   const { ctx, session } = scope;
   await openScopeSession(scope);
-  const { result, items, revived } = await inject(scope, {
+  const { text, items, revived, instructed } = await inject(scope, {
     task: event.task,
     budget: scope.settings.taskTokens,
     revive: true,
     excludeSeen: false,
+    skipInstructedGolden: true,
   });
   const consulted = items.filter((i) => i.kind === 'heuristic' || i.kind === 'golden_rule').map((i) => i.id);
   await recordConsultations(ctx, {
@@ -24,12 +26,8 @@ export async function subagentStart(scope: EventScope, event: SubagentStartEvent
     agentType: event.agentType,
     heuristicIds: consulted,
   });
-  const notes = revivedNote(revived);
+  const notes = [...revivedNote(revived), ...instructedNote(instructed)];
   if (items.length === 0) return eventResult(null, { consulted, revived }, notes);
   const title = event.description ? `the subagent task "${event.description.slice(0, 80)}"` : 'this subagent task';
-  return eventResult(
-    `ELF knowledge for ${title} — pass on what applies:\n\n${result.text}`,
-    { consulted, revived },
-    notes,
-  );
+  return eventResult(`ELF knowledge for ${title} — pass on what applies:\n\n${text}`, { consulted, revived }, notes);
 }

@@ -3,7 +3,13 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { Elf } from '@elf/core';
 import { afterTest, TestClock, tempDir } from '@elf/test-support';
-import { type AgentEvent, type AgentSession, handleEvent } from '../../src/index.js';
+import {
+  type AgentEvent,
+  type AgentSession,
+  type HookSettings,
+  handleEvent,
+  type LoopEnvironment,
+} from '../../src/index.js';
 
 /** A real git project in a temp dir and an Elf on a fresh database, as a hook would open it. */
 export async function project(sessionId = 'sess-1') {
@@ -21,9 +27,13 @@ export async function project(sessionId = 'sess-1') {
     clock,
     session,
     /** Runs one event through the loop, a minute after the previous one. */
-    event: (event: AgentEvent, other: AgentSession = session) => {
+    event: (
+      event: AgentEvent,
+      other: AgentSession = session,
+      options: { settings?: HookSettings; environment?: LoopEnvironment } = {},
+    ) => {
       clock.advanceMinutes(1);
-      return handleEvent(elf, other, event);
+      return handleEvent(elf, other, event, options.settings, options.environment);
     },
   };
 }

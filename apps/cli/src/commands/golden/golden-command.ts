@@ -1,20 +1,13 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { GoldenRuleView } from '@elf/hooks';
 import { type Command, Option } from 'commander';
 import type { Io } from '../../io.js';
 import type { GlobalOptions } from '../../runtime/globals.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
 import { withElf } from '../../runtime/open-elf.js';
 import { emit } from '../../runtime/output.js';
-import { locateManagedBlock, MalformedBlockError, upsertManagedBlock } from './managed-block.js';
-import {
-  defaultTargetFiles,
-  type GoldenRuleView,
-  type GoldenTarget,
-  goldenTargets,
-  renderGoldenFile,
-  renderGoldenRulesBody,
-} from './render-golden-rules.js';
+import { defaultTargetFiles, type GoldenTarget, goldenTargets } from './golden-targets.js';
 
 interface ExportOptions {
   to: GoldenTarget;
@@ -24,14 +17,12 @@ interface ExportOptions {
 
 /**
  * The checkout the agent works in: the nearest directory with a `.git` (a linked worktree's own
- * root, since that is where its agent reads CLAUDE.md), else the working directory.
+ * root, since that is where its agent reads CLAUDE.md), else the working directory. The hooks
+ * look for the block there too.
  */
-function projectRoot(cwd: string): string {
-  const start = resolve(cwd);
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (statSync(join(dir, '.git'), { throwIfNoEntry: false })) return dir;
-    if (dirname(dir) === dir) return start;
-  }
+async function projectRoot(cwd: string): Promise<string> {
+  const { resolveCheckoutRoot } = await import('@elf/core');
+  return resolveCheckoutRoot(cwd);
 }
 
 async function invalidFile(message: string): Promise<Error> {
@@ -56,12 +47,9 @@ async function readExisting(file: string): Promise<string | null> {
 
 async function checkBlock(file: string, existing: string | null): Promise<void> {
   if (existing === null) return;
-  try {
-    locateManagedBlock(existing);
-  } catch (error) {
-    if (!(error instanceof MalformedBlockError)) throw error;
-    throw await invalidFile(`${file} has a malformed ELF block: ${error.message}; fix or delete it by hand`);
-  }
+  const { managedBlockProblem } = await import('@elf/hooks');
+  const problem = managedBlockProblem(existing);
+  if (problem) throw await invalidFile(`${file} has a malformed ELF block: ${problem}; fix or delete it by hand`);
 }
 
 async function write(file: string, text: string): Promise<void> {
@@ -101,11 +89,13 @@ function registerExportCommand(golden: Command, cli: CliContext): void {
         const target = opts.to;
         const file = opts.file
           ? resolve(cli.io.cwd, opts.file)
-          : resolve(projectRoot(cli.io.cwd), defaultTargetFiles[target]);
+          : resolve(await projectRoot(cli.io.cwd), defaultTargetFiles[target]);
         // The file is checked before the database is opened: a broken block fails alone, early.
         const existing = await readExisting(file);
         await checkBlock(file, existing);
         const rules = await loadGoldenRules(cli.io, globals);
+        const { renderGoldenFile, renderGoldenRulesBody } = await import('./render-golden-rules.js');
+        const { upsertManagedBlock } = await import('@elf/hooks');
         const next = renderGoldenFile(target, existing, rules);
         const changed = next !== existing;
         const block = upsertManagedBlock(null, renderGoldenRulesBody(target, rules));

@@ -28,6 +28,8 @@ export async function runHook(io: Io, dbPath: string, settings: HookSettings): P
     const output = await runClaudeCodeHook(text, {
       cwd: io.cwd,
       settings,
+      // Where ~/.claude/CLAUDE.md is: golden rules already in ELF's block there are not injected again.
+      home: io.homedir || null,
       log,
       open: (session, agentId) =>
         Elf.open({

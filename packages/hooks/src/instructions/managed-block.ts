@@ -1,14 +1,13 @@
-/**
- * The block of a file that ELF owns, between two marker lines. Everything outside it belongs to
- * the user and is kept byte for byte; the block itself is rewritten on every export.
- */
-export const blockStart = '<!-- elf:golden-rules:start -->';
-export const blockEnd = '<!-- elf:golden-rules:end -->';
+import { ElfError } from '@elf/core';
 
-/** The existing block cannot be replaced safely; the caller names the file and writes nothing. */
-export class MalformedBlockError extends Error {
-  override name = 'MalformedBlockError';
-}
+/**
+ * The block of an agent's instructions file (CLAUDE.md, AGENTS.md, a Cursor rule) that ELF owns,
+ * between two marker lines. Everything outside it belongs to the user and is kept byte for byte;
+ * the block itself is rewritten on every `elf golden export`, and its presence tells the hooks
+ * that the agent already reads the golden rules it lists.
+ */
+export const goldenBlockStart = '<!-- elf:golden-rules:start -->';
+export const goldenBlockEnd = '<!-- elf:golden-rules:end -->';
 
 interface Line {
   /** Offset of the line's first character and of its terminator (or the end of the text). */
@@ -28,28 +27,47 @@ function* lines(text: string): Generator<Line> {
   }
 }
 
-/**
- * Where the block is: from its start marker's first character to just past its end marker (the
- * end marker's line terminator stays outside). Markers count only as whole lines, so prose that
- * mentions them inline is left alone. Null when there is no block.
- */
-export function locateManagedBlock(text: string): { start: number; end: number } | null {
+type Span = { start: number; end: number };
+
+/** The block's span, or why there is no usable one. */
+function scan(text: string): { span: Span | null; problem: string | null } {
   const starts: Line[] = [];
   const ends: Line[] = [];
   for (const line of lines(text)) {
     const trimmed = line.text.trim();
-    if (trimmed === blockStart) starts.push(line);
-    else if (trimmed === blockEnd) ends.push(line);
+    if (trimmed === goldenBlockStart) starts.push(line);
+    else if (trimmed === goldenBlockEnd) ends.push(line);
   }
-  if (starts.length === 0 && ends.length === 0) return null;
-  if (starts.length > 1) throw new MalformedBlockError(`${starts.length} start markers (${blockStart})`);
-  if (ends.length > 1) throw new MalformedBlockError(`${ends.length} end markers (${blockEnd})`);
+  const malformed = (problem: string) => ({ span: null, problem });
+  if (starts.length === 0 && ends.length === 0) return { span: null, problem: null };
+  if (starts.length > 1) return malformed(`${starts.length} start markers (${goldenBlockStart})`);
+  if (ends.length > 1) return malformed(`${ends.length} end markers (${goldenBlockEnd})`);
   const [start] = starts;
   const [end] = ends;
-  if (!start) throw new MalformedBlockError(`an end marker without a start marker (${blockStart})`);
-  if (!end) throw new MalformedBlockError(`a start marker without an end marker (${blockEnd})`);
-  if (end.start < start.start) throw new MalformedBlockError('the end marker comes before the start marker');
-  return { start: start.start, end: end.end };
+  if (!start) return malformed(`an end marker without a start marker (${goldenBlockStart})`);
+  if (!end) return malformed(`a start marker without an end marker (${goldenBlockEnd})`);
+  if (end.start < start.start) return malformed('the end marker comes before the start marker');
+  return { span: { start: start.start, end: end.end }, problem: null };
+}
+
+/**
+ * Why the text's block cannot be replaced safely (two start markers, a start without an end, …),
+ * or null when it has one well-formed block or none.
+ */
+export function managedBlockProblem(text: string): string | null {
+  return scan(text).problem;
+}
+
+/**
+ * Where the block is: from its start marker's first character to just past its end marker (the
+ * end marker's line terminator stays outside). Markers count only as whole lines, so prose that
+ * mentions them inline is left alone. Null when there is no block; an INVALID_INPUT ElfError
+ * when it is malformed.
+ */
+export function locateManagedBlock(text: string): Span | null {
+  const { span, problem } = scan(text);
+  if (problem) throw new ElfError('INVALID_INPUT', `malformed ELF block: ${problem}`);
+  return span;
 }
 
 /** The file's own line ending, so a CRLF file gets a CRLF block. */
@@ -57,12 +75,12 @@ const eolOf = (text: string | null) => (text?.includes('\r\n') ? '\r\n' : '\n');
 
 function block(body: string, eol: string): string {
   const inner = body.replace(/\r?\n$/, '').replace(/\r?\n/g, eol);
-  return [blockStart, ...(inner === '' ? [] : [inner]), blockEnd].join(eol);
+  return [goldenBlockStart, ...(inner === '' ? [] : [inner]), goldenBlockEnd].join(eol);
 }
 
 /**
  * Replaces the block in place, or appends one after a blank line (a missing or empty file becomes
- * just the block). Throws MalformedBlockError for a broken block. Idempotent for the same body.
+ * just the block). A malformed block is an INVALID_INPUT ElfError. Idempotent for the same body.
  */
 export function upsertManagedBlock(existing: string | null, body: string): string {
   const eol = eolOf(existing);

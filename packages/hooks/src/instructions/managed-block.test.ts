@@ -1,12 +1,26 @@
+import { isElfError } from '@elf/core';
 import { describe, expect, it } from 'vitest';
 import {
-  blockEnd,
-  blockStart,
+  goldenBlockEnd as blockEnd,
+  goldenBlockStart as blockStart,
   locateManagedBlock,
-  MalformedBlockError,
+  managedBlockProblem,
   removeManagedBlock,
   upsertManagedBlock,
 } from './managed-block.js';
+
+/** The error a malformed block raises: an INVALID_INPUT ElfError naming the problem. */
+const malformed = (run: () => unknown, problem: RegExp = /./) => {
+  let error: unknown;
+  try {
+    run();
+  } catch (e) {
+    error = e;
+  }
+  expect(isElfError(error) && error.code === 'INVALID_INPUT', String(error)).toBe(true);
+  expect((error as Error).message).toMatch(/^malformed ELF block: /);
+  expect((error as Error).message).toMatch(problem);
+};
 
 const block = (body: string) => `${blockStart}\n${body}\n${blockEnd}`;
 
@@ -88,9 +102,10 @@ describe('upsertManagedBlock', () => {
       `only an end\n${blockEnd}\n`,
       `${blockEnd}\nbackwards\n${blockStart}\n`,
     ];
-    for (const text of cases) expect(() => upsertManagedBlock(text, 'r'), text).toThrow(MalformedBlockError);
-    expect(() => upsertManagedBlock(cases[0] ?? '', 'r')).toThrow(/start marker without an end marker/);
-    expect(() => upsertManagedBlock(cases[1] ?? '', 'r')).toThrow(/2 start markers/);
+    for (const text of cases) malformed(() => upsertManagedBlock(text, 'r'));
+    malformed(() => upsertManagedBlock(cases[0] ?? '', 'r'), /start marker without an end marker/);
+    malformed(() => upsertManagedBlock(cases[1] ?? '', 'r'), /2 start markers/);
+    for (const text of cases) expect(managedBlockProblem(text), text).toMatch(/marker/);
   });
 });
 
@@ -100,6 +115,8 @@ describe('locateManagedBlock', () => {
     const found = locateManagedBlock(text);
     expect(found && text.slice(found.start, found.end)).toBe(block('x'));
     expect(locateManagedBlock('nothing here')).toBeNull();
+    expect(managedBlockProblem(text)).toBeNull();
+    expect(managedBlockProblem('nothing here')).toBeNull();
   });
 });
 
@@ -118,6 +135,6 @@ describe('removeManagedBlock', () => {
 
   it('returns text without a block unchanged, and refuses a malformed one', () => {
     expect(removeManagedBlock('plain\n')).toBe('plain\n');
-    expect(() => removeManagedBlock(`${blockStart}\n`)).toThrow(MalformedBlockError);
+    malformed(() => removeManagedBlock(`${blockStart}\n`));
   });
 });
