@@ -4,7 +4,7 @@ import { elfDb, type Sandbox } from './run-elf.js';
 
 // Shared by the tests of commands that change heuristics: what a refused command must leave alone.
 
-/** The rows a rejected command must leave exactly as they were (settings included: a refused default changes nothing). */
+/** The rows a rejected command must leave exactly as they were, settings included. */
 export async function dump(box: Sandbox) {
   const store = await Elf.open({ path: box.db, projectPath: null, create: false });
   try {

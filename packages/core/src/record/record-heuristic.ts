@@ -24,7 +24,10 @@ const heuristicInput = v.object({
     optionalText(100),
     v.transform((value) => value?.toLowerCase() ?? null),
   ),
-  /** Where it applies: `global` (every project) or `project` (the one it is learned in). Default: the `record.default-scope` setting. */
+  /**
+   * Where it applies: `global` (every project) or `project` (the one it is learned in).
+   * Default: the `record.default-scope` setting.
+   */
   scope: v.optional(oneOf(heuristicScopes)),
   /** Applicability for library callers: a project root = only there, null = global. Not with `scope`. */
   project_path: projectPathInput,
@@ -46,9 +49,10 @@ export interface RecordedHeuristic extends Heuristic {
 
 /**
  * Records a rule with a starting confidence (default 0.5), global unless project scope is asked
- * for (see placeHeuristic), with where it was learned (origin_path). A rule that nearly repeats an active heuristic of its domain (see findNearDuplicate)
- * reinforces that one (a `validated` outcome, rate-limited like the hooks') instead of adding a
- * twin, unless `force`. The starting confidence is kept within the non-golden bounds [0.05, 0.95].
+ * for (see placeHeuristic), with where it was learned (origin_path). A rule that nearly repeats
+ * an active heuristic of its domain (see findNearDuplicate) reinforces that one (a `validated`
+ * outcome, rate-limited like the hooks') instead of adding a twin, unless `force`. The starting
+ * confidence is kept within the non-golden bounds [0.05, 0.95].
  */
 export async function recordHeuristic(ctx: CoreHandle, input: RecordHeuristicInput): Promise<RecordedHeuristic> {
   const data = parseInput(heuristicInput, input);
