@@ -1,38 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { Elf } from '@elf/core';
 import { describe, expect, it } from 'vitest';
+import { dump, refused } from './support/refused.js';
 import { elfDb, json, type Sandbox, sandbox } from './support/run-elf.js';
 
 const goldenFixture = fileURLToPath(new URL('./fixtures/golden-rules.md', import.meta.url));
 
-/** The rows a rejected command must leave exactly as they were. */
-async function dump(box: Sandbox) {
-  const store = await Elf.open({ path: box.db, projectPath: null, create: false });
-  try {
-    return {
-      heuristics: await store.db.selectFrom('heuristics').selectAll().orderBy('id').execute(),
-      audit: await store.db.selectFrom('confidence_updates').selectAll().orderBy('id').execute(),
-      decisions: await store.db.selectFrom('decisions').selectAll().orderBy('id').execute(),
-    };
-  } finally {
-    await store.close();
-  }
-}
-
 const record = (box: Sandbox, domain: string, rule: string, ...more: string[]) =>
   json(elfDb(box, ['record', 'heuristic', '--domain', domain, '--rule', rule, '--json', ...more]));
-
-/** Runs a command that must fail with exit 1, one line naming `field`, and no change. */
-async function refused(box: Sandbox, args: string[], field: string, message: RegExp) {
-  const before = await dump(box);
-  const result = elfDb(box, args);
-  expect(result.code).toBe(1);
-  expect(result.stdout).toBe('');
-  expect(result.stderr).toMatch(new RegExp(`^elf: ${field}: .*\\n$`));
-  expect(result.stderr.split('\n')).toHaveLength(2);
-  expect(result.stderr).toMatch(message);
-  expect(await dump(box)).toEqual(before);
-}
 
 describe('elf record heuristic deduplicates (built binary)', () => {
   it('reinforces a near-duplicate and says so; --force records a second one', async () => {

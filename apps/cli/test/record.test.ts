@@ -36,12 +36,15 @@ describe('elf record (built binary)', () => {
     expect(after.id).toBe(before.id + 1);
   });
 
-  it('scopes a heuristic to the current project unless --global', () => {
+  it('records a heuristic global unless --project, keeping where it was learned either way', () => {
     const box = sandbox();
-    const scoped = json(elfDb(box, ['record', 'heuristic', '--domain', 'x', '--rule', 'r', '--json']));
+    const here = box.dir.replace(/\/$/, '');
+    const plain = json(elfDb(box, ['record', 'heuristic', '--domain', 'x', '--rule', 'r', '--json']));
     const global = json(elfDb(box, ['record', 'heuristic', '--domain', 'x', '--rule', 'g', '--global', '--json']));
-    expect(scoped.project_path).toBe(box.dir.replace(/\/$/, ''));
-    expect(global.project_path).toBeNull();
+    const scoped = json(elfDb(box, ['record', 'heuristic', '--domain', 'x', '--rule', 'p', '--project', '--json']));
+    expect(plain).toMatchObject({ project_path: null, origin_path: here });
+    expect(global).toMatchObject({ project_path: null, origin_path: here });
+    expect(scoped).toMatchObject({ project_path: here, origin_path: here });
   });
 
   it('records every other knowledge type', () => {

@@ -1,6 +1,8 @@
 import { type Database, type ElfDatabase, type OpenDatabaseOptions, openDatabase } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import { type Clock, type CoreHandle, type Logger, systemClock } from './core-handle.js';
+import { setHeuristicScope } from './lifecycle/heuristic-scope.js';
+import type { HeuristicScope } from './lifecycle/settings.js';
 import { resolveProjectRoot } from './project/project-root.js';
 import { getHeuristic, getLearning } from './queries/get-by-id.js';
 import type { GoldenRulesInput } from './queries/golden-rules.js';
@@ -156,6 +158,13 @@ export class Elf {
   }
   recordTrail(input: RecordTrailInput) {
     return recordTrail(this.core, input);
+  }
+
+  // Changing
+
+  /** Makes a heuristic global, or confines it to the project it was learned in (see setHeuristicScope). */
+  setHeuristicScope(id: number, scope: HeuristicScope) {
+    return setHeuristicScope(this.core, { id, scope });
   }
 
   // Reading by id

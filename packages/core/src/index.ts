@@ -62,6 +62,7 @@ export {
   validateHeuristic,
   violateHeuristic,
 } from './lifecycle/heuristic-actions.js';
+export { type ScopeChange, type SetHeuristicScopeInput, setHeuristicScope } from './lifecycle/heuristic-scope.js';
 export {
   type ValidateInvariantInput,
   type ViolateInvariantInput,
@@ -81,7 +82,10 @@ export { findNearDuplicate, type NearDuplicate, type NearDuplicateQuery } from '
 export { type RetractHeuristicInput, retractHeuristic } from './lifecycle/retract.js';
 export { matchesStrongly, reviveMatching, strongMatch } from './lifecycle/revive.js';
 export {
+  defaultHeuristicScope,
   defaultLifecycleConfig,
+  type HeuristicScope,
+  heuristicScopes,
   type LifecycleConfig,
   lifecycleConfig,
   lifecycleSettings,

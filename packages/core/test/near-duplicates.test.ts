@@ -58,7 +58,11 @@ describe('findNearDuplicate', () => {
 
   it('ignores other domains, other projects, and retired heuristics', async () => {
     const { elf } = await openTempElf();
-    const h = await elf.recordHeuristic({ domain: 'testing', rule: 'Always run the tests before committing' });
+    const h = await elf.recordHeuristic({
+      domain: 'testing',
+      rule: 'Always run the tests before committing',
+      scope: 'project',
+    });
     expect(await near(elf, 'Always run the tests before committing', 'git')).toBeNull();
     expect(await near(elf, 'Always run the tests before committing', 'testing', '/work/other')).toBeNull();
     expect(await near(elf, 'Always run the tests before committing', 'testing', null)).toBeNull();

@@ -5,7 +5,7 @@ describe('query by domain', () => {
   it('returns global and this project’s heuristics, not another project’s (the original’s A/B/C case)', async () => {
     const { elf } = await openTempElf({ projectPath: '/work/project' });
     const a = await elf.recordHeuristic({ domain: 'testing', rule: 'A global', project_path: null });
-    const b = await elf.recordHeuristic({ domain: 'testing', rule: 'B this project' });
+    const b = await elf.recordHeuristic({ domain: 'testing', rule: 'B this project', scope: 'project' });
     await elf.recordHeuristic({ domain: 'testing', rule: 'C other project', project_path: '/work/other' });
     const result = await elf.queryByDomain({ domain: 'testing' });
     expect(result.heuristics.map((h) => h.id).sort((x, y) => x - y)).toEqual([a.id, b.id]);

@@ -33,20 +33,21 @@ describe('recording', () => {
     expect(learning).toMatchObject({ type, severity: 3, tags: [], summary: null });
   });
 
-  it('stores a heuristic: confidence words, source, project scope or global', async () => {
+  it('stores a heuristic: confidence words, source, global with its origin, or a given scope', async () => {
     const { elf } = await openTempElf();
-    const scoped = await elf.recordHeuristic({
+    const learnedHere = await elf.recordHeuristic({
       domain: 'My Domain',
       rule: 'Always run tests before commit',
       confidence: 'high',
     });
-    expect(scoped).toMatchObject({
+    expect(learnedHere).toMatchObject({
       domain: 'my-domain',
       confidence: 0.85,
       source_type: 'observation',
       is_golden: false,
       status: 'active',
-      project_path: '/work/project',
+      project_path: null,
+      origin_path: '/work/project',
     });
     const global = await elf.recordHeuristic({
       domain: 'git',
@@ -57,7 +58,13 @@ describe('recording', () => {
       category: 'Core',
       project_path: null,
     });
-    expect(global).toMatchObject({ project_path: null, source_type: 'failure', category: 'core', confidence: 0.7 });
+    expect(global).toMatchObject({
+      project_path: null,
+      origin_path: '/work/project',
+      source_type: 'failure',
+      category: 'core',
+      confidence: 0.7,
+    });
     expect((await elf.recordHeuristic({ domain: 'x', rule: 'r1', confidence: 'low' })).confidence).toBe(0.3);
     expect((await elf.recordHeuristic({ domain: 'x', rule: 'r2', confidence: 'medium' })).confidence).toBe(0.6);
     expect((await elf.recordHeuristic({ domain: 'x', rule: 'r3' })).confidence).toBe(0.5);

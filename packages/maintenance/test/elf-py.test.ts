@@ -106,6 +106,18 @@ describe('elf import elf-py', () => {
     expect((await elf.validateDatabase()).valid).toBe(true);
   });
 
+  it('keeps the original scope (NULL = global) and records a scoped rule as learned in its project', async () => {
+    const elf = await openElf({ seedStarters: false });
+    await importElfPy(elf.db, { base: installation('memory'), now });
+    const rows = await elf.db.selectFrom('heuristics').select(['project_path', 'origin_path']).execute();
+    const scoped = rows.filter((r) => r.project_path !== null);
+    expect(scoped).toEqual([
+      { project_path: '/home/maya/code/billing-api', origin_path: '/home/maya/code/billing-api' },
+    ]);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => r.project_path === null).every((r) => r.origin_path === null)).toBe(true);
+  });
+
   it('links violations to the golden rules by their number in golden-rules.md', async () => {
     const elf = await openElf({ seedStarters: false });
     await importElfPy(elf.db, { base: installation('memory'), now });

@@ -107,6 +107,33 @@ describe('export and import', () => {
     ]);
   });
 
+  it('makes a heuristic from an export older than origin_path global, learned where it was scoped', async () => {
+    const target = await openElf({ seedStarters: false });
+    const header = '{"format":"elf-export","version":1,"schema_version":8,"exported_at":"x"}\n';
+    const heuristic = (id: number, rule: string, project: string | null) =>
+      `${JSON.stringify({ kind: 'heuristic', id, row: { domain: 'git', rule, project_path: project } })}\n`;
+    const current = `${JSON.stringify({
+      kind: 'heuristic',
+      id: 3,
+      row: { domain: 'git', rule: 'Sign release tags', project_path: '/work/shop', origin_path: '/work/shop' },
+    })}\n`;
+    const text = header + heuristic(1, 'Rebase before merging', '/home/me') + heuristic(2, 'Squash fixups', null);
+    const report = await importJsonl(target.db, lines(text + current));
+    expect(report.imported.heuristic).toBe(3);
+    const rows = await target.db
+      .selectFrom('heuristics')
+      .select(['rule', 'project_path', 'origin_path'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { rule: 'Rebase before merging', project_path: null, origin_path: '/home/me' },
+      { rule: 'Squash fixups', project_path: null, origin_path: null },
+      { rule: 'Sign release tags', project_path: '/work/shop', origin_path: '/work/shop' },
+    ]);
+    // Importing the same old export again finds every rule already there.
+    expect((await importJsonl(target.db, lines(text))).alreadyPresent.heuristic).toBe(2);
+  });
+
   it('writes a readable Markdown export', async () => {
     const source = await openElf();
     await seedEverything(source);

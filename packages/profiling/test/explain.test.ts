@@ -48,9 +48,12 @@ describe('explainHotQueries on the context builder’s statements', () => {
   it('resolves table aliases (`from heuristics t`), so a scan through an alias is caught too', async () => {
     const elf = await openElf();
     await generateDataset(elf.db, { learnings: 5000, now });
-    for (const index of ['idx_heuristics_project_confidence', 'idx_heuristics_project_path']) {
-      await sql.raw(`drop index ${index}`).execute(elf.db);
-    }
+    // Every index that could serve "this project's heuristics" (by scope or by origin).
+    const { rows } = await sql<{ name: string }>`
+      select distinct l.name from pragma_index_list('heuristics') l, pragma_index_info(l.name) i
+      where i.name in ('project_path', 'origin_path') and l.origin = 'c'`.execute(elf.db);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { name } of rows) await sql.raw(`drop index ${name}`).execute(elf.db);
     const report = await explainHotQueries(elf.db);
     expect(report.problems).toContainEqual(
       expect.stringMatching(/^context: projectHeuristics: (full scan|sorts rows) of heuristics \(1000 rows\)/),

@@ -54,5 +54,5 @@ export const expectedIndexes = [
   'idx_violations_violation_date',
   'idx_building_queries_created_at',
   'idx_building_queries_duration',
-  'idx_heuristics_project_confidence',
+  'idx_heuristics_origin_confidence',
 ] as const;

@@ -19,10 +19,18 @@ const oneLine = (text: string | null | undefined, max = 120) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
+/**
+ * Where a heuristic applies and where it was learned, the same words everywhere:
+ * `project /repo`, `global, learned in /repo`, `global` (origin unknown).
+ */
+export function scopeText(h: Pick<Heuristic, 'project_path' | 'origin_path'>): string {
+  const learned = h.origin_path && h.origin_path !== h.project_path ? `, learned in ${h.origin_path}` : '';
+  return `${h.project_path ? `project ${h.project_path}` : 'global'}${learned}`;
+}
+
 export function heuristicLine(h: Heuristic): string {
   const golden = h.is_golden ? ' ★' : '';
-  const scope = h.project_path ? '' : ' (global)';
-  return `#${h.id}  ${h.confidence.toFixed(2)}  ✓${h.times_validated} ✗${h.times_violated}  [${h.domain}]${golden} ${oneLine(h.rule)}${scope}`;
+  return `#${h.id}  ${h.confidence.toFixed(2)}  ✓${h.times_validated} ✗${h.times_violated}  [${h.domain}]${golden} ${oneLine(h.rule)} (${scopeText(h)})`;
 }
 
 export function learningLine(l: Learning): string {

@@ -27,6 +27,7 @@ export function heuristicRow(over: Partial<HeuristicRow> = {}): HeuristicRow {
     status_changed_at: null,
     decay_steps: 2,
     project_path: null,
+    origin_path: null,
     last_used_at: null,
     token_count: null,
     created_at: '2026-01-01T00:00:00.000Z',

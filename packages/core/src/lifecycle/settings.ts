@@ -3,8 +3,17 @@ import type { Kysely } from 'kysely';
 import { type CoreHandle, nowIso } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 
-/** How the lifecycle behaves; stored in the database's settings table, defaults below. */
+/** Where a heuristic applies: everywhere, or only in one project (see record/scope.ts). */
+export const heuristicScopes = ['global', 'project'] as const;
+export type HeuristicScope = (typeof heuristicScopes)[number];
+
+/**
+ * How the knowledge lifecycle behaves, from recording a rule to archiving it; stored in the
+ * database's settings table, defaults below.
+ */
 export interface LifecycleConfig {
+  /** The scope of a heuristic recorded without one (`elf record heuristic`, [LEARNED] markers). */
+  defaultScope: HeuristicScope;
   /** `auto`: promote (and demote) as soon as the thresholds are crossed; `suggest`: list them. */
   promotionMode: 'auto' | 'suggest';
   /** Automatic (hook) outcome updates per heuristic per UTC day. */
@@ -20,6 +29,7 @@ export interface LifecycleConfig {
 }
 
 export const defaultLifecycleConfig: LifecycleConfig = {
+  defaultScope: 'global',
   promotionMode: 'auto',
   dailyCap: 5,
   decayIdleDays: 30,
@@ -81,7 +91,19 @@ export const lifecycleSettings: Readonly<Record<string, SettingSpec>> = {
     parse: integer(1, 3650),
     rule: 'an integer 1..3650',
   },
+  'record.default-scope': {
+    field: 'defaultScope',
+    help: 'scope of a heuristic recorded without --global/--project: global (every project) or project (only where recorded)',
+    parse: (v) => (v === 'global' || v === 'project' ? v : undefined),
+    rule: 'global or project',
+  },
 };
+
+/** The scope a heuristic recorded without one gets: one primary-key read of its setting. */
+export async function defaultHeuristicScope(db: Kysely<Database>): Promise<HeuristicScope> {
+  const stored = await readState(db, 'record.default-scope');
+  return stored === 'project' ? 'project' : defaultLifecycleConfig.defaultScope;
+}
 
 /** Keys ELF keeps for itself (not settable): e.g. when check-in last reported promotions. */
 export const stateKeys = { lastCheckIn: 'state.last-check-in', lastMaintain: 'state.last-maintain' } as const;

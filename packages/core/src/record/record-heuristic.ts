@@ -4,13 +4,14 @@ import { type CoreHandle, nowIso, tokensFor } from '../core-handle.js';
 import { applyOutcome } from '../lifecycle/apply-outcome.js';
 import { clampConfidence } from '../lifecycle/confidence.js';
 import { findNearDuplicate } from '../lifecycle/near-duplicates.js';
+import { heuristicScopes } from '../lifecycle/settings.js';
 import { toHeuristic } from '../mappers.js';
 import { insertRow } from '../rows.js';
 import { writeTransaction } from '../transaction.js';
 import type { Heuristic } from '../types.js';
 import { confidence, domain, id, limits, oneOf, optionalText, orNull, text } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
-import { projectPathInput, resolveScope } from './scope.js';
+import { placeHeuristic, projectPathInput } from './scope.js';
 
 const heuristicInput = v.object({
   domain,
@@ -23,7 +24,15 @@ const heuristicInput = v.object({
     optionalText(100),
     v.transform((value) => value?.toLowerCase() ?? null),
   ),
+  /**
+   * Where it applies: `global` (every project) or `project` (the one it is learned in).
+   * Default: the `record.default-scope` setting.
+   */
+  scope: v.optional(oneOf(heuristicScopes)),
+  /** Applicability for library callers: a project root = only there, null = global. Not with `scope`. */
   project_path: projectPathInput,
+  /** Where it was learned; default the current project root. */
+  origin_path: projectPathInput,
   /** Insert even when an active heuristic of the domain nearly repeats the rule. */
   force: v.optional(v.boolean('must be true or false'), false),
 });
@@ -39,18 +48,25 @@ export interface RecordedHeuristic extends Heuristic {
 }
 
 /**
- * Records a rule with a starting confidence (default 0.5), scoped to the current project unless
- * global. A rule that nearly repeats an active heuristic of its domain (see findNearDuplicate)
- * reinforces that one (a `validated` outcome, rate-limited like the hooks') instead of adding a
- * twin, unless `force`. The starting confidence is kept within the non-golden bounds [0.05, 0.95].
+ * Records a rule with a starting confidence (default 0.5), global unless project scope is asked
+ * for (see placeHeuristic), with where it was learned (origin_path). A rule that nearly repeats
+ * an active heuristic of its domain (see findNearDuplicate) reinforces that one (a `validated`
+ * outcome, rate-limited like the hooks') instead of adding a twin, unless `force`. The starting
+ * confidence is kept within the non-golden bounds [0.05, 0.95].
  */
 export async function recordHeuristic(ctx: CoreHandle, input: RecordHeuristicInput): Promise<RecordedHeuristic> {
   const data = parseInput(heuristicInput, input);
   const now = nowIso(ctx);
-  const scope = resolveScope(ctx, data.project_path);
   return writeTransaction(ctx.db, async (trx) => {
+    const place = await placeHeuristic(ctx, trx, data);
     if (!data.force) {
-      const twin = await findNearDuplicate(trx, { domain: data.domain, rule: data.rule, projectPath: scope });
+      // Compared within the new rule's scope: a global rule reinforces only a global twin, so
+      // recording a rule globally never lands in a rule confined to one project.
+      const twin = await findNearDuplicate(trx, {
+        domain: data.domain,
+        rule: data.rule,
+        projectPath: place.project_path,
+      });
       if (twin) {
         const { id: twinId, confidence: before } = twin.heuristic;
         await applyOutcome(
@@ -76,7 +92,8 @@ export async function recordHeuristic(ctx: CoreHandle, input: RecordHeuristicInp
       source_type: data.source,
       source_id: data.source_id,
       category: data.category,
-      project_path: scope,
+      project_path: place.project_path,
+      origin_path: place.origin_path,
       token_count: tokensFor(ctx, 'heuristic', data),
       created_at: now,
       updated_at: now,

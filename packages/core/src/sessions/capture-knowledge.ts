@@ -42,9 +42,10 @@ export function cutAtWord(text: string, max: number): string {
 
 /**
  * Learns `[LEARNED:domain]` markers: a rule-like marker becomes a heuristic at confidence 0.5
- * (source `auto`) unless it nearly repeats an active heuristic of its domain, which it then
- * reinforces (findNearDuplicate: the same test as `elf record heuristic`); anything else becomes
- * an observation. A marker without a domain gets the one its words suggest (else `general`).
+ * (source `auto`; global unless the `record.default-scope` setting says project, its origin the
+ * current project) unless it nearly repeats an active heuristic of its domain that applies here
+ * (global or this project's), which it then reinforces (findNearDuplicate: the same test as
+ * `elf record heuristic`); anything else becomes an observation. A marker without a domain gets the one its words suggest (else `general`).
  * Secrets are redacted first; a marker already captured in this session is skipped.
  */
 export async function learnFromMarkers(
@@ -75,6 +76,7 @@ export async function learnFromMarkers(
       // Look-up and insert in one transaction: two hooks capturing the same rule add it once.
       const item = await writeTransaction(ctx.db, async (trx) => {
         const inTrx = { ...ctx, db: trx };
+        // What applies here (global and this project's rules), whatever scope the new rule would get.
         const twin = await findNearDuplicate(trx, { domain, rule, projectPath: ctx.projectPath });
         if (twin !== null) {
           await applyOutcome(inTrx, {

@@ -107,7 +107,9 @@ export const mapHeuristic = (r: Row, now: string, note: Note): Mapped => {
     ...dated,
   });
   if (typeof r.domain === 'string' && row.domain !== r.domain) note(`domain "${r.domain}" stored as "${row.domain}"`);
-  return { row: { ...row, ...whole } };
+  // The original's project_path is a scope someone chose (NULL = global), kept as it is; a rule
+  // confined to a project was learned there. Where a global one was learned is not recorded.
+  return { row: { ...row, origin_path: row.project_path ?? null, ...whole } };
 };
 
 export const mapExperiment = byColumns(['name', 'no name'], {

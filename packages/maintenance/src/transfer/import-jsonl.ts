@@ -8,6 +8,16 @@ import { type TransferKind, transferKinds } from './kinds.js';
 const isKind = (value: unknown): value is TransferKind => transferKinds.includes(value as TransferKind);
 
 /**
+ * A heuristic exported before heuristics had an origin (no origin_path) carries the old default
+ * scope, the project it was recorded in: it arrives global with that project as its origin, as
+ * the migration 2026_12_03_000900_heuristic_scope makes the rows of an existing database.
+ */
+function currentShape(kind: TransferKind, row: Record<string, unknown>): Record<string, unknown> {
+  if (kind !== 'heuristic' || 'origin_path' in row) return row;
+  return { ...row, project_path: null, origin_path: row.project_path ?? null };
+}
+
+/**
  * Imports an export (`lines`: the file's lines, streamed). The header is checked before anything
  * is written; everything is written in one IMMEDIATE transaction, so a file that turns out not to
  * be an ELF export changes nothing. Records already present are skipped; the rest get new ids
@@ -49,7 +59,7 @@ export async function importJsonl(
       if (!isKind(line.kind) || typeof line.row !== 'object' || line.row === null) {
         throw new ElfError('INVALID_INPUT', `file: line ${lineNumber} is not an ELF record`, { field: 'file' });
       }
-      await importer.add(line.kind, { ...(line.row as Record<string, unknown>), id: line.id });
+      await importer.add(line.kind, { ...currentShape(line.kind, line.row as Record<string, unknown>), id: line.id });
       if (lineNumber % 1000 === 0) options.onProgress?.(lineNumber);
     }
     return importer.finish();

@@ -151,7 +151,7 @@ export async function generateDataset(db: Kysely<Database>, options: DatasetOpti
   await rows(heuristics, 'heuristics', () => {
     const created = at();
     const rule = sentence(14, 26);
-    return {
+    const row = {
       domain: pick(datasetDomains),
       rule,
       explanation: sentence(8, 22),
@@ -164,6 +164,9 @@ export async function generateDataset(db: Kysely<Database>, options: DatasetOpti
       created_at: created,
       updated_at: created,
     };
+    // The project-scoped ones were learned there; set after the row so the random sequence (and
+    // every dataset generated before origin_path existed) stays the same.
+    return { ...row, origin_path: row.project_path };
   });
   await rows(small, 'decisions', () => {
     const created = at();

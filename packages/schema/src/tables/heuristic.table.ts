@@ -44,8 +44,17 @@ export interface HeuristicTable {
   status_changed_at: string | null;
   /** Decay steps applied since it was last used (see the lifecycle's maintenance pass). */
   decay_steps: Defaulted<number>;
-  /** Absolute project root it applies to; null = global. */
+  /**
+   * Applicability: the absolute project root it applies to, and only there; null = global (every
+   * project). Set only by an explicit choice (`--project`, the `record.default-scope` setting,
+   * `elf heuristic scope ID project`).
+   */
   project_path: string | null;
+  /**
+   * Provenance: the project root it was learned (recorded) in; null when unknown (imported,
+   * starters). Never limits where it applies; the context builder ranks it higher there.
+   */
+  origin_path: string | null;
   last_used_at: string | null;
   /** Tokens of the item's context text (o200k); null until counted or after its text changed. */
   token_count: number | null;

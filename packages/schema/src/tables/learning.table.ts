@@ -17,7 +17,11 @@ export interface LearningTable {
   domain: string;
   /** 1 (trivial) .. 5 (critical). */
   severity: Defaulted<number>;
-  /** Absolute project root it applies to; null = everywhere. */
+  /**
+   * Provenance: the project root it happened in (null = unknown). Unlike a heuristic's
+   * project_path it does not limit where the learning is shown: learnings are visible in every
+   * project, ranked higher in their own.
+   */
   project_path: string | null;
   /** Tokens of the item's context text (o200k); null until counted or after its text changed. */
   token_count: number | null;

@@ -1,5 +1,6 @@
 import type { HeuristicStatus } from '@elf/schema';
 import { type Command, Option } from 'commander';
+import { scopeText } from '../../format/text.js';
 import { emitStep } from '../../runtime/emit-step.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
 import { itemAction } from '../../runtime/item-action.js';
@@ -9,6 +10,7 @@ import { emit } from '../../runtime/output.js';
 import { registerHeuristicEditCommands } from './heuristic-edits.js';
 import { heuristicLine, historyLine } from './heuristic-format.js';
 import { registerHeuristicOutcomeCommands } from './heuristic-outcomes.js';
+import { registerHeuristicScopeCommand } from './heuristic-scope.js';
 
 // Spelled out rather than imported: loading @elf/schema at startup would load kysely for --help.
 const statuses = ['active', 'dormant', 'archived', 'retracted', 'superseded', 'all'] as const satisfies ReadonlyArray<
@@ -17,7 +19,9 @@ const statuses = ['active', 'dormant', 'archived', 'retracted', 'superseded', 'a
 
 /** `elf heuristic …` — a heuristic's whole life: list, show, outcomes, promotion, history. */
 export function registerHeuristicCommand(program: Command, cli: CliContext): void {
-  const heuristic = program.command('heuristic').description("inspect and change heuristics' confidence and standing");
+  const heuristic = program
+    .command('heuristic')
+    .description("inspect and change heuristics' confidence, standing and scope");
 
   heuristic
     .command('list')
@@ -46,7 +50,7 @@ export function registerHeuristicCommand(program: Command, cli: CliContext): voi
             ({ heuristics }) =>
               heuristics.length === 0
                 ? `no ${opts.status === 'all' ? '' : `${opts.status} `}heuristics`
-                : heuristics.map(heuristicLine).join('\n'),
+                : heuristics.map((h) => `${heuristicLine(h)} (${scopeText(h)})`).join('\n'),
           );
         },
       ),
@@ -65,7 +69,7 @@ export function registerHeuristicCommand(program: Command, cli: CliContext): voi
             heuristicLine(h),
             h.explanation ? `  why: ${h.explanation}` : null,
             `  status ${h.status}${h.status_changed_at ? ` since ${h.status_changed_at}` : ''}; validated ${h.times_validated}, violated ${h.times_violated}, contradicted ${h.times_contradicted}, consulted ${h.times_consulted}`,
-            `  source ${h.source_type}; ${h.project_path ? `project ${h.project_path}` : 'global'}; last used ${h.last_used_at ?? 'never'}`,
+            `  source ${h.source_type}; ${scopeText(h)}; last used ${h.last_used_at ?? 'never'}`,
             updates.length > 0 ? `  latest changes (of ${updates.length}; all: elf heuristic history ${h.id}):` : null,
             ...updates.slice(-10).map((u) => `    ${historyLine(u)}`),
           ]
@@ -88,4 +92,5 @@ export function registerHeuristicCommand(program: Command, cli: CliContext): voi
 
   registerHeuristicOutcomeCommands(heuristic, cli);
   registerHeuristicEditCommands(heuristic, cli);
+  registerHeuristicScopeCommand(heuristic, cli);
 }

@@ -7,7 +7,7 @@ import { emit } from '../../runtime/output.js';
 export function registerConfigCommand(program: Command, cli: CliContext): void {
   const config = program
     .command('config')
-    .description('lifecycle settings: promotion mode, rate limit, decay, archive');
+    .description('lifecycle settings: promotion mode, rate limit, decay, archive, default heuristic scope');
 
   config
     .command('list', { isDefault: true })

@@ -1,13 +1,16 @@
 import type { Elf, RecordHeuristicInput } from '@elf/core';
+import { scopeText } from '../../format/text.js';
 import { recordSubcommand } from './record-subcommand.js';
 
 /**
- * `elf record heuristic --domain --rule [--explanation] [--confidence] [--source] [--category] [--global] [--force]`.
- * A rule that nearly repeats an active one of its domain reinforces that one instead (unless --force).
+ * `elf record heuristic --domain --rule [--explanation] [--confidence] [--source] [--category] [--global|--project] [--force]`.
+ * Global unless --project (or the record.default-scope setting); where it was learned is kept
+ * either way. A rule that nearly repeats an active one of its domain reinforces that one instead
+ * (unless --force).
  */
 export const registerHeuristicCommand = recordSubcommand({
   name: 'heuristic',
-  description: 'record a rule of thumb with a confidence; scoped to this project unless --global',
+  description: 'record a rule of thumb with a confidence; applies in every project unless --project',
   required: [
     ['domain', '--domain <domain>', 'area it applies to'],
     ['rule', '--rule <text>', 'the rule, e.g. "Always run the tests before committing" (≤ 500)'],
@@ -19,14 +22,19 @@ export const registerHeuristicCommand = recordSubcommand({
     ['category', '--category <name>', 'golden-rule category, e.g. core'],
   ],
   switches: [
-    ['--global', 'apply in every project, not only the current one'],
+    ['--global', 'apply in every project (the default unless `elf config set record.default-scope project`)'],
+    ['--project', 'apply only in the current project', 'global'],
     ['--force', 'add it even when an active heuristic of the domain nearly repeats it'],
   ],
-  record: async (elf: Elf, input: RecordHeuristicInput, opts: { global?: boolean; force?: boolean }) => {
+  record: async (
+    elf: Elf,
+    input: RecordHeuristicInput,
+    opts: { global?: boolean; project?: boolean; force?: boolean },
+  ) => {
+    const scope = opts.project ? 'project' : opts.global ? 'global' : undefined;
     const { mergedInto, previousConfidence, ...row } = await elf.recordHeuristic({
       ...input,
-      // Left out, the heuristic belongs to the current project; null makes it global.
-      ...(opts.global ? { project_path: null } : {}),
+      ...(scope ? { scope } : {}),
       force: opts.force === true,
     });
     return mergedInto !== undefined
@@ -36,6 +44,6 @@ export const registerHeuristicCommand = recordSubcommand({
   text: (h) =>
     h.merged_into !== null
       ? `merged into #${h.merged_into} (confidence ${h.previous_confidence} → ${h.confidence})`
-      : `recorded heuristic #${h.id} [${h.domain}] (${h.project_path ? `project ${h.project_path}` : 'global'})`,
+      : `recorded heuristic #${h.id} [${h.domain}] (${scopeText(h)})`,
   countTokens: true,
 });

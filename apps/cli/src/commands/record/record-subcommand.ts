@@ -1,5 +1,5 @@
 import type { Elf } from '@elf/core';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { emitStep } from '../../runtime/emit-step.js';
 import { type CliContext, handler } from '../../runtime/handler.js';
 
@@ -20,8 +20,11 @@ export interface RecordSubcommand<I, T, O> {
   /** Every record command lists its required flags first, in help and here. */
   required: ReadonlyArray<FieldFlag<I>>;
   optional: ReadonlyArray<FieldFlag<I>>;
-  /** Flags that fill no field as they stand (heuristic's --global, --force): `record` reads them. */
-  switches?: ReadonlyArray<readonly [flags: string, description: string]>;
+  /**
+   * Flags that fill no field as they stand (heuristic's --global, --force): `record` reads them.
+   * A switch may name another it cannot be used with (commander refuses the pair in one line).
+   */
+  switches?: ReadonlyArray<readonly [flags: string, description: string, conflictsWith?: string]>;
   /**
    * Records the item; what it returns is printed (as JSON with --json, else as `text`). Annotate
    * its parameters (`elf: Elf, input: RecordXInput`): that is where the input type comes from.
@@ -50,7 +53,10 @@ export function recordSubcommand<I, T, O = Record<string, never>>(spec: RecordSu
         fields.push([field, option.attributeName()]);
       }
     }
-    for (const [flags, description] of spec.switches ?? []) command.option(flags, description);
+    for (const [flags, description, conflictsWith] of spec.switches ?? []) {
+      const option = new Option(flags, description);
+      command.addOption(conflictsWith ? option.conflicts(conflictsWith) : option);
+    }
     command.action(
       handler<Record<string, unknown> & O>(cli, async (opts, globals) => {
         // Commander has refused a missing required flag by now, so the fields I needs are here.
