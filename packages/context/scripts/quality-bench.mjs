@@ -144,7 +144,7 @@ async function compareRankers() {
     required_heuristics: required.filter((e) => kindOf(e).kind === 'heuristic').length,
     required_failures: required.filter((e) => kindOf(e).type === 'failure').length,
     required_others: required.filter((e) => kindOf(e).kind !== 'heuristic' && kindOf(e).type !== 'failure').length,
-    scope: values.project ? 'project (recorded inside the repository, as `elf record` does)' : 'global',
+    scope: values.project ? 'project (scoped to the repository, as `elf record heuristic --project` does)' : 'global',
   };
   if (values.json) {
     const strip = ({ perTask, ...rest }) => ({

@@ -36,7 +36,7 @@ export const depthProfiles: Record<Depth, DepthProfile> = {
 /**
  * One relevance score for every candidate (see README):
  * relevance = match × quality × boost
- *   match   = text · coverage · (1 − s + s · bm25 / best bm25 of its kind) + domain · [domain match]
+ *   match   = coverage · (text + domain · [domain match])   (with no task: domain · [domain match])
  *   coverage counts a task word found only in an item's explanation, summary, rationale or tags at `secondaryText`
  *   quality = 1 − qualityInfluence + qualityInfluence · weighted mean(confidence, validation, recency)
  *   boost   = failureBoost · violatedBoost · projectBoost, for the items each applies to
@@ -46,9 +46,11 @@ export interface RelevanceWeights {
   text: number;
   /** Weight of a task word found only in an item's secondary text (explanation, rationale, tags), not its shown text. */
   secondaryText: number;
-  /** How much bm25 (relative to the best match of its kind) modulates term coverage: text = coverage · (1 − s + s · bm25). */
-  textRankShare: number;
   domain: number;
+  /** How sure a domain guessed from the task's words alone (core's keyword map, known domain names) counts, 0..1. */
+  inferredDomain: number;
+  /** With a task, what the domain alone is worth (an item of the task's domain sharing no word with it). */
+  domainAlone: number;
   /** Credit for items without a domain (they apply to every domain), as a fraction of `domain`. */
   anyDomain: number;
   qualityInfluence: number;
@@ -86,32 +88,44 @@ export interface RelevanceWeights {
   expansionWeight: number;
   /** How many expansion words the second round's full-text query uses (symptom → cause). */
   bridgeTerms: number;
+  /** How many of the best-matching learnings lend their relevance to the rules learned from them or recorded beside them … */
+  bridgeDocuments: number;
+  /** … at this share of the learning's text relevance for a rule learned from it (heuristics.source_id) … */
+  sourceBridge: number;
+  /** … and at this share for a rule of its domain recorded within `besideHours` of it (0 = off). */
+  besideBridge: number;
+  besideHours: number;
 }
 
 export const defaultWeights: RelevanceWeights = {
   text: 0.7,
-  secondaryText: 0.6,
-  textRankShare: 0.25,
+  secondaryText: 0.8,
   domain: 0.3,
+  domainAlone: 0.08,
+  inferredDomain: 0.5,
   anyDomain: 0.5,
   qualityInfluence: 0.5,
   confidence: 0.4,
   validation: 0.3,
-  recency: 0.3,
+  recency: 0.15,
   halfLifeDays: 30,
   validationSaturation: 20,
   failureBoost: 1.15,
   violatedBoost: 1.3,
   projectBoost: 1.2,
-  goldenPrior: 0.12,
-  backgroundPrior: 0.11,
-  minScore: 0.1,
-  relativeMinScore: 0.3,
-  feedbackDomains: 3,
+  goldenPrior: 0.04,
+  backgroundPrior: 0.035,
+  minScore: 0.03,
+  relativeMinScore: 0.05,
+  feedbackDomains: 2,
   feedbackMinCoverage: 0.1,
   maxPostings: 800,
   expansionDocuments: 3,
   expansionTerms: 8,
   expansionWeight: 0.5,
   bridgeTerms: 6,
+  bridgeDocuments: 5,
+  sourceBridge: 0.9,
+  besideBridge: 0.6,
+  besideHours: 12,
 };

@@ -11,6 +11,7 @@ import {
   type TokenCounter,
   withQueryLog,
 } from '@elf/core';
+import type { LearningRow } from '@elf/schema';
 import { CorpusCache } from './build/corpus-cache.js';
 import {
   type BuildOptions,
@@ -96,7 +97,6 @@ export class ContextBuilder {
     const pool = profile.pool;
     const cwd = data.cwd ?? projectPath;
     const db = this.#elf.db;
-    const secondaryWeight = w.secondaryText;
     // Minimal depth is the golden rules alone.
     let gathered = minimal
       ? emptyGathered(golden)
@@ -108,27 +108,33 @@ export class ContextBuilder {
           pool,
           now,
           golden,
-          secondaryWeight,
+          secondaryWeight: w.secondaryText,
         });
     const strongest = strongestMatches(gathered, termWeights, w);
     const expansion = await expandedTermWeights(strongest, termWeights, documents, counts, w);
-    const domains = data.domain
-      ? [data.domain]
-      : minimal
-        ? inferred.slice(0, 10)
-        : [...new Set([...inferred, ...feedbackDomains(strongest, w)])].slice(0, 10);
+    // The task's domains: the one given; else those its strongest matches are about, and those its
+    // words name (a keyword map guesses more often wrong, so those count `inferredDomain`).
+    const fed = data.domain || minimal ? [] : feedbackDomains(strongest, w);
+    const domainWeights = new Map<string, number>(
+      data.domain ? [[data.domain, 1]] : [...fed.map((d) => [d, 1] as const)],
+    );
+    if (!data.domain) for (const d of inferred) if (!domainWeights.has(d)) domainWeights.set(d, w.inferredDomain);
+    const domains = [...domainWeights.keys()].slice(0, 10);
     if (!minimal) {
       gathered = await gatherSecond(db, this.#corpus, gathered, {
         bridge: expansion.bridge,
+        learnings: strongest
+          .flatMap((d) => (d.learning ? [{ row: d.learning, coverage: d.coverage }] : []))
+          .slice(0, w.bridgeDocuments),
         domains,
         projectPath,
         pool,
-        secondaryWeight,
+        weights: w,
       });
     }
     const assembled = assembleCandidates(gathered, {
       now,
-      domains: new Set(domains),
+      domains: domainWeights,
       termWeights: expansion.weights,
       projectPath,
       weights: w,
@@ -154,24 +160,22 @@ export class ContextBuilder {
   }
 }
 
+type Strongest = FeedbackDocument & { domain: string | null; learning?: LearningRow };
+
 /**
  * The first round's matches with their coverage of the task (from their postings) and their
  * text, strongest first: what expansion and domain feedback learn from.
  */
-function strongestMatches(
-  g: Gathered,
-  weights: TermWeights,
-  w: RelevanceWeights,
-): Array<FeedbackDocument & { domain: string | null }> {
+function strongestMatches(g: Gathered, weights: TermWeights, w: RelevanceWeights): Strongest[] {
   const task: Pick<Task, 'termWeights' | 'hits'> = { termWeights: weights, hits: g.hits };
-  const out: Array<FeedbackDocument & { domain: string | null }> = [];
-  const add = (kind: string, id: number, domain: string | null, text: () => string) => {
+  const out: Strongest[] = [];
+  const add = (kind: string, id: number, domain: string | null, text: () => string, learning?: LearningRow) => {
     const c = coverage(task, `${kind}:${id}`);
-    if (c >= w.feedbackMinCoverage) out.push({ coverage: c, domain, text: text() });
+    if (c >= w.feedbackMinCoverage) out.push({ coverage: c, domain, text: text(), ...(learning ? { learning } : {}) });
   };
   const m = g.matched;
   for (const h of m.heuristic) add('heuristic', h.id, h.domain, () => `${h.rule} ${h.explanation ?? ''}`);
-  for (const l of m.learning) add('learning', l.id, l.domain, () => itemText('learning', l));
+  for (const l of m.learning) add('learning', l.id, l.domain, () => itemText('learning', l), l);
   for (const d of m.decision) add('decision', d.id, d.domain, () => `${itemText('decision', d)} ${d.rationale}`);
   for (const i of m.invariant) add('invariant', i.id, i.domain, () => `${i.statement} ${i.rationale}`);
   for (const s of m.spike_report) add('spike_report', s.id, s.domain, () => itemText('spike_report', s));
@@ -186,6 +190,7 @@ function emptyGathered(golden: Heuristic[]): Gathered {
     golden,
     matched: emptyMatched(),
     hits: new Map(),
+    bridges: new Map(),
     domain: { heuristics: [], learnings: [], decisions: [], invariants: [] },
     tagged: [],
     background: { failures: [], experiments: [], reviews: [] },

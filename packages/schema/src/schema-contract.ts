@@ -55,4 +55,5 @@ export const expectedIndexes = [
   'idx_building_queries_created_at',
   'idx_building_queries_duration',
   'idx_heuristics_origin_confidence',
+  'idx_heuristics_source',
 ] as const;

@@ -43,6 +43,8 @@ export interface Gathered {
   /** Items holding the task's words (first round) or the words its strongest matches share (second). */
   matched: Matched;
   hits: Hits;
+  /** Heuristics reached from a matching learning (learned from it, or recorded beside it): their text relevance. */
+  bridges: Map<number, number>;
   domain: {
     heuristics: HeuristicRow[];
     learnings: LearningRow[];
@@ -53,7 +55,7 @@ export interface Gathered {
   background: { failures: LearningRow[]; experiments: ExperimentRow[]; reviews: CeoReviewRow[] };
 }
 
-export interface AssembleContext extends Omit<Task, 'hits'> {
+export interface AssembleContext extends Omit<Task, 'hits' | 'bridges'> {
   now: Date;
   /** Whether there is a task (text, tags or domain): without one golden rules lead, most validated first. */
   hasTask: boolean;
@@ -63,12 +65,12 @@ export interface AssembleContext extends Omit<Task, 'hits'> {
 
 type HeuristicFields = Pick<
   HeuristicRow,
-  'rule' | 'explanation' | 'domain' | 'confidence' | 'times_validated' | 'project_path'
+  'rule' | 'explanation' | 'domain' | 'confidence' | 'times_validated' | 'project_path' | 'origin_path'
 >;
 
 const heuristicItem = (ctx: Task, h: HeuristicFields): ScoredItem => ({
   matchKind: 'heuristic',
-  project: inProject(ctx, h.project_path),
+  project: inProject(ctx, h.project_path, h.origin_path),
   confidence: h.confidence,
   timesValidated: h.times_validated,
   ageDays: null,
@@ -91,7 +93,7 @@ const plain = (section: Presentation['section'], body: string): Presentation => 
 
 export function assembleCandidates(g: Gathered, context: AssembleContext): Candidate[] {
   const { now, weights } = context;
-  const ctx: Task = { ...context, hits: g.hits };
+  const ctx: Task = { ...context, hits: g.hits, bridges: g.bridges };
   const set = new CandidateSet();
   if (g.projectFile) addProjectFile(set, g.projectFile);
   addScored(

@@ -1,8 +1,8 @@
 import type { Heuristic } from '@elf/core';
-import type { Database } from '@elf/schema';
+import type { Database, HeuristicRow, LearningRow } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import type { CorpusCache } from '../build/corpus-cache.js';
-import type { CandidatePool } from '../config.js';
+import type { CandidatePool, RelevanceWeights } from '../config.js';
 import type { Gathered, Matched } from './assemble.js';
 import { findProjectContext } from './project-file.js';
 import { ftsTables, type MatchedKind, type MatchedRow, rows, statements as s } from './queries.js';
@@ -139,6 +139,7 @@ export async function gatherFirst(db: Kysely<Database>, cache: CorpusCache, p: G
     golden: p.golden,
     matched,
     hits,
+    bridges: new Map(),
     domain: { heuristics: [], learnings: [], decisions: [], invariants: [] },
     tagged,
     background,
@@ -156,18 +157,21 @@ export async function gatherSecond(
   g: Gathered,
   p: {
     bridge: readonly Term[];
+    /** The learnings that match the task best, with their coverage: their rules come along. */
+    learnings: ReadonlyArray<{ row: LearningRow; coverage: number }>;
     domains: string[];
     projectPath: string | null;
     pool: CandidatePool;
-    secondaryWeight: number;
+    weights: RelevanceWeights;
   },
 ): Promise<Gathered> {
-  const { domains, pool, projectPath } = p;
+  const { domains, pool, projectPath, learnings, weights: w } = p;
   const key = domains.join(',');
   const some = domains.length > 0;
   const before = new Set(g.hits.keys());
-  const [found, dh, dl, dd, di] = await Promise.all([
-    readHits(db, ['heuristic', 'learning'], p.bridge, p.secondaryWeight, g.hits),
+  const ids = learnings.map((l) => l.row.id);
+  const [found, dh, dl, dd, di, learned, beside] = await Promise.all([
+    readHits(db, ['heuristic', 'learning'], p.bridge, w.secondaryText, g.hits),
     some
       ? cache.memo(`domain heuristics:${key}:${projectPath}`, () =>
           rows(db, s.domainHeuristics(domains, projectPath, pool.domain)),
@@ -176,7 +180,31 @@ export async function gatherSecond(
     some ? cache.memo(`domain learnings:${key}`, () => rows(db, s.domainLearnings(domains, pool.domain))) : none,
     some ? cache.memo(`domain decisions:${key}`, () => rows(db, s.domainDecisions(domains, pool.other))) : none,
     some ? cache.memo(`domain invariants:${key}`, () => rows(db, s.domainInvariants(domains, pool.other))) : none,
+    ids.length ? rows(db, s.learnedFrom(ids)) : none,
+    ids.length && w.besideHours > 0
+      ? rows(
+          db,
+          s.recordedBeside(
+            learnings.map((l) => l.row),
+            w.besideHours,
+          ),
+        )
+      : none,
   ]);
+  // A rule learned from (or recorded beside) a learning that matches the task answers it as
+  // well as that learning's words do, a little less: the learning describes the symptom, the rule
+  // the cause.
+  const covers = new Map(learnings.map((l) => [l.row.id, l]));
+  const at = new Map(learnings.map((l) => [l.row.created_at, l]));
+  const bridges = new Map(g.bridges);
+  const bridge = (h: HeuristicRow, share: number, from: { coverage: number } | undefined) => {
+    if (!from || !usable.heuristic(h, projectPath)) return;
+    const value = share * from.coverage;
+    if (value > (bridges.get(h.id) ?? 0)) bridges.set(h.id, value);
+  };
+  for (const h of learned) bridge(h, w.sourceBridge, covers.get(h.source_id as number));
+  for (const h of beside) bridge(h, w.besideBridge, at.get(h.beside));
+  const linked = [...learned, ...beside].filter((h) => bridges.has(h.id));
   // Only items the first round did not find are new rows.
   for (const [kind, ids] of found)
     found.set(
@@ -184,5 +212,9 @@ export async function gatherSecond(
       ids.filter((id) => !before.has(`${kind}:${id}`)),
     );
   await readMatched(cache, found, projectPath, g.matched);
-  return { ...g, domain: { heuristics: dh, learnings: dl, decisions: dd, invariants: di } };
+  return {
+    ...g,
+    bridges,
+    domain: { heuristics: [...linked, ...dh], learnings: dl, decisions: dd, invariants: di },
+  };
 }

@@ -61,6 +61,22 @@ export const statements = {
   /** Whole rows of one knowledge table by id (the matched items not already read). */
   byIds: <K extends MatchedKind>(kind: K, ids: readonly number[]) =>
     sql<MatchedRow[K]>`select * from ${sql.table(ftsTables[kind].table)} where id in (${sql.join(ids)})`,
+  /** Rules learned from these learnings (heuristics.source_id). */
+  learnedFrom: (learningIds: readonly number[]) => sql<HeuristicRow>`
+    select t.* from heuristics t where t.source_id in (${sql.join(learningIds)})
+      and t.source_type in ('failure', 'success', 'observation')`,
+  /** Rules of a learning's domain recorded within `hours` of it (the same session, as a rule). */
+  recordedBeside: (learnings: ReadonlyArray<{ domain: string; created_at: string }>, hours: number) =>
+    sql<HeuristicRow & { beside: string }>`${sql.join(
+      learnings.map(({ domain, created_at }) => {
+        const at = Date.parse(created_at);
+        const from = new Date(at - hours * 3_600_000).toISOString();
+        const to = new Date(at + hours * 3_600_000).toISOString();
+        return sql`select t.*, ${created_at} as beside from heuristics t
+          where t.created_at between ${from} and ${to} and t.domain = ${domain}`;
+      }),
+      sql` union all `,
+    )}`,
   // One index range per domain, each already in order and limited, merged: an IN list would read
   // and sort every row of every domain. The ranges return only ids and sort keys (learnings read
   // them from the covering index alone); whole rows are read for the winners only.
@@ -93,8 +109,12 @@ export const statements = {
   taggedLearnings: (tags: string[], limit: number) => sql<LearningRow>`
     select t.* from learnings t where t.id in (select learning_id from learning_tags where tag in (${sql.join(tags)}))
     order by t.created_at desc limit ${limit}`,
+  // This project's rules: learned here (the origin index, already in order) or scoped to it.
   projectHeuristics: (projectPath: string, limit: number) => sql<HeuristicRow>`
-    select t.* from heuristics t where t.project_path = ${projectPath} and t.status = 'active' and t.is_golden = 0
+    select t.* from heuristics t where t.id in (
+      select id from (select id from heuristics where origin_path = ${projectPath} and status = 'active'
+        and is_golden = 0 order by confidence desc limit ${limit})
+      union select id from heuristics where project_path = ${projectPath} and status = 'active' and is_golden = 0)
     order by t.confidence desc limit ${limit}`,
   projectLearnings: (projectPath: string, limit: number) => sql<LearningRow>`
     select t.* from learnings t where t.project_path = ${projectPath} order by t.created_at desc limit ${limit}`,
@@ -144,6 +164,8 @@ export function contextQueries(db: Kysely<Database>) {
     domainDecisions: s.domainDecisions(domains, 30),
     domainInvariants: s.domainInvariants(domains, 30),
     taggedLearnings: s.taggedLearnings(['sqlite'], 30),
+    learnedFrom: s.learnedFrom([1, 2, 3]),
+    recordedBeside: s.recordedBeside([{ domain: 'database', created_at: '2026-01-01T00:00:00.000Z' }], 12),
     projectHeuristics: s.projectHeuristics('/project', 30),
     projectLearnings: s.projectLearnings('/project', 30),
     recentFailures: s.recentFailures('2026-01-01T00:00:00.000Z', 30),

@@ -9,11 +9,14 @@ import type { CandidateSet } from './candidate-set.js';
 
 /** What the task is, for scoring: its domains, its weighted stems, the project and the weights. */
 export interface Task {
-  domains: ReadonlySet<string>;
+  /** The task's domains, each with how sure the build is of it (1 = given or read off the strongest matches). */
+  domains: ReadonlyMap<string, number>;
   /** IDF weights of the task's stems (text and tags, plus expansion words), for weighted term coverage. */
   termWeights: TermWeights;
   /** What each matched item holds of the searched words (candidates/gather.ts). */
   hits: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Text relevance carried over to heuristics from the learnings they were learned from or recorded beside. */
+  bridges?: ReadonlyMap<number, number>;
   projectPath: string | null;
   weights: RelevanceWeights;
 }
@@ -42,22 +45,23 @@ type Row = { id: number; domain: string | null; token_count: number | null };
  * from its postings — a word only in what explains the item (a rule's explanation, a decision's
  * rationale) counts `secondaryText` of its weight. Comparable across kinds, unlike bm25.
  */
-export function coverage(task: Pick<Task, 'termWeights' | 'hits'>, key: string): number {
+export function coverage(task: Pick<Task, 'termWeights' | 'hits' | 'bridges'>, key: string): number {
   const held = task.hits.get(key);
-  if (!held) return 0;
+  const bridged = key.startsWith('heuristic:') ? (task.bridges?.get(Number(key.slice(10))) ?? 0) : 0;
+  if (!held) return bridged;
   let total = 0;
   for (const weight of task.termWeights.values()) total += weight;
   if (total === 0) return 0;
   let covered = 0;
   for (const [stem, share] of held) covered += (task.termWeights.get(stem) ?? 0) * share;
-  return covered / total;
+  return Math.max(covered / total, bridged);
 }
 
 /** 1 for a task domain, `anyDomain` for an item of none; a project item counts fully when there is no task. */
 function domainMatch(task: Task, domain: string | null, project: boolean): number {
   const hasTask = task.termWeights.size > 0 || task.domains.size > 0;
   if (project && !hasTask) return 1;
-  return domain === null ? task.weights.anyDomain : task.domains.has(domain) ? 1 : 0;
+  return domain === null ? task.weights.anyDomain : (task.domains.get(domain) ?? 0);
 }
 
 /**
@@ -78,7 +82,7 @@ export function addScored<R extends Row>(
     const { project, matchKind, warning, ...quality } = item(row);
     const scored = relevance(
       {
-        text: coverage(task, `${matchKind}:${row.id}`),
+        text: task.termWeights.size === 0 ? null : coverage(task, `${matchKind}:${row.id}`),
         domain: domainMatch(task, row.domain, project),
         confidence: quality.confidence,
         timesValidated: quality.timesValidated,

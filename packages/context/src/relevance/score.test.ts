@@ -5,8 +5,13 @@ import { relevance } from './score.js';
 const base = { text: 0, domain: 0, confidence: 0.5, timesValidated: 0, ageDays: null, boost: 1 };
 
 describe('relevance', () => {
-  it('is zero without a text or domain match, whatever the quality', () => {
+  it('is zero without a text or domain match, whatever the quality; with a task, the domain alone is worth little', () => {
     expect(relevance({ ...base, confidence: 1, timesValidated: 50 }, defaultWeights).score).toBe(0);
+    const domainOnly = relevance({ ...base, domain: 1 }, defaultWeights).score;
+    expect(domainOnly).toBeGreaterThan(0);
+    expect(domainOnly).toBeLessThan(relevance({ ...base, text: 0.15 }, defaultWeights).score);
+    // Without a task the domain is all there is.
+    expect(relevance({ ...base, text: null, domain: 1 }, defaultWeights).score).toBeGreaterThan(domainOnly);
   });
 
   it('rises with text match, domain match, confidence and validations', () => {
@@ -33,7 +38,9 @@ describe('relevance', () => {
       { text: 1, domain: 1, confidence: 0.8, timesValidated: 0, ageDays: null, boost: 1 },
       defaultWeights,
     );
-    const quality = 0.5 + 0.5 * (0.4 * 0.8 + 0.3 * 0 + 0.3 * 1);
-    expect(score).toBeCloseTo(1 * quality, 10);
+    const w = defaultWeights;
+    const mix = (w.confidence * 0.8 + w.validation * 0 + w.recency * 1) / (w.confidence + w.validation + w.recency);
+    const quality = 1 - w.qualityInfluence + w.qualityInfluence * mix;
+    expect(score).toBeCloseTo(1 * (w.text + w.domain * 1) * quality + w.domainAlone * quality, 10);
   });
 });

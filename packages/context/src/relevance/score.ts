@@ -2,10 +2,10 @@ import type { RelevanceWeights } from '../config.js';
 
 export interface RelevanceInput {
   /**
-   * The task's IDF-weighted words the item covers, modulated by bm25 relative to the best match of
-   * its kind: coverage · (1 − s + s · bm25 / best bm25), 0..1 (see candidates/scored.ts).
+   * The share of the task's IDF-weighted words the item holds, 0..1 (candidates/scored.ts
+   * `coverage`); null when there is no task text to match.
    */
-  text: number;
+  text: number | null;
   /** 1 = the item's domain is a task domain; `anyDomain` = it has no domain; 0 otherwise. */
   domain: number;
   /** 0..1, or null when the kind has none (then neutral, 0.5). */
@@ -19,15 +19,21 @@ export interface RelevanceInput {
 
 /**
  * relevance = match × quality × boost
- *   match   = w.text · text + w.domain · domain
- *   text    = coverage · (1 − s + s · bm25 / best bm25 of its kind)   (computed by the caller)
+ *   match   = text · (w.text + w.domain · domain)      with a task
+ *           = w.domain · domain                        without one
+ *   text    = coverage of the task's words            (computed by the caller)
  *   quality = (1 − q) + q · (w.confidence · confidence + w.validation · validation + w.recency · recency) / Σw
  *   boost   = failureBoost (past failures) × violatedBoost (violated invariants) × projectBoost (this project's items)
  *   validation = min(1, log2(1 + times_validated) / log2(1 + w.validationSaturation))
  *   recency    = 0.5 ^ (age_days / w.halfLifeDays), 1 for kinds that do not age
  */
 export function relevance(input: RelevanceInput, w: RelevanceWeights): { score: number; why: () => string } {
-  const match = w.text * input.text + w.domain * input.domain;
+  // With a task, the domain only amplifies a text match: an item of the task's domain that shares
+  // nothing with the task is not relevant to it. Without one, the domain is all there is.
+  const match =
+    input.text === null
+      ? w.domain * input.domain
+      : input.text * (w.text + w.domain * input.domain) + w.domainAlone * input.domain;
   const confidence = input.confidence ?? 0.5;
   const validation = Math.min(1, Math.log2(1 + input.timesValidated) / Math.log2(1 + w.validationSaturation));
   const recency = input.ageDays === null ? 1 : 0.5 ** (Math.max(0, input.ageDays) / w.halfLifeDays);
@@ -38,7 +44,7 @@ export function relevance(input: RelevanceInput, w: RelevanceWeights): { score: 
   // Explained on demand (--explain): formatting five numbers for every candidate of every build costs more than scoring it.
   const why = () =>
     [
-      `text ${input.text.toFixed(2)}`,
+      input.text === null ? 'no task' : `text ${input.text.toFixed(2)}`,
       `domain ${input.domain.toFixed(2)}`,
       `conf ${confidence.toFixed(2)}`,
       `valid ${validation.toFixed(2)}`,
