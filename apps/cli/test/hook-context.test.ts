@@ -1,5 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadO200kCounter } from '@elf/context';
 import { describe, expect, it } from 'vitest';
 import { context, db, hook, payload, setup } from './support/hook-project.js';
 import { elfDb } from './support/run-elf.js';
@@ -50,14 +51,15 @@ describe('elf hook: context injection', () => {
     expect(other).toContain('Build indexes on big tables');
   });
 
-  it('respects the configured budgets', () => {
+  it('respects the configured budgets', async () => {
+    const counter = await loadO200kCounter();
     const p = setup();
     const small = context(hook(p, payload(p, 'session-start.json'), ['--session-start-tokens', '150'])) as string;
     const large = context(
       hook({ ...p, session: 's9' }, payload({ ...p, session: 's9' }, 'session-start.json')),
     ) as string;
     expect(small.length).toBeLessThan(large.length);
-    expect(small.length / 3).toBeLessThan(200);
+    expect(counter.count(small)).toBeLessThanOrEqual(150);
   });
 
   it('SessionStart leaves out the golden rules `elf golden export` put into CLAUDE.md or ~/.claude/CLAUDE.md, and says so', () => {

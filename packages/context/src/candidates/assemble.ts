@@ -107,6 +107,7 @@ export function assembleCandidates(g: Gathered, context: AssembleContext): Candi
       tier: 1,
       score: (score, index) =>
         context.hasTask ? Math.max(score, weights.goldenPrior) : 1 - index / (g.golden.length + 1),
+      why: 'golden rule',
     },
   );
   const m = g.matched;

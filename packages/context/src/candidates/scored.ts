@@ -75,7 +75,7 @@ export function addScored<R extends Row>(
   rows: readonly R[],
   item: (row: R) => ScoredItem,
   present: (row: R) => Presentation,
-  place?: { tier: Tier; score: (score: number, index: number) => number },
+  place?: { tier: Tier; score: (score: number, index: number) => number; why: string },
 ): void {
   rows.forEach((row, index) => {
     if (set.has(kind, row.id)) return;
@@ -103,7 +103,7 @@ export function addScored<R extends Row>(
         section: tier === 0 ? 'project' : shown.section,
         bodyTokens: row.token_count,
         score,
-        why: scored.why(),
+        why: place ? `${place.why}: ${scored.why()}` : scored.why(),
         domain: row.domain,
         ...(warning ? { warning } : {}),
       };
