@@ -9,16 +9,16 @@ export type Tier = 0 | 1 | 2 | 3;
 
 /** How many candidates a build reads from each source; the budget does not shrink the pool. */
 export interface CandidatePool {
-  /** Full-text matches of heuristics, learnings, and of each other kind. */
-  heuristics: number;
-  learnings: number;
-  other: number;
-  /** Second round: heuristics and learnings matching the words of the strongest first-round matches. */
+  /** Items holding the task's words, the best by coverage (all of them are counted; these are read and scored). */
+  matched: number;
+  /** Second round: items holding the words of the strongest first-round matches. */
   bridged: number;
-  /** Best heuristics of the task's domains (given, inferred, or those of the strongest matches). */
+  /** Best heuristics and newest learnings of the task's domains. */
   domain: number;
-  /** This project's own heuristics and learnings (learned here). */
+  /** This project's own heuristics (learned here) and learnings. */
   project: number;
+  /** Tagged learnings, and decisions and invariants of the task's domains. */
+  other: number;
 }
 
 export interface DepthProfile {
@@ -28,9 +28,9 @@ export interface DepthProfile {
 }
 
 export const depthProfiles: Record<Depth, DepthProfile> = {
-  minimal: { itemCap: 80, pool: { heuristics: 0, learnings: 0, other: 0, bridged: 0, domain: 0, project: 0 } },
-  standard: { itemCap: 120, pool: { heuristics: 100, learnings: 60, other: 15, bridged: 40, domain: 30, project: 20 } },
-  deep: { itemCap: 250, pool: { heuristics: 160, learnings: 100, other: 30, bridged: 60, domain: 50, project: 30 } },
+  minimal: { itemCap: 80, pool: { matched: 0, bridged: 0, domain: 0, project: 0, other: 0 } },
+  standard: { itemCap: 120, pool: { matched: 300, bridged: 100, domain: 30, project: 20, other: 15 } },
+  deep: { itemCap: 250, pool: { matched: 600, bridged: 200, domain: 50, project: 30, other: 30 } },
 };
 
 /**

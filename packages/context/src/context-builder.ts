@@ -24,6 +24,7 @@ import { type ContextResult, contextResult } from './build/result.js';
 import { selectCandidates } from './build/selection.js';
 import { assembleCandidates, type Gathered } from './candidates/assemble.js';
 import { emptyMatched, gatherFirst, gatherSecond } from './candidates/gather.js';
+import type { MatchedKind } from './candidates/queries.js';
 import { coverage, type Task } from './candidates/scored.js';
 import { defaultWeights, depthProfiles, type RelevanceWeights } from './config.js';
 import { pack } from './pack/packer.js';
@@ -102,6 +103,7 @@ export class ContextBuilder {
       ? emptyGathered(golden)
       : await gatherFirst(db, this.#corpus, {
           terms,
+          weights: termWeights,
           tags: data.tags,
           projectPath,
           cwd,
@@ -123,6 +125,7 @@ export class ContextBuilder {
     if (!minimal) {
       gathered = await gatherSecond(db, this.#corpus, gathered, {
         bridge: expansion.bridge,
+        termWeights: expansion.weights,
         learnings: strongest
           .flatMap((d) => (d.learning ? [{ row: d.learning, coverage: d.coverage }] : []))
           .slice(0, w.bridgeDocuments),
@@ -139,8 +142,8 @@ export class ContextBuilder {
       projectPath,
       weights: w,
       hasTask: termWeights.size > 0 || data.domain != null || data.tags.length > 0,
-      // A context holds a few dozen items; the best 300 (more for budgets over 3,000) fill any.
-      limit: Math.max(300, Math.ceil(data.maxTokens / 10)),
+      // A context holds a few dozen items: the best 120 (one per 10 tokens of larger budgets) fill any.
+      limit: Math.max(120, Math.ceil(data.maxTokens / 10)),
     });
     const selection = selectCandidates(assembled, options, w);
     const model = tokenModel(this.#counter);
@@ -169,8 +172,8 @@ type Strongest = FeedbackDocument & { domain: string | null; learning?: Learning
 function strongestMatches(g: Gathered, weights: TermWeights, w: RelevanceWeights): Strongest[] {
   const task: Pick<Task, 'termWeights' | 'hits'> = { termWeights: weights, hits: g.hits };
   const out: Strongest[] = [];
-  const add = (kind: string, id: number, domain: string | null, text: () => string, learning?: LearningRow) => {
-    const c = coverage(task, `${kind}:${id}`);
+  const add = (kind: MatchedKind, id: number, domain: string | null, text: () => string, learning?: LearningRow) => {
+    const c = coverage(task, kind, id);
     if (c >= w.feedbackMinCoverage) out.push({ coverage: c, domain, text: text(), ...(learning ? { learning } : {}) });
   };
   const m = g.matched;

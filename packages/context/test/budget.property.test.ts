@@ -29,6 +29,8 @@ const word = fc.constantFrom(
   '🙂',
   'JSON.parse',
   'try/catch',
+  'constructor',
+  'toString',
   'null',
   'undefined',
   '—',

@@ -1,11 +1,23 @@
 import { changeMarker, type Elf, type Heuristic } from '@elf/core';
 import { type MatchedKind, type MatchedRow, rows, statements } from '../candidates/queries.js';
 
+/** One word's posting list in one kind: the items holding it, and whether in shown text (1) or only in what explains it (0). */
+export interface Postings {
+  ids: Int32Array;
+  shown: Uint8Array;
+}
+
+/** Postings kept in memory at most (a few MB); past it the kept lists are dropped and read again. */
+const maxKeptPostings = 400_000;
+
 interface Snapshot {
   marker: string;
-  /** Knowledge rows read so far, by `kind:id`, and task-independent query results by key. */
-  rows: Map<string, unknown>;
+  /** Knowledge rows read so far, by kind and id, and task-independent query results by key. */
+  rows: Map<MatchedKind, Map<number, unknown>>;
   memo: Map<string, Promise<unknown>>;
+  /** Posting lists read so far, by `kind:stem`, and how many postings they hold in all. */
+  postings: Map<string, Postings>;
+  postingCount: number;
   golden: Map<string, Heuristic[]>;
   domains: Set<string>;
   documents: number;
@@ -41,6 +53,8 @@ export class CorpusCache {
         documentCounts: new Map(),
         rows: new Map(),
         memo: new Map(),
+        postings: new Map(),
+        postingCount: 0,
       };
     }
     const snapshot = this.#snapshot;
@@ -81,18 +95,23 @@ export class CorpusCache {
 
   /** Whole rows of one kind by id: those read before from memory, the rest in one query per 500. */
   async rows<K extends MatchedKind>(kind: K, ids: readonly number[]): Promise<Map<number, MatchedRow[K]>> {
-    const known = this.#snapshot?.rows ?? new Map<string, unknown>();
+    const byKind = this.#snapshot?.rows;
+    let known = byKind?.get(kind);
+    if (!known) {
+      known = new Map<number, unknown>();
+      byKind?.set(kind, known);
+    }
     const found = new Map<number, MatchedRow[K]>();
     const missing: number[] = [];
     for (const id of ids) {
-      const row = known.get(`${kind}:${id}`) as MatchedRow[K] | undefined;
+      const row = known.get(id) as MatchedRow[K] | undefined;
       if (row) found.set(id, row);
       else missing.push(id);
     }
     for (let i = 0; i < missing.length; i += 500) {
       for (const row of await rows(this.#elf.db, statements.byIds(kind, missing.slice(i, i + 500)))) {
         found.set(row.id, row);
-        known.set(`${kind}:${row.id}`, row);
+        known.set(row.id, row);
       }
     }
     return found;
@@ -109,5 +128,44 @@ export class CorpusCache {
       result.catch(() => memo.delete(key));
     }
     return result;
+  }
+
+  /**
+   * The posting lists of `terms` in one kind: kept lists from memory, the others in one query
+   * (one branch per word; kinds that show only some columns get a second branch per word).
+   */
+  async postings(kind: MatchedKind, terms: ReadonlyArray<{ stem: string; word: string }>): Promise<Postings[]> {
+    const snapshot = this.#snapshot;
+    const kept = snapshot?.postings;
+    const lists: Array<Postings | undefined> = terms.map((t) => kept?.get(`${kind}:${t.stem}`));
+    const missing = terms.flatMap((t, i) => (lists[i] ? [] : [{ term: t, index: i }]));
+    if (missing.length > 0) {
+      const found = await rows(
+        this.#elf.db,
+        statements.postings(
+          kind,
+          missing.map((m) => m.term.word),
+        ),
+      );
+      const byTerm = missing.map(() => new Map<number, number>());
+      for (const { id, term, shown } of found) {
+        const docs = byTerm[term] as Map<number, number>;
+        if ((docs.get(id) ?? -1) < shown) docs.set(id, shown);
+      }
+      missing.forEach(({ term, index }, m) => {
+        const docs = byTerm[m] as Map<number, number>;
+        const list: Postings = { ids: Int32Array.from(docs.keys()), shown: Uint8Array.from(docs.values()) };
+        lists[index] = list;
+        if (snapshot) {
+          if (snapshot.postingCount + list.ids.length > maxKeptPostings) {
+            snapshot.postings.clear();
+            snapshot.postingCount = 0;
+          }
+          snapshot.postings.set(`${kind}:${term.stem}`, list);
+          snapshot.postingCount += list.ids.length;
+        }
+      });
+    }
+    return lists as Postings[];
   }
 }

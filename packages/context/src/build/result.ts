@@ -108,7 +108,10 @@ export function contextResult(parts: ResultParts): ContextResult {
         id: c.id,
         tier: c.tier,
         score: round(c.score),
-        why: c.why,
+        // A getter: most builds never read it (JSON.stringify and --explain do).
+        get why() {
+          return c.why;
+        },
         included: reason === null,
         reason,
       };

@@ -4,8 +4,17 @@ import type { AssumptionRow, CeoReviewRow, ExperimentRow, HeuristicRow, Invarian
 
 const dayMs = 86_400_000;
 
+// Every candidate learning's age is computed on every build: remember parsed timestamps.
+const parsed = new Map<string, number>();
+
 export function ageDays(now: Date, iso: string): number {
-  return (now.getTime() - Date.parse(iso)) / dayMs;
+  let at = parsed.get(iso);
+  if (at === undefined) {
+    at = Date.parse(iso);
+    if (parsed.size >= 50_000) parsed.clear();
+    parsed.set(iso, at);
+  }
+  return (now.getTime() - at) / dayMs;
 }
 
 export function formatAge(days: number): string {

@@ -5,7 +5,7 @@ import type { CorpusCache } from '../build/corpus-cache.js';
 import type { CandidatePool, RelevanceWeights } from '../config.js';
 import type { Gathered, Matched } from './assemble.js';
 import { findProjectContext } from './project-file.js';
-import { ftsTables, type MatchedKind, type MatchedRow, rows, statements as s } from './queries.js';
+import { ftsTables, itemKey, type MatchedKind, type MatchedRow, rows, statements as s } from './queries.js';
 
 // Reads the candidates of a build. Items are found by the task's words through their posting
 // lists (every item that holds a chosen word, not a bm25 top-k: relevance is computed from the
@@ -18,38 +18,39 @@ export interface Term {
   word: string;
 }
 
-/** What each matched item holds of the searched words: `kind:id` → stem → 1 (shown text) or the secondary weight. */
-export type Hits = Map<string, Map<string, number>>;
+/**
+ * What each matched item holds of the searched words: its itemKey → Σ IDF weight of the words it
+ * holds (a word only in what explains the item at the secondary weight) — the numerator of its
+ * coverage of the task (candidates/scored.ts).
+ */
+export type Hits = Map<number, number>;
 
 const none = Promise.resolve([] as never[]);
 export const matchedKinds = Object.keys(ftsTables) as MatchedKind[];
 
-/** Adds the postings of `terms` in these kinds to `hits`; returns the ids found per kind. */
+/** Adds what the items holding `terms` (in these kinds) cover of the task to `hits`; returns the ids found per kind. */
 export async function readHits(
-  db: Kysely<Database>,
+  cache: CorpusCache,
   kinds: readonly MatchedKind[],
   terms: readonly Term[],
+  weights: ReadonlyMap<string, number>,
   secondaryWeight: number,
   hits: Hits,
 ): Promise<Map<MatchedKind, number[]>> {
   const found = new Map<MatchedKind, number[]>();
   if (terms.length === 0) return found;
-  const words = terms.map((t) => t.word);
-  const results = await Promise.all(kinds.map((kind) => rows(db, s.postings(kind, words))));
+  const lists = await Promise.all(kinds.map((kind) => cache.postings(kind, terms)));
   kinds.forEach((kind, k) => {
     const ids = new Set<number>();
-    for (const { id, term, shown } of results[k] ?? []) {
-      const stem = (terms[term] as Term).stem;
-      const key = `${kind}:${id}`;
-      let held = hits.get(key);
-      if (!held) {
-        held = new Map();
-        hits.set(key, held);
+    (lists[k] ?? []).forEach((list, t) => {
+      const weight = weights.get((terms[t] as Term).stem) ?? 0;
+      for (let i = 0; i < list.ids.length; i++) {
+        const id = list.ids[i] as number;
+        const key = itemKey(kind, id);
+        hits.set(key, (hits.get(key) ?? 0) + weight * (list.shown[i] === 1 ? 1 : secondaryWeight));
+        ids.add(id);
       }
-      const weight = shown === 1 || ftsTables[kind].shown === null ? 1 : secondaryWeight;
-      if ((held.get(stem) ?? 0) < weight) held.set(stem, weight);
-      ids.add(id);
-    }
+    });
     found.set(kind, [...ids]);
   });
   return found;
@@ -65,6 +66,24 @@ const usable: { [K in MatchedKind]: (row: MatchedRow[K], projectPath: string | n
     a.status === 'challenged' || a.status === 'invalidated' || (a.status === 'active' && a.confidence >= 0.6),
   spike_report: () => true,
 };
+
+/**
+ * The `limit` items of `found` that cover the most of the task (ties: any), per kind. Every item
+ * holding a word was counted; only these are read and scored in full.
+ */
+export function bestFound(found: Map<MatchedKind, number[]>, hits: Hits, limit: number): Map<MatchedKind, number[]> {
+  const all: Array<{ kind: MatchedKind; id: number; covered: number }> = [];
+  for (const [kind, ids] of found)
+    for (const id of ids) all.push({ kind, id, covered: hits.get(itemKey(kind, id)) ?? 0 });
+  if (all.length > limit) all.sort((a, b) => b.covered - a.covered).length = limit;
+  const best = new Map<MatchedKind, number[]>();
+  for (const { kind, id } of all) {
+    const ids = best.get(kind);
+    if (ids) ids.push(id);
+    else best.set(kind, [id]);
+  }
+  return best;
+}
 
 /** The usable rows of the items found, added to `matched`. */
 export async function readMatched(
@@ -87,6 +106,8 @@ export async function readMatched(
 
 export interface GatherParams {
   terms: readonly Term[];
+  /** The task's IDF weights, by stem. */
+  weights: ReadonlyMap<string, number>;
   tags: string[];
   projectPath: string | null;
   cwd: string | null;
@@ -111,7 +132,7 @@ export async function gatherFirst(db: Kysely<Database>, cache: CorpusCache, p: G
   const hits: Hits = new Map();
   const tags = p.tags.join(',');
   const [found, tagged, ph, pl, background] = await Promise.all([
-    readHits(db, matchedKinds, p.terms, p.secondaryWeight, hits),
+    readHits(cache, matchedKinds, p.terms, p.weights, p.secondaryWeight, hits),
     p.tags.length ? cache.memo(`tagged:${tags}`, () => rows(db, s.taggedLearnings(p.tags, pool.other))) : none,
     projectPath
       ? cache.memo(`project heuristics:${projectPath}`, () => rows(db, s.projectHeuristics(projectPath, pool.project)))
@@ -131,7 +152,7 @@ export async function gatherFirst(db: Kysely<Database>, cache: CorpusCache, p: G
     }),
   ]);
   const matched = emptyMatched();
-  await readMatched(cache, found, projectPath, matched);
+  await readMatched(cache, bestFound(found, hits, pool.matched), projectPath, matched);
   return {
     projectFile: p.cwd ? findProjectContext(p.cwd) : null,
     projectHeuristics: ph,
@@ -157,6 +178,8 @@ export async function gatherSecond(
   g: Gathered,
   p: {
     bridge: readonly Term[];
+    /** The expanded weights (the bridge words' among them). */
+    termWeights: ReadonlyMap<string, number>;
     /** The learnings that match the task best, with their coverage: their rules come along. */
     learnings: ReadonlyArray<{ row: LearningRow; coverage: number }>;
     domains: string[];
@@ -171,7 +194,7 @@ export async function gatherSecond(
   const before = new Set(g.hits.keys());
   const ids = learnings.map((l) => l.row.id);
   const [found, dh, dl, dd, di, learned, beside] = await Promise.all([
-    readHits(db, ['heuristic', 'learning'], p.bridge, w.secondaryText, g.hits),
+    readHits(cache, ['heuristic', 'learning'], p.bridge, p.termWeights, w.secondaryText, g.hits),
     some
       ? cache.memo(`domain heuristics:${key}:${projectPath}`, () =>
           rows(db, s.domainHeuristics(domains, projectPath, pool.domain)),
@@ -209,9 +232,9 @@ export async function gatherSecond(
   for (const [kind, ids] of found)
     found.set(
       kind,
-      ids.filter((id) => !before.has(`${kind}:${id}`)),
+      ids.filter((id) => !before.has(itemKey(kind, id))),
     );
-  await readMatched(cache, found, projectPath, g.matched);
+  await readMatched(cache, bestFound(found, g.hits, pool.bridged), projectPath, g.matched);
   return {
     ...g,
     bridges,

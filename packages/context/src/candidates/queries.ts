@@ -26,6 +26,20 @@ export const ftsTables = {
   spike_report: { fts: 'spike_reports_fts', table: 'spike_reports', shown: '{title findings}' },
 } as const;
 export type MatchedKind = keyof typeof ftsTables;
+
+const kindIndex: Record<MatchedKind, number> = {
+  heuristic: 0,
+  learning: 1,
+  decision: 2,
+  invariant: 3,
+  assumption: 4,
+  spike_report: 5,
+};
+
+/** One number for an item of a matched kind (builds look items up by it thousands of times). */
+export function itemKey(kind: MatchedKind, id: number): number {
+  return id * 8 + kindIndex[kind];
+}
 export interface MatchedRow {
   heuristic: HeuristicRow;
   learning: LearningRow;
@@ -48,7 +62,7 @@ export const statements = {
     const { fts, shown } = ftsTables[kind];
     const branches = words.flatMap((word, term) => {
       const quoted = `"${word.replaceAll('"', '""')}"`;
-      const any = sql`select rowid as id, ${term} as term, 0 as shown from ${sql.table(fts)} where ${sql.table(fts)} match ${quoted}`;
+      const any = sql`select rowid as id, ${term} as term, ${shown === null ? 1 : 0} as shown from ${sql.table(fts)} where ${sql.table(fts)} match ${quoted}`;
       return shown === null
         ? [any]
         : [

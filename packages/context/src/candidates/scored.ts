@@ -3,6 +3,7 @@ import type { TermWeights } from '../relevance/coverage.js';
 import { relevance } from '../relevance/score.js';
 import type { Candidate, CandidateKind } from './candidate.js';
 import type { CandidateSet } from './candidate-set.js';
+import { itemKey, type MatchedKind } from './queries.js';
 
 // Knowledge that earns its place by one relevance score (candidates/assemble.ts): every kind,
 // golden rules included, is scored the same way; the tier is only where it is shown.
@@ -14,7 +15,7 @@ export interface Task {
   /** IDF weights of the task's stems (text and tags, plus expansion words), for weighted term coverage. */
   termWeights: TermWeights;
   /** What each matched item holds of the searched words (candidates/gather.ts). */
-  hits: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  hits: ReadonlyMap<number, number>;
   /** Text relevance carried over to heuristics from the learnings they were learned from or recorded beside. */
   bridges?: ReadonlyMap<number, number>;
   projectPath: string | null;
@@ -24,7 +25,7 @@ export interface Task {
 /** What relevance() weighs of an item, besides its text. */
 export interface ScoredItem {
   /** The kind whose postings hold the item (a golden rule's are a heuristic's). */
-  matchKind: string;
+  matchKind: MatchedKind;
   /** Learned in (or applying only to) this project: shown under "This project", with the project boost. */
   project: boolean;
   confidence: number | null;
@@ -45,16 +46,25 @@ type Row = { id: number; domain: string | null; token_count: number | null };
  * from its postings — a word only in what explains the item (a rule's explanation, a decision's
  * rationale) counts `secondaryText` of its weight. Comparable across kinds, unlike bm25.
  */
-export function coverage(task: Pick<Task, 'termWeights' | 'hits' | 'bridges'>, key: string): number {
-  const held = task.hits.get(key);
-  const bridged = key.startsWith('heuristic:') ? (task.bridges?.get(Number(key.slice(10))) ?? 0) : 0;
-  if (!held) return bridged;
-  let total = 0;
-  for (const weight of task.termWeights.values()) total += weight;
-  if (total === 0) return 0;
-  let covered = 0;
-  for (const [stem, share] of held) covered += (task.termWeights.get(stem) ?? 0) * share;
-  return Math.max(covered / total, bridged);
+export function coverage(task: Pick<Task, 'termWeights' | 'hits' | 'bridges'>, kind: MatchedKind, id: number): number {
+  const held = task.hits.get(itemKey(kind, id));
+  const bridged = kind === 'heuristic' ? (task.bridges?.get(id) ?? 0) : 0;
+  if (held === undefined) return bridged;
+  const total = totalWeight(task.termWeights);
+  return total === 0 ? bridged : Math.max(held / total, bridged);
+}
+
+const totals = new WeakMap<TermWeights, number>();
+
+/** Σ of the task's weights (remembered per weights map: every candidate divides by it). */
+function totalWeight(weights: TermWeights): number {
+  let total = totals.get(weights);
+  if (total === undefined) {
+    total = 0;
+    for (const weight of weights.values()) total += weight;
+    totals.set(weights, total);
+  }
+  return total;
 }
 
 /** 1 for a task domain, `anyDomain` for an item of none; a project item counts fully when there is no task. */
@@ -82,7 +92,7 @@ export function addScored<R extends Row>(
     const { project, matchKind, warning, ...quality } = item(row);
     const scored = relevance(
       {
-        text: task.termWeights.size === 0 ? null : coverage(task, `${matchKind}:${row.id}`),
+        text: task.termWeights.size === 0 ? null : coverage(task, matchKind, row.id),
         domain: domainMatch(task, row.domain, project),
         confidence: quality.confidence,
         timesValidated: quality.timesValidated,
@@ -103,7 +113,10 @@ export function addScored<R extends Row>(
         section: tier === 0 ? 'project' : shown.section,
         bodyTokens: row.token_count,
         score,
-        why: place ? `${place.why}: ${scored.why()}` : scored.why(),
+        // Formatted when read (--explain): five numbers for each of 300 candidates add up.
+        get why() {
+          return place ? `${place.why}: ${scored.why()}` : scored.why();
+        },
         domain: row.domain,
         ...(warning ? { warning } : {}),
       };

@@ -4,6 +4,21 @@ const ellipsis = '…';
 /** A shortened item must keep at least this many characters to still be worth showing. */
 export const minUsefulChars = 40;
 
+// Items are shortened again on every build that places them: remember where their words end.
+const ends = new Map<string, number[]>();
+
+/** Where each word of `text` ends (before the whitespace that follows it); a text of one word is cut at `fallback`. */
+function wordEnds(text: string, fallback: number): number[] {
+  let cuts = ends.get(text);
+  if (!cuts) {
+    cuts = [];
+    for (const match of text.matchAll(/\S(?=\s)/g)) cuts.push(match.index + 1);
+    if (ends.size >= 5_000) ends.clear();
+    ends.set(text, cuts);
+  }
+  return cuts.length > 0 ? cuts : [Math.min(text.length, fallback)];
+}
+
 /**
  * The longest prefix of `text`, cut at a sentence end or else a word boundary, that costs at
  * most `maxTokens` with "…" appended; null when no useful prefix fits.
@@ -20,10 +35,7 @@ export function shortened(
   stored?: number | null,
 ): { text: string; tokens: number } | null {
   if (maxTokens <= 0) return null;
-  const cuts: number[] = [];
-  for (let i = 1; i < text.length; i++)
-    if (/\s/.test(text[i] as string) && !/\s/.test(text[i - 1] as string)) cuts.push(i);
-  if (cuts.length === 0) cuts.push(Math.min(text.length, maxTokens));
+  const cuts = wordEnds(text, maxTokens);
   const price = model.cutter(text, ellipsis, stored);
   const fits = (end: number) => price(end) <= maxTokens;
   // Binary search over word boundaries: cost grows with the prefix.

@@ -5,6 +5,7 @@ import { loadO200kCounter } from './o200k-counter.js';
 import { chunkFloor, o200kPattern, pieceBound } from './pretoken-bound.js';
 
 const samples = [
+  'constructor toString valueOf __proto__ hasOwnProperty',
   'Run schema migrations in small batches — ALTER TABLE holds the write lock.',
   'résumé naïve 東京 🙂 JSON.parse try/catch «quoted» ',
   "don't  stop\n\n  indented\r\nline/path/to/file.ts:12:5",
@@ -42,6 +43,7 @@ describe('piece bounds (the cold path prices text without the tokenizer)', () =>
       for (const text of [prefix, suffix]) expect(pieceBound(text), text).toBe(o200k.count(text));
     }
     for (const text of samples) {
+      expect(Number.isInteger(pieceBound(text)), text).toBe(true);
       expect(pieceBound(text)).toBeGreaterThanOrEqual(o200k.count(text));
       expect(chunkFloor(text)).toBeLessThanOrEqual(o200k.count(text));
     }

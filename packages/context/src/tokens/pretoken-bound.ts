@@ -14,12 +14,13 @@ export const o200kPattern = new RegExp(
   'gu',
 );
 
-const pieces: Readonly<Record<string, number>> = headings.pieces;
+// A Map, not the JSON object: a text holding "constructor" must not find Object's own properties.
+const pieces: ReadonlyMap<string, number> = new Map(Object.entries(headings.pieces));
 const digits = /^[0-9]{1,3}$/;
 
 /** One o200k piece's bound: counted at build time, one digit group, or its bytes. */
 function boundOfPiece(piece: string): number {
-  return pieces[piece] ?? (digits.test(piece) ? 1 : bytes(piece));
+  return pieces.get(piece) ?? (digits.test(piece) ? 1 : bytes(piece));
 }
 
 function bytes(text: string): number {
@@ -85,7 +86,21 @@ const endsInWord = /[\p{L}\p{N}\p{M}]$/u;
  * that count less one token per word cut off (chunkFloor). A suffix after a piece that does not
  * end in a letter or digit may merge with it: that piece and the suffix are priced at their bytes.
  */
+// Items are shortened again on every build that places them: remember their prices.
+const cutters = new Map<string, (end: number) => number>();
+
 export function cutPrices(text: string, suffix: string, stored: number | null | undefined): (end: number) => number {
+  const key = `${stored ?? ''}\u0000${suffix}\u0000${text}`;
+  let prices = cutters.get(key);
+  if (!prices) {
+    prices = makeCutPrices(text, suffix, stored);
+    if (cutters.size >= 5_000) cutters.clear();
+    cutters.set(key, prices);
+  }
+  return prices;
+}
+
+function makeCutPrices(text: string, suffix: string, stored: number | null | undefined): (end: number) => number {
   const ends: number[] = [];
   const sums: number[] = [];
   let total = 0;
