@@ -29,7 +29,7 @@ export interface DepthProfile {
 
 export const depthProfiles: Record<Depth, DepthProfile> = {
   minimal: { itemCap: 80, pool: { matched: 0, bridged: 0, domain: 0, project: 0, other: 0 } },
-  standard: { itemCap: 120, pool: { matched: 300, bridged: 100, domain: 30, project: 20, other: 15 } },
+  standard: { itemCap: 120, pool: { matched: 200, bridged: 60, domain: 30, project: 20, other: 15 } },
   deep: { itemCap: 250, pool: { matched: 600, bridged: 200, domain: 50, project: 30, other: 30 } },
 };
 

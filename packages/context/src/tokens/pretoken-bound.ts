@@ -27,12 +27,12 @@ function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-// Decorations repeat (the same confidence, the same age): remember recent answers.
+// Decorations repeat (the same confidence, the same age), and items without a stored count are
+// priced again on every build: remember recent answers.
 const bounds = new Map<string, number>();
 
 /** An upper bound of the o200k count of `text`, from its pieces (see above). */
 export function pieceBound(text: string): number {
-  if (text.length > 64) return piecesOf(text);
   let bound = bounds.get(text);
   if (bound === undefined) {
     bound = piecesOf(text);
