@@ -95,6 +95,8 @@ export interface RelevanceWeights {
   /** … and at this share for a rule of its domain recorded within `besideHours` of it (0 = off). */
   besideBridge: number;
   besideHours: number;
+  /** How many rules recorded just before and just after a learning count as beside it. */
+  besideNearest: number;
 }
 
 export const defaultWeights: RelevanceWeights = {
@@ -128,4 +130,5 @@ export const defaultWeights: RelevanceWeights = {
   sourceBridge: 0.9,
   besideBridge: 0.6,
   besideHours: 12,
+  besideNearest: 3,
 };

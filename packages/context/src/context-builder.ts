@@ -110,7 +110,7 @@ export class ContextBuilder {
           pool,
           now,
           golden,
-          secondaryWeight: w.secondaryText,
+          relevance: w,
         });
     const strongest = strongestMatches(gathered, termWeights, w);
     const expansion = await expandedTermWeights(strongest, termWeights, documents, counts, w);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Elf } from '@elf/core';
+import { Elf, retractHeuristic } from '@elf/core';
 import { tempDir } from '@elf/test-support';
 import { describe, expect, it } from 'vitest';
 import { buildContext, ContextBuilder } from '../src/index.js';
@@ -16,6 +16,25 @@ const golden = async (elf: Elf, rule: string, validated: number, category: strin
     .execute();
   return h.id;
 };
+
+describe('a kept builder', () => {
+  it('finds what was recorded after it built, and forgets what was retracted, across many builds', async () => {
+    // Outside any project: the rule can only be found by its words.
+    const elf = await openElf({ seedStarters: false, projectPath: null });
+    for (let i = 0; i < 40; i++)
+      await elf.recordLearning({ type: 'observation', title: `Background note ${i} about the build`, domain: 'ci' });
+    const builder = new ContextBuilder(elf);
+    // Words no item held when the builder first looked them up.
+    const task = 'the zorblax plugin fizzes after quuxing';
+    const before = await builder.build({ task });
+    expect(before.text).not.toContain('zorblax');
+    const rule = await elf.recordHeuristic({ domain: 'tooling', rule: 'Pin zorblax below 2.0 before quuxing' });
+    expect((await builder.build({ task })).text).toContain('Pin zorblax below 2.0');
+    await retractHeuristic(elf.core, { id: rule.id, reason: 'fixed upstream' });
+    expect((await builder.build({ task })).text).not.toContain('Pin zorblax below 2.0');
+    await elf.close();
+  });
+});
 
 describe('buildContext tiers', () => {
   it('puts the project file and project items first, then golden rules, task knowledge, background', async () => {

@@ -56,4 +56,5 @@ export const expectedIndexes = [
   'idx_building_queries_duration',
   'idx_heuristics_origin_confidence',
   'idx_heuristics_source',
+  'idx_heuristics_domain_created',
 ] as const;

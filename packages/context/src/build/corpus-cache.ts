@@ -45,12 +45,18 @@ export class CorpusCache {
     if (this.#snapshot?.marker !== marker) {
       const { domains } = await this.#elf.knownDomains();
       const [count] = await rows(this.#elf.db, statements.documentCount());
+      const documents = count?.documents ?? 0;
+      // Document counts weigh words (IDF) and choose which to search; a few new items barely move
+      // them, and counting reads a word's whole posting list: keep them until the corpus has
+      // grown or shrunk by a twentieth — but not a word no item held (a new item may hold it now).
+      const previous = this.#snapshot;
+      const keepCounts = previous !== undefined && Math.abs(documents - previous.documents) <= previous.documents / 20;
       this.#snapshot = {
         marker,
         golden: new Map(),
         domains: new Set(domains),
-        documents: count?.documents ?? 0,
-        documentCounts: new Map(),
+        documents: keepCounts ? previous.documents : documents,
+        documentCounts: keepCounts ? new Map([...previous.documentCounts].filter(([, held]) => held > 0)) : new Map(),
         rows: new Map(),
         memo: new Map(),
         postings: new Map(),
@@ -69,7 +75,7 @@ export class CorpusCache {
 
   /**
    * Documents containing each stem. Counting reads a stem's whole posting list (fts5vocab), so
-   * counts are kept with the snapshot.
+   * counts are kept, across small changes of the data too (see corpus()).
    */
   async documentCounts(wanted: readonly string[]): Promise<Map<string, number>> {
     const known = this.#snapshot?.documentCounts;
@@ -131,10 +137,15 @@ export class CorpusCache {
   }
 
   /**
-   * The posting lists of `terms` in one kind: kept lists from memory, the others in one query
-   * (one branch per word; kinds that show only some columns get a second branch per word).
+   * The posting lists of `terms` in one kind (each the newest `limit` items): kept lists from
+   * memory, the others in one query (one branch per word; kinds that show only some columns get a
+   * second branch per word).
    */
-  async postings(kind: MatchedKind, terms: ReadonlyArray<{ stem: string; word: string }>): Promise<Postings[]> {
+  async postings(
+    kind: MatchedKind,
+    terms: ReadonlyArray<{ stem: string; word: string }>,
+    limit: number,
+  ): Promise<Postings[]> {
     const snapshot = this.#snapshot;
     const kept = snapshot?.postings;
     const lists: Array<Postings | undefined> = terms.map((t) => kept?.get(`${kind}:${t.stem}`));
@@ -145,6 +156,7 @@ export class CorpusCache {
         statements.postings(
           kind,
           missing.map((m) => m.term.word),
+          limit,
         ),
       );
       const byTerm = missing.map(() => new Map<number, number>());

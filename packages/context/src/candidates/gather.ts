@@ -34,12 +34,13 @@ export async function readHits(
   kinds: readonly MatchedKind[],
   terms: readonly Term[],
   weights: ReadonlyMap<string, number>,
-  secondaryWeight: number,
+  w: Pick<RelevanceWeights, 'secondaryText' | 'maxPostings'>,
   hits: Hits,
 ): Promise<Map<MatchedKind, number[]>> {
   const found = new Map<MatchedKind, number[]>();
   if (terms.length === 0) return found;
-  const lists = await Promise.all(kinds.map((kind) => cache.postings(kind, terms)));
+  const secondaryWeight = w.secondaryText;
+  const lists = await Promise.all(kinds.map((kind) => cache.postings(kind, terms, w.maxPostings)));
   kinds.forEach((kind, k) => {
     const ids = new Set<number>();
     (lists[k] ?? []).forEach((list, t) => {
@@ -114,7 +115,7 @@ export interface GatherParams {
   pool: CandidatePool;
   now: Date;
   golden: Heuristic[];
-  secondaryWeight: number;
+  relevance: RelevanceWeights;
 }
 
 export function emptyMatched(): Matched {
@@ -132,7 +133,7 @@ export async function gatherFirst(db: Kysely<Database>, cache: CorpusCache, p: G
   const hits: Hits = new Map();
   const tags = p.tags.join(',');
   const [found, tagged, ph, pl, background] = await Promise.all([
-    readHits(cache, matchedKinds, p.terms, p.weights, p.secondaryWeight, hits),
+    readHits(cache, matchedKinds, p.terms, p.weights, p.relevance, hits),
     p.tags.length ? cache.memo(`tagged:${tags}`, () => rows(db, s.taggedLearnings(p.tags, pool.other))) : none,
     projectPath
       ? cache.memo(`project heuristics:${projectPath}`, () => rows(db, s.projectHeuristics(projectPath, pool.project)))
@@ -194,7 +195,7 @@ export async function gatherSecond(
   const before = new Set(g.hits.keys());
   const ids = learnings.map((l) => l.row.id);
   const [found, dh, dl, dd, di, learned, beside] = await Promise.all([
-    readHits(cache, ['heuristic', 'learning'], p.bridge, p.termWeights, w.secondaryText, g.hits),
+    readHits(cache, ['heuristic', 'learning'], p.bridge, p.termWeights, w, g.hits),
     some
       ? cache.memo(`domain heuristics:${key}:${projectPath}`, () =>
           rows(db, s.domainHeuristics(domains, projectPath, pool.domain)),
@@ -203,13 +204,16 @@ export async function gatherSecond(
     some ? cache.memo(`domain learnings:${key}`, () => rows(db, s.domainLearnings(domains, pool.domain))) : none,
     some ? cache.memo(`domain decisions:${key}`, () => rows(db, s.domainDecisions(domains, pool.other))) : none,
     some ? cache.memo(`domain invariants:${key}`, () => rows(db, s.domainInvariants(domains, pool.other))) : none,
-    ids.length ? rows(db, s.learnedFrom(ids)) : none,
+    ids.length ? cache.memo(`learned from:${ids}`, () => rows(db, s.learnedFrom(ids))) : none,
     ids.length && w.besideHours > 0
-      ? rows(
-          db,
-          s.recordedBeside(
-            learnings.map((l) => l.row),
-            w.besideHours,
+      ? cache.memo(`recorded beside:${ids}`, () =>
+          rows(
+            db,
+            s.recordedBeside(
+              learnings.map((l) => l.row),
+              w.besideHours,
+              w.besideNearest,
+            ),
           ),
         )
       : none,

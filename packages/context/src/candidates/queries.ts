@@ -58,17 +58,19 @@ export const statements = {
    * kinds that show only some of their columns, per shown / any column): the task's posting lists,
    * read without bm25 — relevance is computed from them (candidates/postings.ts).
    */
-  postings: (kind: MatchedKind, words: readonly string[]) => {
+  postings: (kind: MatchedKind, words: readonly string[], limit: number) => {
     const { fts, shown } = ftsTables[kind];
+    const table = sql.table(fts);
+    // Each list newest first and at most `limit` long: a word held by thousands of items (the
+    // rarest of a task of common words) costs no more than a rare one.
+    const branch = (term: number, match: string, inShown: number) =>
+      sql`select * from (select rowid as id, ${term} as term, ${inShown} as shown from ${table}
+        where ${table} match ${match} order by rowid desc limit ${limit})`;
     const branches = words.flatMap((word, term) => {
       const quoted = `"${word.replaceAll('"', '""')}"`;
-      const any = sql`select rowid as id, ${term} as term, ${shown === null ? 1 : 0} as shown from ${sql.table(fts)} where ${sql.table(fts)} match ${quoted}`;
       return shown === null
-        ? [any]
-        : [
-            sql`select rowid as id, ${term} as term, 1 as shown from ${sql.table(fts)} where ${sql.table(fts)} match ${`${shown}: ${quoted}`}`,
-            any,
-          ];
+        ? [branch(term, quoted, 1)]
+        : [branch(term, `${shown}: ${quoted}`, 1), branch(term, quoted, 0)];
     });
     return sql<{ id: number; term: number; shown: 0 | 1 }>`${sql.join(branches, sql` union all `)}`;
   },
@@ -79,15 +81,24 @@ export const statements = {
   learnedFrom: (learningIds: readonly number[]) => sql<HeuristicRow>`
     select t.* from heuristics t where t.source_id in (${sql.join(learningIds)})
       and t.source_type in ('failure', 'success', 'observation')`,
-  /** Rules of a learning's domain recorded within `hours` of it (the same session, as a rule). */
-  recordedBeside: (learnings: ReadonlyArray<{ domain: string; created_at: string }>, hours: number) =>
+  /**
+   * Rules of a learning's domain recorded within `hours` of it (in the same session, as a rule
+   * learned from it is): the `nearest` before it and the `nearest` after it, by the time index.
+   */
+  recordedBeside: (learnings: ReadonlyArray<{ domain: string; created_at: string }>, hours: number, nearest: number) =>
     sql<HeuristicRow & { beside: string }>`${sql.join(
-      learnings.map(({ domain, created_at }) => {
+      learnings.flatMap(({ domain, created_at }) => {
         const at = Date.parse(created_at);
         const from = new Date(at - hours * 3_600_000).toISOString();
         const to = new Date(at + hours * 3_600_000).toISOString();
-        return sql`select t.*, ${created_at} as beside from heuristics t
-          where t.created_at between ${from} and ${to} and t.domain = ${domain}`;
+        return [
+          sql`select * from (select t.*, ${created_at} as beside from heuristics t
+            where t.created_at between ${from} and ${created_at} and t.domain = ${domain}
+            order by t.created_at desc limit ${nearest})`,
+          sql`select * from (select t.*, ${created_at} as beside from heuristics t
+            where t.created_at > ${created_at} and t.created_at <= ${to} and t.domain = ${domain}
+            order by t.created_at limit ${nearest})`,
+        ];
       }),
       sql` union all `,
     )}`,
@@ -168,7 +179,7 @@ export function contextQueries(db: Kysely<Database>) {
     ...Object.fromEntries(
       (Object.keys(ftsTables) as MatchedKind[]).flatMap(
         (kind): Array<[string, RawBuilder<unknown>]> => [
-          [`postings ${kind}`, s.postings(kind, ['migration', 'deadlock'])],
+          [`postings ${kind}`, s.postings(kind, ['migration', 'deadlock'], 800)],
           [`byIds ${kind}`, s.byIds(kind, [1, 2, 3])],
         ],
       ),
@@ -179,7 +190,7 @@ export function contextQueries(db: Kysely<Database>) {
     domainInvariants: s.domainInvariants(domains, 30),
     taggedLearnings: s.taggedLearnings(['sqlite'], 30),
     learnedFrom: s.learnedFrom([1, 2, 3]),
-    recordedBeside: s.recordedBeside([{ domain: 'database', created_at: '2026-01-01T00:00:00.000Z' }], 12),
+    recordedBeside: s.recordedBeside([{ domain: 'database', created_at: '2026-01-01T00:00:00.000Z' }], 12, 3),
     projectHeuristics: s.projectHeuristics('/project', 30),
     projectLearnings: s.projectLearnings('/project', 30),
     recentFailures: s.recentFailures('2026-01-01T00:00:00.000Z', 30),
