@@ -1,11 +1,13 @@
 import type { AssumptionTable } from './tables/assumption.table.js';
 import type { BuildingQueryTable } from './tables/building-query.table.js';
+import type { BuildingQueryDayTable } from './tables/building-query-day.table.js';
 import type { CeoReviewTable } from './tables/ceo-review.table.js';
 import type { ConfidenceUpdateTable } from './tables/confidence-update.table.js';
 import type { CycleTable } from './tables/cycle.table.js';
 import type { DecisionTable } from './tables/decision.table.js';
 import type { DomainStatsTable } from './tables/domain-stats.table.js';
 import type { ExperimentTable } from './tables/experiment.table.js';
+import type { FtsGenerationTable } from './tables/fts-generation.table.js';
 import type { HeuristicTable } from './tables/heuristic.table.js';
 import type { InvariantTable } from './tables/invariant.table.js';
 import type { LearningTable } from './tables/learning.table.js';
@@ -20,6 +22,7 @@ import type {
 import type { SessionSummaryTable } from './tables/session-summary.table.js';
 import type { SettingTable } from './tables/setting.table.js';
 import type { SpikeReportTable } from './tables/spike-report.table.js';
+import type { StatisticsCountTable } from './tables/statistics-count.table.js';
 import type { TrailTable } from './tables/trail.table.js';
 import type { ViolationTable } from './tables/violation.table.js';
 
@@ -47,6 +50,9 @@ export interface Database {
   session_tools: SessionToolTable;
   session_captures: SessionCaptureTable;
   settings: SettingTable;
+  statistics_counts: StatisticsCountTable;
+  building_query_days: BuildingQueryDayTable;
+  fts_generations: FtsGenerationTable;
 }
 
 /** Knowledge tables: what export, import and backups must never lose; prune never touches them. */

@@ -46,6 +46,7 @@ export {
   buildingQueryStatuses,
   type NewBuildingQueryRow,
 } from './tables/building-query.table.js';
+export type { BuildingQueryDayRow, BuildingQueryDayTable } from './tables/building-query-day.table.js';
 export {
   type CeoReviewRow,
   type CeoReviewRowUpdate,
@@ -81,6 +82,7 @@ export {
   experimentStatuses,
   type NewExperimentRow,
 } from './tables/experiment.table.js';
+export type { FtsGenerationRow, FtsGenerationTable } from './tables/fts-generation.table.js';
 export {
   type HeuristicRow,
   type HeuristicRowUpdate,
@@ -142,6 +144,7 @@ export type {
   SpikeReportRowUpdate,
   SpikeReportTable,
 } from './tables/spike-report.table.js';
+export type { StatisticsCountRow, StatisticsCountTable } from './tables/statistics-count.table.js';
 export {
   type NewTrailRow,
   type TrailLocationType,

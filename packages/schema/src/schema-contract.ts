@@ -24,6 +24,9 @@ export const expectedTables = [
   'session_tools',
   'session_captures',
   'settings',
+  'statistics_counts',
+  'building_query_days',
+  'fts_generations',
 ] as const;
 
 export const ftsTables = [

@@ -7,6 +7,7 @@ import * as contextSupport from './2026_11_26_000500_context_support.js';
 import * as leanerIndexes from './2026_11_26_000600_leaner_indexes.js';
 import * as hookSessions from './2026_11_26_000700_hook_sessions.js';
 import * as knowledgeLifecycle from './2026_11_27_000800_knowledge_lifecycle.js';
+import * as keptCounts from './2026_12_03_001000_kept_counts.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the bundled CLI
@@ -21,6 +22,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_000600_leaner_indexes': leanerIndexes,
   '2026_11_26_000700_hook_sessions': hookSessions,
   '2026_11_27_000800_knowledge_lifecycle': knowledgeLifecycle,
+  '2026_12_03_001000_kept_counts': keptCounts,
 };
 
 /** The schema version this build of ELF writes and understands. */
