@@ -2,6 +2,7 @@ import type { Database } from '@elf/schema';
 import type { CompiledQuery, Kysely } from 'kysely';
 import { ftsMatchExpression } from '../search/fts-query.js';
 import { searchQueries } from '../search/search.js';
+import { durationFromTopQuery, queryTotalsQuery, statisticsCountsQuery } from '../statistics/statistics-queries.js';
 import { goldenRulesQuery } from './golden-rules.js';
 import { assumptionsQuery, decisionsQuery, invariantsQuery } from './knowledge-lists.js';
 import { heuristicsByDomainQuery, learningsByDomainQuery } from './query-by-domain.js';
@@ -17,8 +18,10 @@ export interface HotQuery {
 }
 
 /**
- * Every query on an agent's hot path, compiled with representative parameters, built by the same
- * functions that run them. Tests and `explainHotQueries` EXPLAIN each one: none may scan a table.
+ * Every query on an agent's hot path, and the reads behind statistics, compiled with representative
+ * parameters, built by the same functions that run them. Tests and `explainHotQueries` EXPLAIN
+ * each one: none may scan a table (the summaries triggers keep, a row per domain or day, are read
+ * whole on purpose).
  */
 export function hotQueries(db: Kysely<Database>, projectPath: string | null = '/project'): HotQuery[] {
   const since = '2026-01-01T00:00:00.000Z';
@@ -63,5 +66,10 @@ export function hotQueries(db: Kysely<Database>, projectPath: string | null = '/
   for (const { kind, query } of searchQueries(match, 10)) {
     queries.push({ name: `search ${kind}`, query: query.compile(db) });
   }
+  queries.push(
+    { name: 'statistics counts', query: statisticsCountsQuery(db) },
+    { name: 'statistics query totals', query: queryTotalsQuery(db, '2026-11-26') },
+    { name: 'statistics p95', query: durationFromTopQuery(db, 5) },
+  );
   return queries;
 }
