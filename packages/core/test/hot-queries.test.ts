@@ -56,7 +56,7 @@ const badPlan = (detail: string) =>
   // A full scan of a table (not of an index, not an FTS MATCH) or a scan of a whole index for a filter.
   !summaries.has(detail) &&
   (/^SCAN \w+$/.test(detail) ||
-    (/^SCAN /.test(detail) && !/USING (COVERING )?INDEX|VIRTUAL TABLE INDEX \d+:M/.test(detail)));
+    (/^SCAN /.test(detail) && !/USING (COVERING )?INDEX|VIRTUAL TABLE INDEX \d+:=?M/.test(detail)));
 
 async function plans(db: Kysely<any>, elf: Elf) {
   const result: Array<{ name: string; details: string[] }> = [];
@@ -104,6 +104,8 @@ describe('hot queries', () => {
     expect(badPlan('SCAN learnings USING COVERING INDEX idx_learnings_type')).toBe(false);
     expect(badPlan('SEARCH learnings USING INDEX idx_learnings_domain (domain=?)')).toBe(false);
     expect(badPlan('SCAN learnings_fts VIRTUAL TABLE INDEX 32:M4')).toBe(false);
+    expect(badPlan('SCAN learnings_fts VIRTUAL TABLE INDEX 0:=M4')).toBe(false); // MATCH at one rowid
+    expect(badPlan('SCAN learnings_fts VIRTUAL TABLE INDEX 0:')).toBe(true);
     expect(badPlan('SCAN domain_stats')).toBe(false);
     expect(badPlan('SCAN statistics_counts')).toBe(true);
   });

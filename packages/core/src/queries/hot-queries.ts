@@ -1,7 +1,7 @@
 import type { Database } from '@elf/schema';
 import type { CompiledQuery, Kysely } from 'kysely';
-import { ftsMatchExpression } from '../search/fts-query.js';
-import { searchQueries } from '../search/search.js';
+import { ftsPhrases } from '../search/fts-query.js';
+import { searchQueries } from '../search/search-statements.js';
 import { durationFromTopQuery, queryTotalsQuery, statisticsCountsQuery } from '../statistics/statistics-queries.js';
 import { goldenRulesQuery } from './golden-rules.js';
 import { assumptionsQuery, decisionsQuery, invariantsQuery } from './knowledge-lists.js';
@@ -26,7 +26,6 @@ export interface HotQuery {
 export function hotQueries(db: Kysely<Database>, projectPath: string | null = '/project'): HotQuery[] {
   const since = '2026-01-01T00:00:00.000Z';
   const page = { limit: 10, offset: 0 };
-  const match = ftsMatchExpression('database migration failed') ?? '"database"';
   const queries: HotQuery[] = [
     {
       name: 'heuristics by domain',
@@ -63,8 +62,8 @@ export function hotQueries(db: Kysely<Database>, projectPath: string | null = '/
     { name: 'ceo reviews', query: ceoReviewsQuery(db, { status: 'pending', ...page }).compile() },
     { name: 'violations', query: violationsQuery(db, { since, acknowledged: null, ...page }).compile() },
   ];
-  for (const { kind, query } of searchQueries(match, 10)) {
-    queries.push({ name: `search ${kind}`, query: query.compile(db) });
+  for (const { name, query } of searchQueries(ftsPhrases('database migration failed'), 10)) {
+    queries.push({ name, query: query.compile(db) });
   }
   queries.push(
     { name: 'statistics counts', query: statisticsCountsQuery(db) },

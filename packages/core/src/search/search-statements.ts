@@ -1,0 +1,115 @@
+import { type RawBuilder, sql } from 'kysely';
+
+// The statements search runs. Table names are fixed text per kind, never input; phrases and the
+// MATCH expression are bound parameters. `rank` is bm25 with the column weights the full-text
+// migration stores with each index (lower is better).
+
+export const searchKinds = ['learning', 'heuristic', 'decision', 'spike_report'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+const tables: Record<SearchKind, string> = {
+  learning: 'learnings',
+  heuristic: 'heuristics',
+  decision: 'decisions',
+  spike_report: 'spike_reports',
+};
+
+/** The kind's full-text index: `learnings_fts`, … */
+export const ftsTable = (kind: SearchKind) => `${tables[kind]}_fts`;
+
+/** The generation of each kind's index (fts_generations, moved by triggers on every change). */
+export function generationsQuery(kinds: readonly SearchKind[]) {
+  return sql<{ fts: string; generation: number }>`
+    select fts, generation from fts_generations where fts in (${sql.join(kinds.map(ftsTable))})`;
+}
+
+/**
+ * A kind's best `take` documents for the whole OR query, scored by FTS5. Sorting outside FTS5
+ * (`+rank`) keeps `take` rows in SQLite's sorter; FTS5's own ORDER BY rank sorts every match.
+ */
+export function rankedQuery(kind: SearchKind, match: string, take: number) {
+  const fts = sql.table(ftsTable(kind));
+  return sql<{ id: number; score: number }>`
+    select rowid as id, rank as score from ${fts} where ${fts} match ${match} order by +rank, rowid limit ${take}`;
+}
+
+/**
+ * Each phrase's own bm25 score in every document that has it, as JSON arrays (one row per phrase,
+ * `phrase` its index in `phrases`). bm25 sums its phrases' scores, so these add up to the score of
+ * the OR query; JSON keeps all 17 digits of each score.
+ */
+export function termScoresQuery(kind: SearchKind, phrases: readonly string[]) {
+  const fts = sql.table(ftsTable(kind));
+  return sql<{ phrase: number; ids: string; scores: string }>`${sql.join(
+    phrases.map(
+      (phrase, i) => sql`select ${sql.lit(i)} as phrase, json_group_array(rowid) as ids,
+        json_group_array(rank) as scores from ${fts} where ${fts} match ${phrase}`,
+    ),
+    sql` union all `,
+  )}`;
+}
+
+export interface HitRow {
+  kind: SearchKind;
+  id: number;
+  title: string;
+  snippet: string;
+  domain: string | null;
+  detail: string | null;
+  retired: string | null;
+  created_at: string;
+}
+
+const snippet = (kind: SearchKind) => sql.raw(`snippet(${ftsTable(kind)}, -1, '**', '**', '…', 16)`);
+
+/** What a hit shows, for the documents on the page only: the text around the match and the row's fields. */
+const hitColumns: Record<SearchKind, RawBuilder<unknown>> = {
+  learning: sql`'learning' as kind, t.id, t.title, ${snippet('learning')} as snippet, t.domain,
+    t.type as detail, null as retired, t.created_at`,
+  heuristic: sql`'heuristic' as kind, t.id, t.rule as title, ${snippet('heuristic')} as snippet, t.domain,
+    t.status as detail, case t.status
+      when 'retracted' then 'retracted: ' || coalesce(t.status_reason, 'no reason given')
+      when 'superseded' then 'superseded' || coalesce(' by #' || t.superseded_by, '') end as retired, t.created_at`,
+  decision: sql`'decision' as kind, t.id, t.title, ${snippet('decision')} as snippet, t.domain,
+    t.status as detail, case t.status
+      when 'superseded' then 'superseded' || coalesce(' by #' || t.superseded_by, '') end as retired, t.created_at`,
+  spike_report: sql`'spike_report' as kind, t.id, t.title, ${snippet('spike_report')} as snippet, t.domain,
+    null as detail, null as retired, t.created_at`,
+};
+
+export interface HitToShow {
+  kind: SearchKind;
+  id: number;
+  /** The MATCH that places the snippet's highlights: the query's phrases (those in the document suffice). */
+  match: string;
+}
+
+/**
+ * The page's hits, each looked up by its rowid in its index — cast to an integer: FTS5 ignores a
+ * rowid constraint bound as a real (as JavaScript numbers are), and SQLite, told it was applied,
+ * would return every match. Grouped by kind, so pages of the same shape share one statement.
+ */
+export function hitsQuery(hits: readonly HitToShow[]) {
+  const grouped = searchKinds.flatMap((kind) => hits.filter((hit) => hit.kind === kind));
+  return sql<HitRow>`${sql.join(
+    grouped.map(({ kind, id, match }) => {
+      const fts = sql.table(ftsTable(kind));
+      return sql`select * from (select ${hitColumns[kind]} from ${fts} join ${sql.table(tables[kind])} t
+        on t.id = ${fts}.rowid where ${fts} match ${match} and ${fts}.rowid = cast(${id} as integer))`;
+    }),
+    sql` union all `,
+  )}`;
+}
+
+/** Every statement a search runs, with representative parameters, for EXPLAIN checks. */
+export function searchQueries(phrases: readonly string[], take: number, kinds: readonly SearchKind[] = searchKinds) {
+  const match = phrases.join(' OR ');
+  return [
+    { name: 'search generations', query: generationsQuery(kinds) },
+    ...kinds.flatMap((kind) => [
+      { name: `search ${kind}`, query: rankedQuery(kind, match, take) },
+      { name: `search ${kind} phrase scores`, query: termScoresQuery(kind, phrases) },
+    ]),
+    { name: 'search hits', query: hitsQuery(kinds.flatMap((kind) => [1, 2].map((id) => ({ kind, id, match })))) },
+  ];
+}

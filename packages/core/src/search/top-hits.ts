@@ -1,0 +1,102 @@
+import type { SearchKind } from './search-statements.js';
+
+// Ranking from per-phrase scores, without the database. FTS5's bm25 for an OR query is the sum,
+// phrase by phrase in query order, of each phrase's own score in the document (its IDF, the
+// document's weighted frequency and length: nothing shared between phrases). Summing the
+// phrase scores FTS5 computed, in the same order, therefore gives the very same double.
+
+/** One phrase's bm25 score in each document that has it, ids ascending. */
+export interface TermScores {
+  ids: readonly number[];
+  scores: readonly number[];
+  /** The largest of `ids` (0 when none): sizes the space sums are added up in. */
+  maxId: number;
+}
+
+/** TermScores from the two JSON arrays termScoresQuery returns (put in id order if need be). */
+export function parseTermScores(ids: string, scores: string): TermScores {
+  let idList = JSON.parse(ids) as number[];
+  let scoreList = JSON.parse(scores) as number[];
+  if (idList.some((id, i) => i > 0 && id <= (idList[i - 1] as number))) {
+    const order = idList.map((_, i) => i).sort((a, b) => (idList[a] as number) - (idList[b] as number));
+    [idList, scoreList] = [order.map((i) => idList[i] as number), order.map((i) => scoreList[i] as number)];
+  }
+  return { ids: idList, scores: scoreList, maxId: idList[idList.length - 1] ?? 0 };
+}
+
+/** Whether the phrase occurs in document `id` (binary search). */
+export function hasDocument({ ids }: TermScores, id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = ids[mid] as number;
+    if (at === id) return true;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+export interface RankedHit {
+  kind: SearchKind;
+  id: number;
+  /** bm25 with column weights: lower is better. */
+  score: number;
+}
+
+/** Best first: lower score, then lower id, then the kind asked for first. */
+export function compareHits(a: RankedHit, b: RankedHit, kindOrder: ReadonlyMap<SearchKind, number>): number {
+  return a.score - b.score || a.id - b.id || (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0);
+}
+
+/** The best `take` hits offered, kept in order (insertion into a sorted list: `take` is a page's end). */
+export class TopHits {
+  readonly #hits: RankedHit[] = [];
+  readonly #take: number;
+  readonly #order: ReadonlyMap<SearchKind, number>;
+
+  constructor(take: number, kinds: readonly SearchKind[]) {
+    this.#take = take;
+    this.#order = new Map(kinds.map((kind, i) => [kind, i]));
+  }
+
+  offer(hit: RankedHit): void {
+    const hits = this.#hits;
+    const full = hits.length >= this.#take;
+    if (full && compareHits(hit, hits[hits.length - 1] as RankedHit, this.#order) >= 0) return;
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareHits(hits[mid] as RankedHit, hit, this.#order) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    hits.splice(lo, 0, hit);
+    if (full) hits.pop();
+  }
+
+  get hits(): readonly RankedHit[] {
+    return this.#hits;
+  }
+}
+
+/**
+ * Offers every document of one kind, scored as the sum of its phrases' scores taken in phrase
+ * order. `scratch` is zeroed space indexed by id (left zeroed again); a sum starts at +0, which
+ * adds exactly, and no phrase score is zero (a document that has a phrase scores below zero).
+ */
+export function offerSums(kind: SearchKind, phrases: readonly TermScores[], scratch: Float64Array, top: TopHits): void {
+  const seen: number[] = [];
+  for (const { ids, scores } of phrases) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      if (scratch[id] === 0) seen.push(id);
+      scratch[id] = (scratch[id] as number) + (scores[i] as number);
+    }
+  }
+  for (const id of seen) {
+    top.offer({ kind, id, score: scratch[id] as number });
+    scratch[id] = 0;
+  }
+}
