@@ -74,7 +74,7 @@ async function randomWrites(random: () => number, steps: number) {
     (step) =>
       db
         .insertInto('learnings')
-        .values({ type: pick(types), title: `l${step}` })
+        .values({ type: pick(types), title: `l${step}`, domain: 'ci' })
         .execute(),
     async () =>
       db
@@ -158,7 +158,7 @@ async function randomWrites(random: () => number, steps: number) {
         .execute(async (trx) => {
           await trx
             .insertInto('learnings')
-            .values({ type: pick(types), title: 'gone' })
+            .values({ type: pick(types), title: 'gone', domain: 'ci' })
             .execute();
           await trx.insertInto('building_queries').values(query()).execute();
           await trx.deleteFrom('decisions').execute();
@@ -180,7 +180,7 @@ describe('kept counts', () => {
 
   it('count what was there before the migration, and drop a day once its last query is gone', async () => {
     await migrateDown(db, 1);
-    await db.insertInto('learnings').values({ type: 'failure', title: 'before' }).execute();
+    await db.insertInto('learnings').values({ type: 'failure', title: 'before', domain: 'ci' }).execute();
     await db.insertInto('experiments').values({ name: 'before', status: 'completed' }).execute();
     await db
       .insertInto('building_queries')
@@ -223,12 +223,15 @@ describe('fts generations', () => {
   it('exist for every searched index', async () => {
     const rows = await db.selectFrom('fts_generations').select('fts').orderBy('fts').execute();
     expect(rows.map((r) => r.fts)).toEqual(['decisions_fts', 'heuristics_fts', 'learnings_fts', 'spike_reports_fts']);
-    for (const [table, values] of [
-      ['learnings', { type: 'failure' as const, title: 'x' }],
-      ['decisions', { title: 'x', context: 'c', decision: 'y', rationale: 'z' }],
-      ['spike_reports', { title: 'x', topic: 't', question: 'q', findings: 'f' }],
-    ] as const) {
-      await db.insertInto(table).values(values).execute();
+    const inserts = {
+      learnings: () => db.insertInto('learnings').values({ type: 'failure', title: 'x', domain: 'ci' }).execute(),
+      decisions: () =>
+        db.insertInto('decisions').values({ title: 'x', context: 'c', decision: 'y', rationale: 'z' }).execute(),
+      spike_reports: () =>
+        db.insertInto('spike_reports').values({ title: 'x', topic: 't', question: 'q', findings: 'f' }).execute(),
+    };
+    for (const [table, insert] of Object.entries(inserts)) {
+      await insert();
       expect(await generation(`${table}_fts`)).toBe(1);
     }
   });
