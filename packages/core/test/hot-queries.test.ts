@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { type Elf, hotQueries } from '../src/index.js';
+import { createPageIndexes, type Elf, hotQueries } from '../src/index.js';
 import { openTempElf } from './support/temp-elf.js';
 
 const domains = ['api', 'database', 'testing', 'ui', 'ops', 'security', 'git', 'performance'];
@@ -59,6 +59,7 @@ const badPlan = (detail: string) =>
     (/^SCAN /.test(detail) && !/USING (COVERING )?INDEX|VIRTUAL TABLE INDEX \d+:=?M/.test(detail)));
 
 async function plans(db: Kysely<any>, elf: Elf) {
+  await createPageIndexes(elf.db);
   const result: Array<{ name: string; details: string[] }> = [];
   for (const { name, query } of hotQueries(elf.db)) {
     const { rows } = await db.executeQuery<{ detail: string }>({

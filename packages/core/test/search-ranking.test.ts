@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { Elf, type SearchKind, type SearchResult, searchKinds, seededRandom } from '../src/index.js';
 import { ftsPhrases } from '../src/search/fts-query.js';
+import { indexedColumns, tokenizer } from '../src/search/page-index.js';
 import { SearchCache } from '../src/search/search-cache.js';
 import { openTempElf } from './support/temp-elf.js';
 
@@ -157,6 +158,21 @@ describe('search ranking', () => {
         expect(ranking(await elf.search({ text }))).toEqual(await oracle(elf, text, searchKinds, 10, 0));
       }
       expect(elf.core.searchCache.postings).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it('builds snippets in scratch indexes shaped like the real ones (columns, tokenizer)', async () => {
+    const { elf } = await openTempElf();
+    for (const kind of searchKinds) {
+      const { rows } = await sql<{ sql: string }>`
+        select sql from sqlite_master where name = ${`${tables[kind]}_fts`}`.execute(elf.db);
+      const args =
+        /using fts5\((.*)\)$/is
+          .exec(rows[0]?.sql ?? '')?.[1]
+          ?.split(',')
+          .map((a) => a.trim()) ?? [];
+      expect(args.filter((a) => !a.includes('='))).toEqual(indexedColumns[kind]);
+      expect(args).toContain(`tokenize='${tokenizer}'`);
     }
   });
 });

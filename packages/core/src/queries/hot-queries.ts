@@ -2,7 +2,7 @@ import type { Database } from '@elf/schema';
 import type { CompiledQuery, Kysely } from 'kysely';
 import { ftsPhrases } from '../search/fts-query.js';
 import { searchQueries } from '../search/search-statements.js';
-import { durationFromTopQuery, queryTotalsQuery, statisticsCountsQuery } from '../statistics/statistics-queries.js';
+import { durationsFromTopQuery, queryTotalsQuery, statisticsCountsQuery } from '../statistics/statistics-queries.js';
 import { goldenRulesQuery } from './golden-rules.js';
 import { assumptionsQuery, decisionsQuery, invariantsQuery } from './knowledge-lists.js';
 import { heuristicsByDomainQuery, learningsByDomainQuery } from './query-by-domain.js';
@@ -68,7 +68,7 @@ export function hotQueries(db: Kysely<Database>, projectPath: string | null = '/
   queries.push(
     { name: 'statistics counts', query: statisticsCountsQuery(db) },
     { name: 'statistics query totals', query: queryTotalsQuery(db, '2026-11-26') },
-    { name: 'statistics p95', query: durationFromTopQuery(db, 5) },
+    { name: 'statistics p95', query: durationsFromTopQuery(db, 5, 3) },
   );
   return queries;
 }

@@ -4,12 +4,6 @@ import type { SearchCache } from './search-cache.js';
 import { ftsTable, generationsQuery, rankedQuery, type SearchKind, termScoresQuery } from './search-statements.js';
 import { offerSums, parseTermScores, type RankedHit, type TermScores, TopHits } from './top-hits.js';
 
-export interface RankedSearch {
-  hits: readonly RankedHit[];
-  /** Per kind ranked from phrase scores: each phrase's scores, in phrase order. */
-  phraseScores: ReadonlyMap<SearchKind, readonly TermScores[]>;
-}
-
 /**
  * The best `take` documents of the kinds for the OR of `phrases`, by bm25 (FTS5's score, to the
  * last bit). Per kind: from the cache's phrase scores when it has them all; by FTS5 when this is
@@ -22,9 +16,8 @@ export async function rankSearch(
   phrases: readonly string[],
   take: number,
   kinds: readonly SearchKind[],
-): Promise<RankedSearch> {
+): Promise<readonly RankedHit[]> {
   const top = new TopHits(take, kinds);
-  const summed = new Map<SearchKind, readonly TermScores[]>();
   const { rows } = await generationsQuery(kinds).execute(db);
   const generations = new Map(rows.map((row) => [row.fts, row.generation]));
   for (const kind of kinds) {
@@ -49,7 +42,6 @@ export async function rankSearch(
     }
     const complete = scores as TermScores[];
     offerSums(kind, complete, cache.scratch(Math.max(0, ...complete.map((s) => s.maxId))), top);
-    summed.set(kind, complete);
   }
-  return { hits: top.hits, phraseScores: summed };
+  return top.hits;
 }

@@ -7,7 +7,8 @@ import { type RawBuilder, sql } from 'kysely';
 export const searchKinds = ['learning', 'heuristic', 'decision', 'spike_report'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
-const tables: Record<SearchKind, string> = {
+/** The table of each kind. */
+export const searchTables: Record<SearchKind, string> = {
   learning: 'learnings',
   heuristic: 'heuristics',
   decision: 'decisions',
@@ -15,7 +16,10 @@ const tables: Record<SearchKind, string> = {
 };
 
 /** The kind's full-text index: `learnings_fts`, … */
-export const ftsTable = (kind: SearchKind) => `${tables[kind]}_fts`;
+export const ftsTable = (kind: SearchKind) => `${searchTables[kind]}_fts`;
+
+/** The kind's scratch index of a page's hits (TEMP, see page-index.ts): `elf_page_learnings_fts`, … */
+export const pageTable = (kind: SearchKind) => `elf_page_${ftsTable(kind)}`;
 
 /** The generation of each kind's index (fts_generations, moved by triggers on every change). */
 export function generationsQuery(kinds: readonly SearchKind[]) {
@@ -60,7 +64,7 @@ export interface HitRow {
   created_at: string;
 }
 
-const snippet = (kind: SearchKind) => sql.raw(`snippet(${ftsTable(kind)}, -1, '**', '**', '…', 16)`);
+const snippet = (kind: SearchKind) => sql.raw(`snippet(${pageTable(kind)}, -1, '**', '**', '…', 16)`);
 
 /** What a hit shows, for the documents on the page only: the text around the match and the row's fields. */
 const hitColumns: Record<SearchKind, RawBuilder<unknown>> = {
@@ -77,25 +81,16 @@ const hitColumns: Record<SearchKind, RawBuilder<unknown>> = {
     null as detail, null as retired, t.created_at`,
 };
 
-export interface HitToShow {
-  kind: SearchKind;
-  id: number;
-  /** The MATCH that places the snippet's highlights: the query's phrases (those in the document suffice). */
-  match: string;
-}
-
 /**
- * The page's hits, each looked up by its rowid in its index — cast to an integer: FTS5 ignores a
- * rowid constraint bound as a real (as JavaScript numbers are), and SQLite, told it was applied,
- * would return every match. Grouped by kind, so pages of the same shape share one statement.
+ * The page's hits of these kinds: each kind's scratch index holds exactly its hits (see
+ * page-index.ts), so the MATCH returns them, with the snippet FTS5 makes of each.
  */
-export function hitsQuery(hits: readonly HitToShow[]) {
-  const grouped = searchKinds.flatMap((kind) => hits.filter((hit) => hit.kind === kind));
+export function hitsQuery(match: string, kinds: readonly SearchKind[]) {
   return sql<HitRow>`${sql.join(
-    grouped.map(({ kind, id, match }) => {
-      const fts = sql.table(ftsTable(kind));
-      return sql`select * from (select ${hitColumns[kind]} from ${fts} join ${sql.table(tables[kind])} t
-        on t.id = ${fts}.rowid where ${fts} match ${match} and ${fts}.rowid = cast(${id} as integer))`;
+    kinds.map((kind) => {
+      const page = sql.table(`temp.${pageTable(kind)}`);
+      return sql`select * from (select ${hitColumns[kind]} from ${page} join ${sql.table(searchTables[kind])} t
+        on t.id = ${page}.rowid where ${sql.raw(pageTable(kind))} match ${match})`;
     }),
     sql` union all `,
   )}`;
@@ -110,6 +105,6 @@ export function searchQueries(phrases: readonly string[], take: number, kinds: r
       { name: `search ${kind}`, query: rankedQuery(kind, match, take) },
       { name: `search ${kind} phrase scores`, query: termScoresQuery(kind, phrases) },
     ]),
-    { name: 'search hits', query: hitsQuery(kinds.flatMap((kind) => [1, 2].map((id) => ({ kind, id, match })))) },
+    { name: 'search hits (after createPageIndexes)', query: hitsQuery(match, kinds) },
   ];
 }

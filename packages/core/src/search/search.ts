@@ -6,10 +6,11 @@ import type { Page } from '../types.js';
 import { limit, offset, queryText } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 import { ftsPhrases } from './fts-query.js';
-import { type RankedSearch, rankSearch } from './rank-search.js';
+import { createPageIndexes, fillPageIndex } from './page-index.js';
+import { rankSearch } from './rank-search.js';
 import { SearchCache } from './search-cache.js';
 import { type HitRow, hitsQuery, type SearchKind, searchKinds } from './search-statements.js';
-import { hasDocument, type RankedHit, type TermScores } from './top-hits.js';
+import type { RankedHit } from './top-hits.js';
 
 export { type SearchKind, searchKinds } from './search-statements.js';
 
@@ -49,25 +50,30 @@ export interface SearchResult {
 }
 
 /**
- * The page's hits with what they show: titles, snippets and fields are read for these alone. A
- * hit ranked from phrase scores is matched by the phrases it contains (fewer doclists to seek;
- * FTS5 builds the same snippet from the same instances), any other by the whole query.
+ * The page's hits with what they show — titles, snippets, fields — read for these alone: each
+ * kind's scratch index is filled with its hits, and one statement reads them all back.
  */
 async function showHits(
   db: CoreHandle['db'],
-  phrases: readonly string[],
+  cache: SearchCache,
+  match: string,
   ranked: readonly RankedHit[],
-  phraseScores: RankedSearch['phraseScores'],
 ): Promise<SearchHit[]> {
   if (ranked.length === 0) return [];
-  const whole = phrases.join(' OR ');
-  const toShow = ranked.map(({ kind, id }) => {
-    const scores = phraseScores.get(kind);
-    const match = scores ? phrases.filter((_, i) => hasDocument(scores[i] as TermScores, id)).join(' OR ') : whole;
-    return { kind, id, match: match || whole };
-  });
+  if (!cache.pageIndexesCreated) {
+    await createPageIndexes(db);
+    cache.pageIndexesCreated = true;
+  }
+  const kinds = searchKinds.filter((kind) => ranked.some((hit) => hit.kind === kind));
+  for (const kind of kinds) {
+    await fillPageIndex(
+      db,
+      kind,
+      ranked.filter((hit) => hit.kind === kind).map((hit) => hit.id),
+    );
+  }
   const rows = new Map<string, HitRow>();
-  for (const row of (await hitsQuery(toShow).execute(db)).rows) rows.set(`${row.kind}:${row.id}`, row);
+  for (const row of (await hitsQuery(match, kinds).execute(db)).rows) rows.set(`${row.kind}:${row.id}`, row);
   return ranked.flatMap(({ kind, id, score }) => {
     const row = rows.get(`${kind}:${id}`);
     if (!row) return [];
@@ -91,7 +97,7 @@ export async function search(ctx: CoreHandle, input: SearchInput): Promise<Searc
   const cache = ctx.searchCache;
   return readTransaction(ctx.db, async (db) => {
     const ranked = await rankSearch(db, cache, phrases, take, kinds);
-    const hits = await showHits(db, phrases, ranked.hits.slice(data.offset, take), ranked.phraseScores);
+    const hits = await showHits(db, cache, phrases.join(' OR '), ranked.slice(data.offset, take));
     return { text: data.text, hits, page: page(data.limit, data.offset, hits.length) };
   });
 }

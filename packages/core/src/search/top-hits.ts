@@ -5,7 +5,7 @@ import type { SearchKind } from './search-statements.js';
 // document's weighted frequency and length: nothing shared between phrases). Summing the
 // phrase scores FTS5 computed, in the same order, therefore gives the very same double.
 
-/** One phrase's bm25 score in each document that has it, ids ascending. */
+/** One phrase's bm25 score in each document that has it. */
 export interface TermScores {
   ids: readonly number[];
   scores: readonly number[];
@@ -13,29 +13,12 @@ export interface TermScores {
   maxId: number;
 }
 
-/** TermScores from the two JSON arrays termScoresQuery returns (put in id order if need be). */
+/** TermScores from the two JSON arrays termScoresQuery returns. */
 export function parseTermScores(ids: string, scores: string): TermScores {
-  let idList = JSON.parse(ids) as number[];
-  let scoreList = JSON.parse(scores) as number[];
-  if (idList.some((id, i) => i > 0 && id <= (idList[i - 1] as number))) {
-    const order = idList.map((_, i) => i).sort((a, b) => (idList[a] as number) - (idList[b] as number));
-    [idList, scoreList] = [order.map((i) => idList[i] as number), order.map((i) => scoreList[i] as number)];
-  }
-  return { ids: idList, scores: scoreList, maxId: idList[idList.length - 1] ?? 0 };
-}
-
-/** Whether the phrase occurs in document `id` (binary search). */
-export function hasDocument({ ids }: TermScores, id: number): boolean {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = ids[mid] as number;
-    if (at === id) return true;
-    if (at < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  const idList = JSON.parse(ids) as number[];
+  let maxId = 0;
+  for (const id of idList) if (id > maxId) maxId = id;
+  return { ids: idList, scores: JSON.parse(scores) as number[], maxId };
 }
 
 export interface RankedHit {

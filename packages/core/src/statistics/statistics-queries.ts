@@ -46,16 +46,17 @@ export function queryTotalsQuery(db: Kysely<Database>, today: string) {
 }
 
 /**
- * The duration `fromTop` places below the longest: walked from the top of the duration index, so
- * a p95 reads a twentieth of the timed rows, not nineteen twentieths.
+ * `count` durations, the longest of them `fromTop` places below the longest stored: walked from
+ * the top of the duration index, so a p95 reads a twentieth of the timed rows, not nineteen
+ * twentieths. Longest first.
  */
-export function durationFromTopQuery(db: Kysely<Database>, fromTop: number) {
+export function durationsFromTopQuery(db: Kysely<Database>, fromTop: number, count: number) {
   return db
     .selectFrom('building_queries')
     .select('duration_ms')
     .where('duration_ms', 'is not', null)
     .orderBy('duration_ms', 'desc')
-    .limit(1)
+    .limit(count)
     .offset(fromTop)
     .compile();
 }

@@ -1,12 +1,13 @@
-import type { Database } from '@elf/schema';
+import type { Database, NewBuildingQueryRow } from '@elf/schema';
 import type { Kysely } from 'kysely';
 import type { CoreHandle } from '../core-handle.js';
 import { daysAgoIso } from '../queries/query-recent.js';
 import { violationsByRuleQuery } from '../queries/violations.js';
 import { readTransaction } from '../transaction.js';
+import { p95Of } from './p95.js';
 import {
   type CountGroup,
-  durationFromTopQuery,
+  durationsFromTopQuery,
   queryTotalsQuery,
   statisticsCountsQuery,
 } from './statistics-queries.js';
@@ -34,30 +35,34 @@ export interface Statistics {
   p95_query_time_ms: number | null;
 }
 
-/** Nearest-rank p95 of `timed` durations, as a place counted from the longest (0 = the longest). */
-export function p95FromTop(timed: number): number {
-  const rank = Math.max(0, Math.ceil(0.95 * timed) - 1);
-  return timed - 1 - rank;
-}
-
 const round3 = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 
-/** Query telemetry: totals from the per-day summary, p95 through the duration index. */
-async function queryTimes(db: Kysely<Database>, today: string) {
+/**
+ * Query telemetry: totals from the per-day summary and p95 through the duration index, with the
+ * rows this process has not written yet counted in memory (statistics reads; it never writes).
+ */
+async function queryTimes(db: Kysely<Database>, today: string, pending: readonly NewBuildingQueryRow[]) {
   const { rows } = await db.executeQuery(queryTotalsQuery(db, today));
-  const totals = rows[0] ?? { total: 0, today: 0, timed: 0, duration_us: 0 };
-  let p95: number | null = null;
-  if (totals.timed > 0) {
-    const found = await db.executeQuery(durationFromTopQuery(db, p95FromTop(totals.timed)));
-    p95 = found.rows[0]?.duration_ms ?? null;
-  }
-  const avg = totals.timed > 0 ? totals.duration_us / totals.timed / 1000 : null;
-  return { total: totals.total, today: totals.today, avg: round3(avg), p95: round3(p95) };
+  const stored = rows[0] ?? { total: 0, today: 0, timed: 0, duration_us: 0 };
+  const durations = pending.flatMap((row) => (typeof row.duration_ms === 'number' ? [row.duration_ms] : []));
+  const timed = stored.timed + durations.length;
+  const durationUs = durations.reduce((sum, ms) => sum + Math.round(ms * 1000), stored.duration_us);
+  const p95 = await p95Of(stored.timed, durations, async (from, count) => {
+    const found = await db.executeQuery(durationsFromTopQuery(db, stored.timed - from - count, count));
+    return found.rows.map((row) => row.duration_ms as number).reverse();
+  });
+  return {
+    total: stored.total + pending.length,
+    today: stored.today + pending.filter((row) => (row.created_at ?? '') >= today).length,
+    avg: round3(timed > 0 ? durationUs / timed / 1000 : null),
+    p95: round3(p95),
+  };
 }
 
 /**
  * Counts by type, domain and status, golden rules, violations in 7 days, and query telemetry —
- * read from the summaries triggers keep, in one snapshot, so the cost does not grow with the data.
+ * read from the summaries triggers keep, in one snapshot, so the cost does not grow with the data;
+ * this process's telemetry rows not written yet count too.
  */
 export async function statistics(ctx: CoreHandle): Promise<Statistics> {
   const today = ctx.clock.now().toISOString().slice(0, 10);
@@ -73,7 +78,7 @@ export async function statistics(ctx: CoreHandle): Promise<Statistics> {
       Object.fromEntries((counts.get(group) ?? []).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const total = (group: CountGroup) => (counts.get(group) ?? []).reduce((sum, [, n]) => sum + n, 0);
     const byRule = await violationsByRuleQuery(db, since).execute();
-    const times = await queryTimes(db, today);
+    const times = await queryTimes(db, today, ctx.telemetryBuffer ?? []);
     return {
       learnings_by_type: byKey('learnings_by_type'),
       learnings_by_domain: byKey('learnings_by_domain'),
