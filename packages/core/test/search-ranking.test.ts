@@ -175,4 +175,20 @@ describe('search ranking', () => {
       expect(args).toContain(`tokenize='${tokenizer}'`);
     }
   });
+
+  it('ranks documents with very large ids the same way (sums in a map, not a dense array)', async () => {
+    const { elf } = await openTempElf();
+    await corpus(elf, 6);
+    await elf.db
+      .insertInto('learnings')
+      .values({ id: 50_000_000, type: 'failure', title: 'deadlock in the migration worker', domain: 'database' })
+      .execute();
+    const text = 'deadlock migration worker';
+    for (let i = 0; i < 3; i++) {
+      const result = await elf.search({ text, limit: 20 });
+      expect(ranking(result)).toEqual(await oracle(elf, text, searchKinds, 20, 0));
+      expect(result.hits.some((h) => h.id === 50_000_000)).toBe(true);
+    }
+    expect(elf.core.searchCache?.postings).toBeGreaterThan(0);
+  });
 });

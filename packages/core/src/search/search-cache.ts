@@ -1,6 +1,9 @@
 import type { SearchKind } from './search-statements.js';
 import type { TermScores } from './top-hits.js';
 
+/** Ids past which sums are added up in a map instead of a dense array. */
+const maxScratchIds = 1 << 22;
+
 /**
  * Phrase scores a process has read, per kind, valid for one generation of the kind's full-text
  * index (fts_generations: triggers move it on every change to what the index ranks, from any
@@ -76,9 +79,12 @@ export class SearchCache {
     }
   }
 
-  /** Zeroed space for per-document sums, indexed by id up to `maxId`. */
-  scratch(maxId: number): Float64Array {
-    if (this.#scratch.length <= maxId) this.#scratch = new Float64Array(Math.max(maxId + 1, this.#scratch.length * 2));
+  /** Zeroed space for per-document sums, indexed by id up to `maxId`; null past 4M ids (32 MB). */
+  scratch(maxId: number): Float64Array | null {
+    if (maxId >= maxScratchIds) return null;
+    if (this.#scratch.length <= maxId) {
+      this.#scratch = new Float64Array(Math.min(maxScratchIds, Math.max(maxId + 1, this.#scratch.length * 2)));
+    }
     return this.#scratch;
   }
 

@@ -50,6 +50,9 @@ describe('offerSums', () => {
       { kind: 'learning', id: 1, score: -0.1 },
     ]);
     expect([...scratch].every((x) => x === 0)).toBe(true);
+    const inMap = new TopHits(10, ['learning']);
+    offerSums('learning', phrases, null, inMap);
+    expect(inMap.hits).toEqual(top.hits);
   });
 });
 

@@ -66,10 +66,27 @@ export class TopHits {
 
 /**
  * Offers every document of one kind, scored as the sum of its phrases' scores taken in phrase
- * order. `scratch` is zeroed space indexed by id (left zeroed again); a sum starts at +0, which
- * adds exactly, and no phrase score is zero (a document that has a phrase scores below zero).
+ * order. `scratch`, when given, is zeroed space indexed by id (left zeroed again; faster than a
+ * map); a sum starts at +0, which adds exactly, and no phrase score is zero (a document that has
+ * a phrase scores below zero).
  */
-export function offerSums(kind: SearchKind, phrases: readonly TermScores[], scratch: Float64Array, top: TopHits): void {
+export function offerSums(
+  kind: SearchKind,
+  phrases: readonly TermScores[],
+  scratch: Float64Array | null,
+  top: TopHits,
+): void {
+  if (!scratch) {
+    const sums = new Map<number, number>();
+    for (const { ids, scores } of phrases) {
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
+        sums.set(id, (sums.get(id) ?? 0) + (scores[i] as number));
+      }
+    }
+    for (const [id, score] of sums) top.offer({ kind, id, score });
+    return;
+  }
   const seen: number[] = [];
   for (const { ids, scores } of phrases) {
     for (let i = 0; i < ids.length; i++) {
