@@ -108,6 +108,6 @@ describe('hot queries', () => {
     expect(badPlan('SCAN learnings_fts VIRTUAL TABLE INDEX 0:=M4')).toBe(false); // MATCH at one rowid
     expect(badPlan('SCAN learnings_fts VIRTUAL TABLE INDEX 0:')).toBe(true);
     expect(badPlan('SCAN domain_stats')).toBe(false);
-    expect(badPlan('SCAN statistics_counts')).toBe(true);
+    expect(badPlan('SCAN kept_counts')).toBe(true);
   });
 });

@@ -7,9 +7,9 @@ import type { CycleTable } from './tables/cycle.table.js';
 import type { DecisionTable } from './tables/decision.table.js';
 import type { DomainStatsTable } from './tables/domain-stats.table.js';
 import type { ExperimentTable } from './tables/experiment.table.js';
-import type { FtsGenerationTable } from './tables/fts-generation.table.js';
 import type { HeuristicTable } from './tables/heuristic.table.js';
 import type { InvariantTable } from './tables/invariant.table.js';
+import type { KeptCountTable } from './tables/kept-count.table.js';
 import type { LearningTable } from './tables/learning.table.js';
 import type { LearningTagTable } from './tables/learning-tag.table.js';
 import type { MetricTable } from './tables/metric.table.js';
@@ -22,7 +22,6 @@ import type {
 import type { SessionSummaryTable } from './tables/session-summary.table.js';
 import type { SettingTable } from './tables/setting.table.js';
 import type { SpikeReportTable } from './tables/spike-report.table.js';
-import type { StatisticsCountTable } from './tables/statistics-count.table.js';
 import type { TrailTable } from './tables/trail.table.js';
 import type { ViolationTable } from './tables/violation.table.js';
 
@@ -50,9 +49,8 @@ export interface Database {
   session_tools: SessionToolTable;
   session_captures: SessionCaptureTable;
   settings: SettingTable;
-  statistics_counts: StatisticsCountTable;
+  kept_counts: KeptCountTable;
   building_query_days: BuildingQueryDayTable;
-  fts_generations: FtsGenerationTable;
 }
 
 /** Knowledge tables: what export, import and backups must never lose; prune never touches them. */

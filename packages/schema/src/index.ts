@@ -82,7 +82,6 @@ export {
   experimentStatuses,
   type NewExperimentRow,
 } from './tables/experiment.table.js';
-export type { FtsGenerationRow, FtsGenerationTable } from './tables/fts-generation.table.js';
 export {
   type HeuristicRow,
   type HeuristicRowUpdate,
@@ -107,6 +106,7 @@ export {
   invariantValidationTypes,
   type NewInvariantRow,
 } from './tables/invariant.table.js';
+export type { KeptCountRow, KeptCountTable } from './tables/kept-count.table.js';
 export {
   type LearningRow,
   type LearningRowUpdate,
@@ -144,7 +144,6 @@ export type {
   SpikeReportRowUpdate,
   SpikeReportTable,
 } from './tables/spike-report.table.js';
-export type { StatisticsCountRow, StatisticsCountTable } from './tables/statistics-count.table.js';
 export {
   type NewTrailRow,
   type TrailLocationType,

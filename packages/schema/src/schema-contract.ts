@@ -24,9 +24,8 @@ export const expectedTables = [
   'session_tools',
   'session_captures',
   'settings',
-  'statistics_counts',
+  'kept_counts',
   'building_query_days',
-  'fts_generations',
 ] as const;
 
 export const ftsTables = [

@@ -4,7 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 /** Tables with an integer `id`, which can be walked in id order. */
 export type IterableTable = Exclude<
   keyof Database,
-  'learning_tags' | 'domain_stats' | 'statistics_counts' | 'building_query_days' | 'fts_generations'
+  'learning_tags' | 'domain_stats' | 'kept_counts' | 'building_query_days'
 >;
 
 /**

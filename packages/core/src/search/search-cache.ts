@@ -6,7 +6,7 @@ const maxScratchIds = 1 << 22;
 
 /**
  * Phrase scores a process has read, per kind, valid for one generation of the kind's full-text
- * index (fts_generations: triggers move it on every change to what the index ranks, from any
+ * index (kept_counts' `fts_generation`: triggers move it on every change to what the index ranks, from any
  * process, so nothing stale is ever served). Words recur across searches — the common ones,
  * whose long posting lists are what bm25 spends its time on, most of all — so a warm process
  * ranks a search from memory. Bounded: least recently used phrases go first.

@@ -21,10 +21,11 @@ export const ftsTable = (kind: SearchKind) => `${searchTables[kind]}_fts`;
 /** The kind's scratch index of a page's hits (TEMP, see page-index.ts): `elf_page_learnings_fts`, … */
 export const pageTable = (kind: SearchKind) => `elf_page_${ftsTable(kind)}`;
 
-/** The generation of each kind's index (fts_generations, moved by triggers on every change). */
+/** The generation of each kind's index (kept_counts 'fts_generation', moved by triggers on every change). */
 export function generationsQuery(kinds: readonly SearchKind[]) {
   return sql<{ fts: string; generation: number }>`
-    select fts, generation from fts_generations where fts in (${sql.join(kinds.map(ftsTable))})`;
+    select key as fts, n as generation from kept_counts
+    where name = 'fts_generation' and key in (${sql.join(kinds.map(ftsTable))})`;
 }
 
 /**

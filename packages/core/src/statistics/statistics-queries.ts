@@ -1,7 +1,7 @@
 import type { Database } from '@elf/schema';
 import { type Kysely, sql } from 'kysely';
 
-// The reads behind statistics(). Counts come from the summaries triggers keep (statistics_counts,
+// The reads behind statistics(). Counts come from the summaries triggers keep (kept_counts,
 // domain_stats, building_query_days: a few dozen rows, read whole on purpose), never from
 // counting a table; golden rules are few and found through their index (`+status` keeps the
 // planner off the status index, which would read every active heuristic).
@@ -21,14 +21,11 @@ export type CountGroup =
 /** Every count statistics reports, as (group, key, n) rows: one statement. */
 export function statisticsCountsQuery(db: Kysely<Database>) {
   return sql<{ grp: CountGroup; key: string; n: number }>`
-    select 'learnings_by_type' as grp, value as key, n from statistics_counts
-      where name = 'learnings.type' and n > 0
-    union all select 'experiments_by_status', value, n from statistics_counts
-      where name = 'experiments.status' and n > 0
-    union all select 'ceo_reviews_by_status', value, n from statistics_counts
-      where name = 'ceo_reviews.status' and n > 0
-    union all select name, value, n from statistics_counts
-      where name in ('decisions', 'invariants', 'assumptions', 'spike_reports') and value = ''
+    select 'learnings_by_type' as grp, key, n from kept_counts where name = 'learnings.type' and n > 0
+    union all select 'experiments_by_status', key, n from kept_counts where name = 'experiments.status' and n > 0
+    union all select 'ceo_reviews_by_status', key, n from kept_counts where name = 'ceo_reviews.status' and n > 0
+    union all select name, key, n from kept_counts
+      where name in ('decisions', 'invariants', 'assumptions', 'spike_reports') and key = ''
     union all select 'learnings_by_domain', domain, learnings from domain_stats where learnings > 0
     union all select 'heuristics_by_domain', domain, heuristics from domain_stats where heuristics > 0
     union all select 'golden_heuristics', '', count(*) from heuristics where is_golden = 1 and +status = 'active'`.compile(

@@ -3,52 +3,65 @@ import { runStatements } from './sql-helpers.js';
 
 // Counts kept by triggers, in the transaction of every write, so reads that summarise the whole
 // database look up a few rows instead of counting tables (exact from every process, at once):
-//  - statistics_counts: rows per learnings.type, experiments.status and ceo_reviews.status, and
-//    the row totals of decisions, invariants, assumptions and spike reports (value '').
+//  - kept_counts (name, key, n), one small table, so a write dirties one more page, not several:
+//      'learnings.type' | 'experiments.status' | 'ceo_reviews.status', key = the value: rows;
+//      'decisions' | 'invariants' | 'assumptions' | 'spike_reports', key '': the table's rows;
+//      'fts_generation', key = a searched full-text index (`learnings_fts`, …): a number that
+//      moves whenever what the index ranks changes (a row added or deleted, an indexed column
+//      changed). bm25 depends on every document (row count, average length, document
+//      frequencies), so a cache of scores is valid for one generation.
+//    One trigger per table and event does all of a write's counting.
 //  - building_query_days: per UTC day of building_queries.created_at, the queries, how many were
 //    timed and the sum of their durations in whole microseconds (an integer: exact under any mix
 //    of inserts and deletes, where a floating sum would drift).
-//  - fts_generations: a number per searched full-text index that moves whenever what the index
-//    ranks changes (a row added, deleted, or an indexed column changed). bm25 depends on every
-//    document (row count, average length, document frequencies), so caches of scores key on it.
 
-/** Counted columns: `name` in statistics_counts is `table.column`. */
-const grouped = [
-  { table: 'learnings', column: 'type' },
-  { table: 'experiments', column: 'status' },
-  { table: 'ceo_reviews', column: 'status' },
-] as const;
+/** Counted columns (name `table.column`), totals (name = table), searched indexes and their columns. */
+const grouped: Record<string, string> = { learnings: 'type', experiments: 'status', ceo_reviews: 'status' };
+const totals = new Set(['decisions', 'invariants', 'assumptions', 'spike_reports']);
+const searched: Record<string, readonly string[]> = {
+  learnings: ['title', 'summary', 'tags', 'domain'],
+  heuristics: ['rule', 'explanation', 'domain'],
+  decisions: ['title', 'context', 'decision', 'rationale', 'options_considered', 'domain'],
+  spike_reports: ['title', 'topic', 'question', 'findings', 'gotchas', 'tags', 'domain'],
+};
+const counted = [...new Set([...Object.keys(grouped), ...totals, ...Object.keys(searched)])];
 
-/** Tables counted whole: `name` is the table, `value` ''. */
-const totals = ['decisions', 'invariants', 'assumptions', 'spike_reports'] as const;
+const bump = (name: string, key: string, delta: number) =>
+  `INSERT INTO kept_counts (name, key, n) VALUES ('${name}', ${key}, ${delta})
+   ON CONFLICT (name, key) DO UPDATE SET n = n + ${delta};`;
+const nextGeneration = (table: string) =>
+  `UPDATE kept_counts SET n = n + 1 WHERE name = 'fts_generation' AND key = '${table}_fts';`;
 
-/** The searched indexes and their columns (as in the full-text migration). */
-const searched = [
-  { table: 'learnings', columns: ['title', 'summary', 'tags', 'domain'] },
-  { table: 'heuristics', columns: ['rule', 'explanation', 'domain'] },
-  { table: 'decisions', columns: ['title', 'context', 'decision', 'rationale', 'options_considered', 'domain'] },
-  { table: 'spike_reports', columns: ['title', 'topic', 'question', 'findings', 'gotchas', 'tags', 'domain'] },
-] as const;
-
-const bump = (name: string, value: string, delta: number) =>
-  `INSERT INTO statistics_counts (name, value, n) VALUES ('${name}', ${value}, ${delta})
-   ON CONFLICT (name, value) DO UPDATE SET n = n + ${delta};`;
-
-function groupedTriggers({ table, column }: (typeof grouped)[number]): string[] {
-  const name = `${table}.${column}`;
-  const trigger = `${table}_${column}_counts`;
+/** What an inserted (+1) or deleted (-1) row changes: its group's count, the total, the generation. */
+function rowCounts(table: string, sign: 1 | -1): string {
+  const row = sign > 0 ? 'new' : 'old';
+  const column = grouped[table];
   return [
-    `CREATE TRIGGER ${trigger}_insert AFTER INSERT ON ${table} BEGIN ${bump(name, `new.${column}`, 1)} END`,
-    `CREATE TRIGGER ${trigger}_delete AFTER DELETE ON ${table} BEGIN ${bump(name, `old.${column}`, -1)} END`,
-    `CREATE TRIGGER ${trigger}_update AFTER UPDATE OF ${column} ON ${table} WHEN new.${column} IS NOT old.${column}
-     BEGIN ${bump(name, `old.${column}`, -1)} ${bump(name, `new.${column}`, 1)} END`,
-  ];
+    column ? bump(`${table}.${column}`, `${row}.${column}`, sign) : '',
+    totals.has(table) ? bump(table, "''", sign) : '',
+    searched[table] ? nextGeneration(table) : '',
+  ].join(' ');
 }
 
-function totalTriggers(table: (typeof totals)[number]): string[] {
+function countTriggers(table: string): string[] {
+  const column = grouped[table];
+  const columns = searched[table];
   return [
-    `CREATE TRIGGER ${table}_total_insert AFTER INSERT ON ${table} BEGIN ${bump(table, "''", 1)} END`,
-    `CREATE TRIGGER ${table}_total_delete AFTER DELETE ON ${table} BEGIN ${bump(table, "''", -1)} END`,
+    `CREATE TRIGGER ${table}_kept_counts_insert AFTER INSERT ON ${table} BEGIN ${rowCounts(table, 1)} END`,
+    `CREATE TRIGGER ${table}_kept_counts_delete AFTER DELETE ON ${table} BEGIN ${rowCounts(table, -1)} END`,
+    ...(column
+      ? [
+          `CREATE TRIGGER ${table}_kept_counts_move AFTER UPDATE OF ${column} ON ${table}
+           WHEN new.${column} IS NOT old.${column}
+           BEGIN ${bump(`${table}.${column}`, `old.${column}`, -1)} ${bump(`${table}.${column}`, `new.${column}`, 1)} END`,
+        ]
+      : []),
+    ...(columns
+      ? [
+          `CREATE TRIGGER ${table}_kept_counts_reindexed AFTER UPDATE OF ${columns.join(', ')} ON ${table}
+           WHEN ${columns.map((c) => `new.${c} IS NOT old.${c}`).join(' OR ')} BEGIN ${nextGeneration(table)} END`,
+        ]
+      : []),
   ];
 }
 
@@ -62,33 +75,22 @@ function dayShare(row: 'new' | 'old', sign: 1 | -1): string {
 }
 const dropEmptyDay = `DELETE FROM building_query_days WHERE day = substr(old.created_at, 1, 10) AND queries = 0;`;
 
-function generationTriggers({ table, columns }: (typeof searched)[number]): string[] {
-  const next = `UPDATE fts_generations SET generation = generation + 1 WHERE fts = '${table}_fts';`;
-  const changed = columns.map((column) => `new.${column} IS NOT old.${column}`).join(' OR ');
-  return [
-    `CREATE TRIGGER ${table}_fts_generation_insert AFTER INSERT ON ${table} BEGIN ${next} END`,
-    `CREATE TRIGGER ${table}_fts_generation_delete AFTER DELETE ON ${table} BEGIN ${next} END`,
-    `CREATE TRIGGER ${table}_fts_generation_update AFTER UPDATE OF ${columns.join(', ')} ON ${table}
-     WHEN ${changed} BEGIN ${next} END`,
-  ];
-}
-
 const upStatements = [
-  `CREATE TABLE statistics_counts (
+  `CREATE TABLE kept_counts (
   name TEXT NOT NULL,
-  value TEXT NOT NULL,
+  key TEXT NOT NULL,
   n INTEGER NOT NULL,
-  PRIMARY KEY (name, value)
+  PRIMARY KEY (name, key)
 ) STRICT, WITHOUT ROWID`,
-  ...grouped.map(
-    ({ table, column }) => `INSERT INTO statistics_counts (name, value, n)
+  ...Object.entries(grouped).map(
+    ([table, column]) => `INSERT INTO kept_counts (name, key, n)
      SELECT '${table}.${column}', ${column}, count(*) FROM ${table} GROUP BY ${column}`,
   ),
-  ...totals.map(
-    (table) => `INSERT INTO statistics_counts (name, value, n) SELECT '${table}', '', count(*) FROM ${table}`,
-  ),
-  ...grouped.flatMap(groupedTriggers),
-  ...totals.flatMap(totalTriggers),
+  ...[...totals].map((table) => `INSERT INTO kept_counts (name, key, n) SELECT '${table}', '', count(*) FROM ${table}`),
+  `INSERT INTO kept_counts (name, key, n) VALUES ${Object.keys(searched)
+    .map((table) => `('fts_generation', '${table}_fts', 0)`)
+    .join(', ')}`,
+  ...counted.flatMap(countTriggers),
 
   `CREATE TABLE building_query_days (
   day TEXT PRIMARY KEY,
@@ -105,27 +107,18 @@ const upStatements = [
    BEGIN ${dayShare('old', -1)} ${dropEmptyDay} END`,
   `CREATE TRIGGER building_queries_days_update AFTER UPDATE OF created_at, duration_ms ON building_queries
    BEGIN ${dayShare('old', -1)} ${dropEmptyDay} ${dayShare('new', 1)} END`,
-
-  `CREATE TABLE fts_generations (
-  fts TEXT PRIMARY KEY,
-  generation INTEGER NOT NULL
-) STRICT, WITHOUT ROWID`,
-  `INSERT INTO fts_generations (fts, generation) VALUES ${searched.map(({ table }) => `('${table}_fts', 0)`).join(', ')}`,
-  ...searched.flatMap(generationTriggers),
 ];
 
 const downStatements = [
-  ...searched.flatMap(({ table }) =>
-    ['insert', 'delete', 'update'].map((event) => `DROP TRIGGER ${table}_fts_generation_${event}`),
-  ),
-  'DROP TABLE fts_generations',
   ...['insert', 'delete', 'update'].map((event) => `DROP TRIGGER building_queries_days_${event}`),
   'DROP TABLE building_query_days',
-  ...totals.flatMap((table) => [`DROP TRIGGER ${table}_total_insert`, `DROP TRIGGER ${table}_total_delete`]),
-  ...grouped.flatMap(({ table, column }) =>
-    ['insert', 'delete', 'update'].map((event) => `DROP TRIGGER ${table}_${column}_counts_${event}`),
-  ),
-  'DROP TABLE statistics_counts',
+  ...counted.flatMap((table) => [
+    `DROP TRIGGER ${table}_kept_counts_insert`,
+    `DROP TRIGGER ${table}_kept_counts_delete`,
+    `DROP TRIGGER IF EXISTS ${table}_kept_counts_move`,
+    `DROP TRIGGER IF EXISTS ${table}_kept_counts_reindexed`,
+  ]),
+  'DROP TABLE kept_counts',
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
