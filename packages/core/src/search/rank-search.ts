@@ -28,7 +28,7 @@ export async function rankSearch(
     if (missing.length > 0 && (generation === undefined || !cache.searched(kind))) {
       cache.markSearched(kind);
       const ranked = await rankedQuery(kind, phrases.join(' OR '), take).execute(db);
-      for (const { id, score } of ranked.rows) top.offer({ kind, id, score });
+      for (const { id, score } of ranked.rows) top.offer(kind, id, score);
       continue;
     }
     if (missing.length > 0) {

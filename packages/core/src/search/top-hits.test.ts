@@ -17,7 +17,7 @@ describe('TopHits', () => {
       fc.property(fc.array(hit, { maxLength: 60 }), fc.integer({ min: 1, max: 20 }), (offered, take) => {
         const unique = [...new Map(offered.map((h) => [`${h.kind}:${h.id}`, h])).values()];
         const top = new TopHits(take, kinds);
-        for (const h of unique) top.offer(h);
+        for (const h of unique) top.offer(h.kind, h.id, h.score);
         const order = new Map(kinds.map((kind, i) => [kind, i]));
         const sorted = [...unique].sort((a, b) => compareHits(a, b, order)).slice(0, take);
         expect(top.hits).toEqual(sorted);
@@ -33,7 +33,7 @@ describe('TopHits', () => {
       { kind: 'heuristic', id: 2, score: -1 },
       { kind: 'learning', id: 9, score: -1 },
     ];
-    for (const h of offered) top.offer(h);
+    for (const h of offered) top.offer(h.kind, h.id, h.score);
     expect(top.hits.map((h) => `${h.kind}:${h.id}`)).toEqual(['heuristic:2', 'learning:7', 'heuristic:7']);
   });
 });

@@ -44,10 +44,22 @@ export class TopHits {
     this.#order = new Map(kinds.map((kind, i) => [kind, i]));
   }
 
-  offer(hit: RankedHit): void {
+  /** Keeps the hit if it is among the best `take` so far (allocates only then). */
+  offer(kind: SearchKind, id: number, score: number): void {
     const hits = this.#hits;
     const full = hits.length >= this.#take;
-    if (full && compareHits(hit, hits[hits.length - 1] as RankedHit, this.#order) >= 0) return;
+    if (full) {
+      const worst = hits[hits.length - 1] as RankedHit;
+      const order = this.#order;
+      if (
+        score > worst.score ||
+        (score === worst.score &&
+          (id > worst.id || (id === worst.id && (order.get(kind) ?? 0) >= (order.get(worst.kind) ?? 0))))
+      ) {
+        return;
+      }
+    }
+    const hit = { kind, id, score };
     let lo = 0;
     let hi = hits.length;
     while (lo < hi) {
@@ -84,7 +96,7 @@ export function offerSums(
         sums.set(id, (sums.get(id) ?? 0) + (scores[i] as number));
       }
     }
-    for (const [id, score] of sums) top.offer({ kind, id, score });
+    for (const [id, score] of sums) top.offer(kind, id, score);
     return;
   }
   const seen: number[] = [];
@@ -96,7 +108,7 @@ export function offerSums(
     }
   }
   for (const id of seen) {
-    top.offer({ kind, id, score: scratch[id] as number });
+    top.offer(kind, id, scratch[id] as number);
     scratch[id] = 0;
   }
 }
