@@ -1,5 +1,6 @@
 import type { Database, NewBuildingQueryRow } from '@elf/schema';
 import type { Kysely } from 'kysely';
+import type { SearchCache } from './search/search-cache.js';
 import type { CountedKind, ItemTextFields } from './tokens/item-text.js';
 import { itemText } from './tokens/item-text.js';
 import type { TokenCounter } from './tokens/token-counter.js';
@@ -34,6 +35,8 @@ export interface CoreHandle {
   telemetryRows?: number;
   /** Telemetry rows not yet written (see telemetry/query-log.ts). */
   telemetryBuffer?: NewBuildingQueryRow[];
+  /** Phrase scores earlier searches read (see search/search-cache.ts); made by the first search. */
+  searchCache?: SearchCache;
 }
 
 export function nowIso(ctx: Pick<CoreHandle, 'clock'>): string {

@@ -157,6 +157,7 @@ export { type RecordSpikeReportInput, recordSpikeReport } from './record/record-
 export { type RecordTrailInput, recordTrail } from './record/record-trail.js';
 export { type RecordViolationInput, recordViolation } from './record/record-violation.js';
 export { ftsMatchExpression } from './search/fts-query.js';
+export { createPageIndexes } from './search/page-index.js';
 export {
   type SearchHit,
   type SearchInput,

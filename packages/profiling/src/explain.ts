@@ -1,5 +1,5 @@
 import { contextQueries } from '@elf/context';
-import { hotQueries } from '@elf/core';
+import { createPageIndexes, hotQueries } from '@elf/core';
 import type { Database } from '@elf/schema';
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 
@@ -87,6 +87,7 @@ export async function explainHotQueries(
   };
   const queries: ExplainedQuery[] = [];
   const problems: string[] = [];
+  await createPageIndexes(db); // the TEMP indexes search's page statement reads
   for (const { name, query } of all) {
     const { rows } = await db.executeQuery<{ detail: string }>({ ...query, sql: `explain query plan ${query.sql}` });
     const plan = rows.map((r) => r.detail);

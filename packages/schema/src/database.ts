@@ -1,5 +1,6 @@
 import type { AssumptionTable } from './tables/assumption.table.js';
 import type { BuildingQueryTable } from './tables/building-query.table.js';
+import type { BuildingQueryDayTable } from './tables/building-query-day.table.js';
 import type { CeoReviewTable } from './tables/ceo-review.table.js';
 import type { ConfidenceUpdateTable } from './tables/confidence-update.table.js';
 import type { CycleTable } from './tables/cycle.table.js';
@@ -8,6 +9,7 @@ import type { DomainStatsTable } from './tables/domain-stats.table.js';
 import type { ExperimentTable } from './tables/experiment.table.js';
 import type { HeuristicTable } from './tables/heuristic.table.js';
 import type { InvariantTable } from './tables/invariant.table.js';
+import type { KeptCountTable } from './tables/kept-count.table.js';
 import type { LearningTable } from './tables/learning.table.js';
 import type { LearningTagTable } from './tables/learning-tag.table.js';
 import type { MetricTable } from './tables/metric.table.js';
@@ -47,6 +49,8 @@ export interface Database {
   session_tools: SessionToolTable;
   session_captures: SessionCaptureTable;
   settings: SettingTable;
+  kept_counts: KeptCountTable;
+  building_query_days: BuildingQueryDayTable;
 }
 
 /** Knowledge tables: what export, import and backups must never lose; prune never touches them. */

@@ -46,6 +46,7 @@ export {
   buildingQueryStatuses,
   type NewBuildingQueryRow,
 } from './tables/building-query.table.js';
+export type { BuildingQueryDayRow, BuildingQueryDayTable } from './tables/building-query-day.table.js';
 export {
   type CeoReviewRow,
   type CeoReviewRowUpdate,
@@ -105,6 +106,7 @@ export {
   invariantValidationTypes,
   type NewInvariantRow,
 } from './tables/invariant.table.js';
+export type { KeptCountRow, KeptCountTable } from './tables/kept-count.table.js';
 export {
   type LearningRow,
   type LearningRowUpdate,

@@ -24,6 +24,8 @@ export const expectedTables = [
   'session_tools',
   'session_captures',
   'settings',
+  'kept_counts',
+  'building_query_days',
 ] as const;
 
 export const ftsTables = [

@@ -1,7 +1,8 @@
 import type { Database } from '@elf/schema';
 import type { CompiledQuery, Kysely } from 'kysely';
-import { ftsMatchExpression } from '../search/fts-query.js';
-import { searchQueries } from '../search/search.js';
+import { ftsPhrases } from '../search/fts-query.js';
+import { searchQueries } from '../search/search-statements.js';
+import { durationsFromTopQuery, queryTotalsQuery, statisticsCountsQuery } from '../statistics/statistics-queries.js';
 import { goldenRulesQuery } from './golden-rules.js';
 import { assumptionsQuery, decisionsQuery, invariantsQuery } from './knowledge-lists.js';
 import { heuristicsByDomainQuery, learningsByDomainQuery } from './query-by-domain.js';
@@ -17,13 +18,14 @@ export interface HotQuery {
 }
 
 /**
- * Every query on an agent's hot path, compiled with representative parameters, built by the same
- * functions that run them. Tests and `explainHotQueries` EXPLAIN each one: none may scan a table.
+ * Every query on an agent's hot path, and the reads behind statistics, compiled with representative
+ * parameters, built by the same functions that run them. Tests and `explainHotQueries` EXPLAIN
+ * each one: none may scan a table (the summaries triggers keep, a row per domain or day, are read
+ * whole on purpose).
  */
 export function hotQueries(db: Kysely<Database>, projectPath: string | null = '/project'): HotQuery[] {
   const since = '2026-01-01T00:00:00.000Z';
   const page = { limit: 10, offset: 0 };
-  const match = ftsMatchExpression('database migration failed') ?? '"database"';
   const queries: HotQuery[] = [
     {
       name: 'heuristics by domain',
@@ -60,8 +62,13 @@ export function hotQueries(db: Kysely<Database>, projectPath: string | null = '/
     { name: 'ceo reviews', query: ceoReviewsQuery(db, { status: 'pending', ...page }).compile() },
     { name: 'violations', query: violationsQuery(db, { since, acknowledged: null, ...page }).compile() },
   ];
-  for (const { kind, query } of searchQueries(match, 10)) {
-    queries.push({ name: `search ${kind}`, query: query.compile(db) });
+  for (const { name, query } of searchQueries(ftsPhrases('database migration failed'), 10)) {
+    queries.push({ name, query: query.compile(db) });
   }
+  queries.push(
+    { name: 'statistics counts', query: statisticsCountsQuery(db) },
+    { name: 'statistics query totals', query: queryTotalsQuery(db, '2026-11-26') },
+    { name: 'statistics p95', query: durationsFromTopQuery(db, 5, 3) },
+  );
   return queries;
 }

@@ -2,7 +2,10 @@ import type { Database } from '@elf/schema';
 import type { Kysely, Selectable } from 'kysely';
 
 /** Tables with an integer `id`, which can be walked in id order. */
-export type IterableTable = Exclude<keyof Database, 'learning_tags' | 'domain_stats'>;
+export type IterableTable = Exclude<
+  keyof Database,
+  'learning_tags' | 'domain_stats' | 'kept_counts' | 'building_query_days'
+>;
 
 /**
  * Every row of a table in id order, fetched in batches by keyset pagination (`id > last`), so a

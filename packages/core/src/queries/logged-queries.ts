@@ -2,7 +2,7 @@ import type { CoreHandle } from '../core-handle.js';
 import { type ValidationReport, validateDatabase } from '../health/validate-database.js';
 import { type SearchInput, search } from '../search/search.js';
 import { statistics } from '../statistics/statistics.js';
-import { flushQueryLog, withQueryLog } from '../telemetry/query-log.js';
+import { withQueryLog } from '../telemetry/query-log.js';
 import { type GoldenRulesInput, goldenRules } from './golden-rules.js';
 import {
   type AssumptionsInput,
@@ -144,10 +144,7 @@ export function statisticsLogged(ctx: CoreHandle) {
   return withQueryLog(
     ctx,
     { type: 'get_statistics' },
-    async () => {
-      await flushQueryLog(ctx);
-      return statistics(ctx);
-    },
+    () => statistics(ctx),
     () => ({ results_returned: 1 }),
   );
 }

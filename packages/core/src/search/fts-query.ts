@@ -3,8 +3,13 @@
 // ranks documents that match more (and rarer) terms first.
 import { searchTerms } from '../text/terms.js';
 
+/** The text's content words, each quoted as one FTS5 phrase, in order of first appearance. */
+export function ftsPhrases(text: string, maxTerms = 32): string[] {
+  return searchTerms(text, maxTerms).map((term) => `"${term}"`);
+}
+
 /** The MATCH expression for a text, or null when it has no searchable words. */
 export function ftsMatchExpression(text: string, maxTerms = 32): string | null {
-  const terms = searchTerms(text, maxTerms);
-  return terms.length > 0 ? terms.map((term) => `"${term}"`).join(' OR ') : null;
+  const phrases = ftsPhrases(text, maxTerms);
+  return phrases.length > 0 ? phrases.join(' OR ') : null;
 }

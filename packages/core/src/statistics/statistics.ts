@@ -1,8 +1,16 @@
-import type { Database } from '@elf/schema';
-import { type Kysely, sql } from 'kysely';
+import type { Database, NewBuildingQueryRow } from '@elf/schema';
+import type { Kysely } from 'kysely';
 import type { CoreHandle } from '../core-handle.js';
 import { daysAgoIso } from '../queries/query-recent.js';
 import { violationsByRuleQuery } from '../queries/violations.js';
+import { readTransaction } from '../transaction.js';
+import { p95Of } from './p95.js';
+import {
+  type CountGroup,
+  durationsFromTopQuery,
+  queryTotalsQuery,
+  statisticsCountsQuery,
+} from './statistics-queries.js';
 
 export interface Statistics {
   learnings_by_type: Record<string, number>;
@@ -27,96 +35,73 @@ export interface Statistics {
   p95_query_time_ms: number | null;
 }
 
-type CountTable = 'decisions' | 'invariants' | 'assumptions' | 'spike_reports' | 'building_queries';
-type GroupedColumn =
-  | { table: 'learnings'; column: 'type' | 'domain' }
-  | { table: 'heuristics'; column: 'domain' }
-  | { table: 'experiments'; column: 'status' }
-  | { table: 'ceo_reviews'; column: 'status' };
+const round3 = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 
-async function grouped(db: Kysely<Database>, { table, column }: GroupedColumn): Promise<Record<string, number>> {
-  const { rows } = await sql<{ key: string; n: number }>`
-    select ${sql.ref(column)} as key, count(*) as n from ${sql.table(table)} group by ${sql.ref(column)}`.execute(db);
-  return Object.fromEntries(rows.map((row) => [row.key, row.n]));
-}
-
-async function countRows(db: Kysely<Database>, table: CountTable): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
-  return rows[0]?.n ?? 0;
-}
-
-const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, n) => total + n, 0);
-
-/** Query time statistics from building_queries: mean and nearest-rank p95 through the duration index. */
-async function queryTimes(db: Kysely<Database>, todayStart: string) {
-  const { rows } = await sql<{ total: number; today: number; avg: number | null; timed: number }>`
-    select count(*) as total,
-      (select count(*) from building_queries where created_at >= ${todayStart}) as today,
-      avg(duration_ms) as avg, count(duration_ms) as timed
-    from building_queries`.execute(db);
-  const stats = rows[0] ?? { total: 0, today: 0, avg: null, timed: 0 };
-  let p95: number | null = null;
-  if (stats.timed > 0) {
-    const rank = Math.max(0, Math.ceil(0.95 * stats.timed) - 1);
-    const found = await db
-      .selectFrom('building_queries')
-      .select('duration_ms')
-      .where('duration_ms', 'is not', null)
-      .orderBy('duration_ms')
-      .limit(1)
-      .offset(rank)
-      .executeTakeFirst();
-    p95 = found?.duration_ms ?? null;
-  }
-  const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
-  return { total: stats.total, today: stats.today, avg: round(stats.avg), p95: round(p95) };
-}
-
-/** Counts by type, domain and status, golden rules, violations in 7 days, and query telemetry. */
-export async function statistics(ctx: CoreHandle): Promise<Statistics> {
-  const db = ctx.db;
-  const now = ctx.clock.now();
-  const todayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
-  const [byType, byDomain, heuristicsByDomain, experiments, reviews] = await Promise.all([
-    grouped(db, { table: 'learnings', column: 'type' }),
-    grouped(db, { table: 'learnings', column: 'domain' }),
-    grouped(db, { table: 'heuristics', column: 'domain' }),
-    grouped(db, { table: 'experiments', column: 'status' }),
-    grouped(db, { table: 'ceo_reviews', column: 'status' }),
-  ]);
-  const golden = await db
-    .selectFrom('heuristics')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('is_golden', '=', 1)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  const [decisions, invariants, assumptions, spikes] = await Promise.all(
-    (['decisions', 'invariants', 'assumptions', 'spike_reports'] as const).map((table) => countRows(db, table)),
-  );
-  const byRule = await violationsByRuleQuery(db, daysAgoIso(ctx, 7)).execute();
-  const times = await queryTimes(db, todayStart);
+/**
+ * Query telemetry: totals from the per-day summary and p95 through the duration index, with the
+ * rows this process has not written yet counted in memory (statistics reads; it never writes).
+ */
+async function queryTimes(db: Kysely<Database>, today: string, pending: readonly NewBuildingQueryRow[]) {
+  const { rows } = await db.executeQuery(queryTotalsQuery(db, today));
+  const stored = rows[0] ?? { total: 0, today: 0, timed: 0, duration_us: 0 };
+  const durations = pending.flatMap((row) => (typeof row.duration_ms === 'number' ? [row.duration_ms] : []));
+  const timed = stored.timed + durations.length;
+  const durationUs = durations.reduce((sum, ms) => sum + Math.round(ms * 1000), stored.duration_us);
+  const p95 = await p95Of(stored.timed, durations, async (from, count) => {
+    const found = await db.executeQuery(durationsFromTopQuery(db, stored.timed - from - count, count));
+    return found.rows.map((row) => row.duration_ms as number).reverse();
+  });
   return {
-    learnings_by_type: byType,
-    learnings_by_domain: byDomain,
-    heuristics_by_domain: heuristicsByDomain,
-    golden_heuristics: golden?.n ?? 0,
-    experiments_by_status: experiments,
-    ceo_reviews_by_status: reviews,
-    total_learnings: sum(byType),
-    total_heuristics: sum(heuristicsByDomain),
-    total_experiments: sum(experiments),
-    total_ceo_reviews: sum(reviews),
-    total_decisions: decisions ?? 0,
-    total_invariants: invariants ?? 0,
-    total_assumptions: assumptions ?? 0,
-    total_spike_reports: spikes ?? 0,
-    violations_7d: byRule.reduce((total, rule) => total + Number(rule.count), 0),
-    violations_by_rule_7d: Object.fromEntries(
-      byRule.map((rule) => [`Rule ${rule.rule_id}: ${rule.rule_name}`, Number(rule.count)]),
-    ),
-    total_queries: times.total,
-    queries_today: times.today,
-    avg_query_time_ms: times.avg,
-    p95_query_time_ms: times.p95,
+    total: stored.total + pending.length,
+    today: stored.today + pending.filter((row) => (row.created_at ?? '') >= today).length,
+    avg: round3(timed > 0 ? durationUs / timed / 1000 : null),
+    p95: round3(p95),
   };
+}
+
+/**
+ * Counts by type, domain and status, golden rules, violations in 7 days, and query telemetry —
+ * read from the summaries triggers keep, in one snapshot, so the cost does not grow with the data;
+ * this process's telemetry rows not written yet count too.
+ */
+export async function statistics(ctx: CoreHandle): Promise<Statistics> {
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const since = daysAgoIso(ctx, 7);
+  return readTransaction(ctx.db, async (db) => {
+    const counts = new Map<CountGroup, Array<[string, number]>>();
+    for (const { grp, key, n } of (await db.executeQuery(statisticsCountsQuery(db))).rows) {
+      const group = counts.get(grp) ?? [];
+      group.push([key, n]);
+      counts.set(grp, group);
+    }
+    const byKey = (group: CountGroup) =>
+      Object.fromEntries((counts.get(group) ?? []).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const total = (group: CountGroup) => (counts.get(group) ?? []).reduce((sum, [, n]) => sum + n, 0);
+    const byRule = await violationsByRuleQuery(db, since).execute();
+    const times = await queryTimes(db, today, ctx.telemetryBuffer ?? []);
+    return {
+      learnings_by_type: byKey('learnings_by_type'),
+      learnings_by_domain: byKey('learnings_by_domain'),
+      heuristics_by_domain: byKey('heuristics_by_domain'),
+      golden_heuristics: total('golden_heuristics'),
+      experiments_by_status: byKey('experiments_by_status'),
+      ceo_reviews_by_status: byKey('ceo_reviews_by_status'),
+      total_learnings: total('learnings_by_type'),
+      total_heuristics: total('heuristics_by_domain'),
+      total_experiments: total('experiments_by_status'),
+      total_ceo_reviews: total('ceo_reviews_by_status'),
+      total_decisions: total('decisions'),
+      total_invariants: total('invariants'),
+      total_assumptions: total('assumptions'),
+      total_spike_reports: total('spike_reports'),
+      violations_7d: byRule.reduce((sum, rule) => sum + Number(rule.count), 0),
+      violations_by_rule_7d: Object.fromEntries(
+        byRule.map((rule) => [`Rule ${rule.rule_id}: ${rule.rule_name}`, Number(rule.count)]),
+      ),
+      total_queries: times.total,
+      queries_today: times.today,
+      avg_query_time_ms: times.avg,
+      p95_query_time_ms: times.p95,
+    };
+  });
 }

@@ -48,7 +48,7 @@ export async function writeQueryLog(ctx: CoreHandle, row: NewBuildingQueryRow): 
   if (ctx.telemetryBuffer.length >= flushAt) await flushQueryLog(ctx);
 }
 
-/** Writes the queued telemetry rows now (Elf.close and statistics() call it). Never throws. */
+/** Writes the queued telemetry rows now (Elf.close and flushTelemetry call it). Never throws. */
 export async function flushQueryLog(ctx: CoreHandle): Promise<void> {
   const rows = ctx.telemetryBuffer?.splice(0) ?? [];
   if (rows.length === 0) return;

@@ -8,6 +8,7 @@ import * as leanerIndexes from './2026_11_26_000600_leaner_indexes.js';
 import * as hookSessions from './2026_11_26_000700_hook_sessions.js';
 import * as knowledgeLifecycle from './2026_11_27_000800_knowledge_lifecycle.js';
 import * as heuristicScope from './2026_12_03_000900_heuristic_scope.js';
+import * as keptCounts from './2026_12_03_001000_kept_counts.js';
 import * as heuristicSources from './2026_12_03_001100_heuristic_sources.js';
 
 /**
@@ -24,6 +25,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_000700_hook_sessions': hookSessions,
   '2026_11_27_000800_knowledge_lifecycle': knowledgeLifecycle,
   '2026_12_03_000900_heuristic_scope': heuristicScope,
+  '2026_12_03_001000_kept_counts': keptCounts,
   '2026_12_03_001100_heuristic_sources': heuristicSources,
 };
 
