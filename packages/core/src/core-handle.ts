@@ -31,7 +31,7 @@ export interface CoreHandle {
   agentId?: string | null | undefined;
   /** When set, records store their token count; without it the count stays null (filled later). */
   tokenCounter?: TokenCounter | undefined;
-  /** Rows this connection wrote to building_queries: telemetry, not a change of knowledge. */
+  /** Changes this connection made writing telemetry (rows and the triggers that count them): not a change of knowledge. */
   telemetryRows?: number;
   /** Telemetry rows not yet written (see telemetry/query-log.ts). */
   telemetryBuffer?: NewBuildingQueryRow[];

@@ -57,6 +57,10 @@ export async function flushQueryLog(ctx: CoreHandle): Promise<void> {
       const { rows: pragma } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
       const previous = pragma[0]?.timeout ?? 5000;
       await sql.raw(`pragma busy_timeout = ${telemetryBusyTimeoutMs}`).execute(conn);
+      // Every change this flush makes (its rows, the triggers that count them, a batch rolled
+      // back) is telemetry, not knowledge: the change marker leaves all of it out.
+      const changes = async () => (await sql<{ c: number }>`select total_changes() as c`.execute(conn)).rows[0]?.c ?? 0;
+      const before = await changes();
       try {
         await sql`begin immediate`.execute(conn);
         try {
@@ -66,8 +70,8 @@ export async function flushQueryLog(ctx: CoreHandle): Promise<void> {
           await sql`rollback`.execute(conn).catch(() => undefined);
           throw error;
         }
-        ctx.telemetryRows = (ctx.telemetryRows ?? 0) + rows.length;
       } finally {
+        ctx.telemetryRows = (ctx.telemetryRows ?? 0) + ((await changes()) - before);
         await sql.raw(`pragma busy_timeout = ${Math.trunc(previous)}`).execute(conn);
       }
     });
