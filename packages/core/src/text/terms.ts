@@ -49,7 +49,7 @@ export function stems(text: string, max = 500): string[] {
 
 // Items are scored again on every build: remember the stems of recently seen texts.
 const setCache = new Map<string, ReadonlySet<string>>();
-const setCacheLimit = 20_000;
+const setCacheLimit = 5_000;
 
 /** The set of a text's stems (memoised for recently seen texts). */
 export function stemSet(text: string): ReadonlySet<string> {
