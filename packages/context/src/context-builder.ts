@@ -7,6 +7,7 @@ import {
   namedDomains,
   parseInput,
   resolveProjectRoot,
+  stemmedTerms,
   stems,
   type TokenCounter,
   withQueryLog,
@@ -141,7 +142,7 @@ export class ContextBuilder {
       termWeights: expansion.weights,
       projectPath,
       weights: w,
-      hasTask: termWeights.size > 0 || data.domain != null || data.tags.length > 0,
+      hasTask: stemmedTerms(task, 1).length > 0 || data.domain != null || data.tags.length > 0,
       // A context holds a few dozen items: the best 120 (one per 10 tokens of larger budgets) fill any.
       limit: Math.max(120, Math.ceil(data.maxTokens / 10)),
     });

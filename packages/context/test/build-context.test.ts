@@ -210,6 +210,15 @@ describe('buildContext tiers', () => {
   });
 });
 
+describe('a task whose words no item holds', () => {
+  it('gets nothing of the project, where no task at all gets its best', async () => {
+    const elf = await openElf({ seedStarters: false });
+    await elf.recordHeuristic({ domain: 'database', rule: 'Batch large migrations so no lock is held for long' });
+    expect((await buildContext(elf, {})).text).toContain('Batch large migrations');
+    expect((await buildContext(elf, { task: 'zorblax quuxing wibbles' })).text).not.toContain('Batch large migrations');
+  });
+});
+
 describe('edge cases produce a valid context', () => {
   it.each([
     ['an empty database', { task: 'refactor the parser' }],

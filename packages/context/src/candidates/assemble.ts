@@ -57,8 +57,6 @@ export interface Gathered {
 
 export interface AssembleContext extends Omit<Task, 'hits' | 'bridges'> {
   now: Date;
-  /** Whether there is a task (text, tags or domain): without one golden rules lead, most validated first. */
-  hasTask: boolean;
   /** How many of the best-scored candidates go on to selection and packing (all are scored). */
   limit: number;
 }

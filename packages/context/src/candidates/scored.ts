@@ -14,6 +14,11 @@ export interface Task {
   domains: ReadonlyMap<string, number>;
   /** IDF weights of the task's stems (text and tags, plus expansion words), for weighted term coverage. */
   termWeights: TermWeights;
+  /**
+   * Whether the task says anything (words, tags or a domain). A task whose words no item holds
+   * still says something: nothing matches it, which is not the same as being asked for the best.
+   */
+  hasTask: boolean;
   /** What each matched item holds of the searched words (candidates/gather.ts). */
   hits: ReadonlyMap<number, number>;
   /** Text relevance carried over to heuristics from the learnings they were learned from or recorded beside. */
@@ -69,8 +74,7 @@ function totalWeight(weights: TermWeights): number {
 
 /** 1 for a task domain, `anyDomain` for an item of none; a project item counts fully when there is no task. */
 function domainMatch(task: Task, domain: string | null, project: boolean): number {
-  const hasTask = task.termWeights.size > 0 || task.domains.size > 0;
-  if (project && !hasTask) return 1;
+  if (project && !task.hasTask) return 1;
   return domain === null ? task.weights.anyDomain : (task.domains.get(domain) ?? 0);
 }
 
@@ -92,7 +96,7 @@ export function addScored<R extends Row>(
     const { project, matchKind, warning, ...quality } = item(row);
     const scored = relevance(
       {
-        text: task.termWeights.size === 0 ? null : coverage(task, matchKind, row.id),
+        text: task.hasTask ? coverage(task, matchKind, row.id) : null,
         domain: domainMatch(task, row.domain, project),
         confidence: quality.confidence,
         timesValidated: quality.timesValidated,
