@@ -19,8 +19,8 @@ export class SearchCache {
   readonly #maxPostings: number;
   #postings = 0;
   #scratch = new Float64Array(0);
-  /** Whether this connection has its scratch page indexes (page-index.ts) yet. */
-  pageIndexesCreated = false;
+  /** Whether this connection has its scratch page index (page-index.ts) yet. */
+  pageIndexCreated = false;
 
   /** At most `maxPostings` (document, score) pairs are kept, 12 bytes each. */
   constructor(maxPostings = 2_000_000) {
