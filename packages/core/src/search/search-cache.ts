@@ -22,7 +22,7 @@ export class SearchCache {
   /** Whether this connection has its scratch page index (page-index.ts) yet. */
   pageIndexCreated = false;
 
-  /** At most `maxPostings` (document, score) pairs are kept, 12 bytes each. */
+  /** At most `maxPostings` (document, score) pairs are kept, about 16 bytes each (32 MB by default). */
   constructor(maxPostings = 2_000_000) {
     this.#maxPostings = maxPostings;
   }
