@@ -33,6 +33,7 @@ const vocabulary = [
   'schema',
   'rollback',
   'build',
+  'database',
 ];
 const common = ['service', 'error', 'service error'];
 

@@ -1,7 +1,7 @@
 import type { Database } from '@elf/schema';
 import type { CompiledQuery, Kysely } from 'kysely';
 import { ftsPhrases } from '../search/fts-query.js';
-import { searchQueries } from '../search/search-statements.js';
+import { searchQueries } from '../search/search-queries.js';
 import { durationsFromTopQuery, queryTotalsQuery, statisticsCountsQuery } from '../statistics/statistics-queries.js';
 import { goldenRulesQuery } from './golden-rules.js';
 import { assumptionsQuery, decisionsQuery, invariantsQuery } from './knowledge-lists.js';

@@ -19,10 +19,10 @@ export class SearchCache {
   readonly #maxPostings: number;
   #postings = 0;
   #scratch = new Float64Array(0);
-  /** Whether this connection has its scratch page indexes (page-index.ts) yet. */
-  pageIndexesCreated = false;
+  /** Whether this connection has its scratch page index (page-index.ts) yet. */
+  pageIndexCreated = false;
 
-  /** At most `maxPostings` (document, score) pairs are kept, 12 bytes each. */
+  /** At most `maxPostings` (document, score) pairs are kept, about 16 bytes each (32 MB by default). */
   constructor(maxPostings = 2_000_000) {
     this.#maxPostings = maxPostings;
   }

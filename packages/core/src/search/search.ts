@@ -6,10 +6,10 @@ import type { Page } from '../types.js';
 import { limit, offset, queryText } from '../validation/fields.js';
 import { parseInput } from '../validation/parse-input.js';
 import { ftsPhrases } from './fts-query.js';
-import { createPageIndexes, fillPageIndex } from './page-index.js';
+import { createPageIndexes, fillPageStatements, type HitRow, pageHitsQuery } from './page-index.js';
 import { rankSearch } from './rank-search.js';
 import { SearchCache } from './search-cache.js';
-import { type HitRow, hitsQuery, type SearchKind, searchKinds } from './search-statements.js';
+import { type SearchKind, searchKinds } from './search-statements.js';
 import type { RankedHit } from './top-hits.js';
 
 export { type SearchKind, searchKinds } from './search-statements.js';
@@ -50,8 +50,8 @@ export interface SearchResult {
 }
 
 /**
- * The page's hits with what they show — titles, snippets, fields — read for these alone: each
- * kind's scratch index is filled with its hits, and one statement reads them all back.
+ * The page's hits with what they show — titles, snippets, fields — read for these alone: the
+ * scratch index is filled with them, and one statement reads them back.
  */
 async function showHits(
   db: CoreHandle['db'],
@@ -60,20 +60,15 @@ async function showHits(
   ranked: readonly RankedHit[],
 ): Promise<SearchHit[]> {
   if (ranked.length === 0) return [];
-  if (!cache.pageIndexesCreated) {
+  if (!cache.pageIndexCreated) {
     await createPageIndexes(db);
-    cache.pageIndexesCreated = true;
+    cache.pageIndexCreated = true;
   }
-  const kinds = searchKinds.filter((kind) => ranked.some((hit) => hit.kind === kind));
-  for (const kind of kinds) {
-    await fillPageIndex(
-      db,
-      kind,
-      ranked.filter((hit) => hit.kind === kind).map((hit) => hit.id),
-    );
-  }
+  const ids = new Map<SearchKind, number[]>();
+  for (const { kind, id } of ranked) ids.set(kind, [...(ids.get(kind) ?? []), id]);
+  for (const statement of fillPageStatements(ids)) await statement.execute(db);
   const rows = new Map<string, HitRow>();
-  for (const row of (await hitsQuery(match, kinds).execute(db)).rows) rows.set(`${row.kind}:${row.id}`, row);
+  for (const row of (await pageHitsQuery(match).execute(db)).rows) rows.set(`${row.kind}:${row.id}`, row);
   return ranked.flatMap(({ kind, id, score }) => {
     const row = rows.get(`${kind}:${id}`);
     if (!row) return [];
