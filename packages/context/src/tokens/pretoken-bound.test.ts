@@ -2,7 +2,7 @@ import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/esm/encodingParams/consta
 import { describe, expect, it } from 'vitest';
 import { decorate } from '../candidates/decorate.js';
 import { loadO200kCounter } from './o200k-counter.js';
-import { chunkFloor, o200kPattern, pieceBound } from './pretoken-bound.js';
+import { chunkFloor, o200kPieces, pieceBound } from './pretoken-bound.js';
 
 const samples = [
   'constructor toString valueOf __proto__ hasOwnProperty',
@@ -13,11 +13,18 @@ const samples = [
 ];
 
 describe('piece bounds (the cold path prices text without the tokenizer)', () => {
-  it('split text exactly as o200k does', () => {
-    for (const text of samples)
-      expect([...text.matchAll(o200kPattern)].map((m) => m[0])).toEqual(
-        [...text.matchAll(O200K_TOKEN_SPLIT_REGEX)].map((m) => m[0]),
-      );
+  it('split text exactly as o200k does, plain text (ASCII and symbols) by the fast pattern too', () => {
+    const plain = [
+      ' (0.85, 12✓)\n',
+      '- [failure, database, 3d ago] ',
+      '- VIOLATED 3×: Keep the API stable — "don\'t" break it… (review #12)\n',
+      "It's DON'T-style UPPERCASE and MiXeD 12345 words\r\n\n  spaces /path/to/x.ts:1:2",
+    ];
+    for (const text of [...samples, ...plain])
+      expect(
+        [...o200kPieces(text)].map((m) => m[0]),
+        text,
+      ).toEqual([...text.matchAll(O200K_TOKEN_SPLIT_REGEX)].map((m) => m[0]));
   });
 
   it('count every one- to three-digit group as one token', async () => {

@@ -9,10 +9,23 @@ import headings from '../render/headings.json' with { type: 'json' };
 // one o200k token; tested), and at its UTF-8 byte length otherwise (no piece has more tokens).
 
 const contraction = "(?:'(?:[sS]|[dD]|[mM]|[tT]|[lL][lL]|[vV][eE]|[rR][eE]))?";
-export const o200kPattern = new RegExp(
-  String.raw`[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+${contraction}|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*${contraction}|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+`,
-  'gu',
+const o200kSource = String.raw`[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+${contraction}|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*${contraction}|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+`;
+// The same pattern for text of ASCII and a few symbols that are neither letters, digits nor marks
+// (ELF's decorations, most rules): Unicode property classes cost 10–20 ms to compile in a cold
+// process, which every hook is.
+const plainText = /^[\x00-\x7f\u00b7\u00d7\u2013\u2014\u2026\u2713\u26a0]*$/;
+const plainPattern = new RegExp(
+  String.raw`[^\r\nA-Za-z0-9]?[A-Z]*[a-z]+${contraction}|[^\r\nA-Za-z0-9]?[A-Z]+[a-z]*${contraction}|[0-9]{1,3}| ?[^\sA-Za-z0-9]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+`,
+  'g',
 );
+let fullPattern: RegExp | undefined;
+
+/** o200k's pieces of `text` (its pretokenizer's matches, as gpt-tokenizer splits; a test checks). */
+export function o200kPieces(text: string): IterableIterator<RegExpMatchArray> {
+  if (plainText.test(text)) return text.matchAll(plainPattern);
+  fullPattern ??= new RegExp(o200kSource, 'gu');
+  return text.matchAll(fullPattern);
+}
 
 // A Map, not the JSON object: a text holding "constructor" must not find Object's own properties.
 const pieces: ReadonlyMap<string, number> = new Map(Object.entries(headings.pieces));
@@ -45,7 +58,7 @@ export function pieceBound(text: string): number {
 function piecesOf(text: string): number {
   let total = 0;
   let covered = 0;
-  for (const match of text.matchAll(o200kPattern)) {
+  for (const match of o200kPieces(text)) {
     const piece = match[0];
     covered += piece.length;
     total += boundOfPiece(piece);
@@ -104,9 +117,9 @@ function makeCutPrices(text: string, suffix: string, stored: number | null | und
   const ends: number[] = [];
   const sums: number[] = [];
   let total = 0;
-  for (const match of text.matchAll(o200kPattern)) {
+  for (const match of o200kPieces(text)) {
     total += boundOfPiece(match[0]);
-    ends.push(match.index + match[0].length);
+    ends.push((match.index ?? 0) + match[0].length);
     sums.push(total);
   }
   const chunkStarts: number[] = [];
