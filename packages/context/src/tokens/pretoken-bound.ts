@@ -13,7 +13,7 @@ const o200kSource = String.raw`[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]
 // The same pattern for text of ASCII and a few symbols that are neither letters, digits nor marks
 // (ELF's decorations, most rules): Unicode property classes cost 10–20 ms to compile in a cold
 // process, which every hook is.
-const plainText = /^[\x00-\x7f\u00b7\u00d7\u2013\u2014\u2026\u2713\u26a0]*$/;
+const notPlain = /[^\t\n\r -~\u00b7\u00d7\u2013\u2014\u2026\u2713\u26a0]/;
 const plainPattern = new RegExp(
   String.raw`[^\r\nA-Za-z0-9]?[A-Z]*[a-z]+${contraction}|[^\r\nA-Za-z0-9]?[A-Z]+[a-z]*${contraction}|[0-9]{1,3}| ?[^\sA-Za-z0-9]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+`,
   'g',
@@ -22,7 +22,7 @@ let fullPattern: RegExp | undefined;
 
 /** o200k's pieces of `text` (its pretokenizer's matches, as gpt-tokenizer splits; a test checks). */
 export function o200kPieces(text: string): IterableIterator<RegExpMatchArray> {
-  if (plainText.test(text)) return text.matchAll(plainPattern);
+  if (!notPlain.test(text)) return text.matchAll(plainPattern);
   fullPattern ??= new RegExp(o200kSource, 'gu');
   return text.matchAll(fullPattern);
 }
