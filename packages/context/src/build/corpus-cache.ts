@@ -9,6 +9,9 @@ export interface Postings {
 
 /** Postings kept in memory at most (a few MB); past it the kept lists are dropped and read again. */
 const maxKeptPostings = 400_000;
+/** Rows of one kind and query results kept at most: a long-running process over a large database must not keep it all. */
+const maxKeptRows = 10_000;
+const maxKeptResults = 2_000;
 
 interface Snapshot {
   marker: string;
@@ -114,6 +117,7 @@ export class CorpusCache {
       if (row) found.set(id, row);
       else missing.push(id);
     }
+    if (known.size + missing.length > maxKeptRows) known.clear();
     for (let i = 0; i < missing.length; i += 500) {
       for (const row of await rows(this.#elf.db, statements.byIds(kind, missing.slice(i, i + 500)))) {
         found.set(row.id, row);
@@ -130,6 +134,7 @@ export class CorpusCache {
     let result = memo.get(key) as Promise<T> | undefined;
     if (!result) {
       result = read();
+      if (memo.size >= maxKeptResults) memo.clear();
       memo.set(key, result);
       result.catch(() => memo.delete(key));
     }
