@@ -91,6 +91,9 @@ function countUpTo(sorted: readonly number[], value: number): number {
 
 const endsInWord = /[\p{L}\p{N}\p{M}]$/u;
 
+// Items are shortened again on every build that places them: remember their prices.
+const cutters = new Map<string, (end: number) => number>();
+
 /**
  * Prices of `text` cut after its first `end` characters with `suffix` ("…") appended, for many
  * `end`s (shortening tries several): the text is split into pieces once. A cut between two pieces
@@ -99,9 +102,6 @@ const endsInWord = /[\p{L}\p{N}\p{M}]$/u;
  * that count less one token per word cut off (chunkFloor). A suffix after a piece that does not
  * end in a letter or digit may merge with it: that piece and the suffix are priced at their bytes.
  */
-// Items are shortened again on every build that places them: remember their prices.
-const cutters = new Map<string, (end: number) => number>();
-
 export function cutPrices(text: string, suffix: string, stored: number | null | undefined): (end: number) => number {
   const key = `${stored ?? ''}\u0000${suffix}\u0000${text}`;
   let prices = cutters.get(key);

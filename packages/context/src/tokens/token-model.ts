@@ -20,10 +20,9 @@ export interface TokenModel {
   text(text: string, stored?: number | null): number;
   /**
    * The price of `text` cut to its first `end` characters (at a word boundary) with `suffix`
-   * ("…") appended; `stored` is the count of the whole text, when known.
+   * ("…") appended, for any `end` (shortening tries several); `stored` is the count of the whole
+   * text, when known.
    */
-  cut(text: string, end: number, suffix: string, stored?: number | null): number;
-  /** cut() for many `end`s of one text (shortening tries several). */
   cutter(text: string, suffix: string, stored?: number | null): (end: number) => number;
   heading(key: HeadingKey): number;
 }
@@ -35,7 +34,6 @@ export function tokenModel(counter?: TokenCounter): TokenModel {
       name: counter.name,
       exact: true,
       text: (text, stored) => (useStored && stored != null ? stored : counter.count(text)),
-      cut: (text, end, suffix) => counter.count(text.slice(0, end) + suffix),
       cutter: (text, suffix) => (end) => counter.count(text.slice(0, end) + suffix),
       heading: (key) => counter.count(headings.strings[key]),
     };
@@ -44,7 +42,6 @@ export function tokenModel(counter?: TokenCounter): TokenModel {
     name: 'o200k_base (stored counts, piece bounds)',
     exact: false,
     text: (text, stored) => stored ?? pieceBound(text),
-    cut: (text, end, suffix, stored) => cutPrices(text, suffix, stored)(end),
     cutter: cutPrices,
     heading: (key) => headings.tokens[key as keyof typeof headings.tokens],
   };
