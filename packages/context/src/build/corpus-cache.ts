@@ -1,5 +1,5 @@
 import { changeMarker, type Elf, type Heuristic } from '@elf/core';
-import { type MatchedKind, type MatchedRow, rows, statements } from '../candidates/queries.js';
+import { kindIndex, type MatchedKind, type MatchedRow, rows, statements } from '../candidates/queries.js';
 
 /** One word's posting list in one kind: the items holding it, and whether in shown text (1) or only in what explains it (0). */
 export interface Postings {
@@ -17,7 +17,7 @@ interface Snapshot {
   marker: string;
   /** Knowledge rows read so far, by kind and id, and task-independent query results by key. */
   rows: Map<MatchedKind, Map<number, unknown>>;
-  memo: Map<string, Promise<unknown>>;
+  memo: Map<string, unknown>;
   /** Posting lists read so far, by `kind:stem`, and how many postings they hold in all. */
   postings: Map<string, Postings>;
   postingCount: number;
@@ -25,6 +25,8 @@ interface Snapshot {
   domains: Set<string>;
   documents: number;
   documentCounts: Map<string, number>;
+  /** Per stem, the documents holding it in each kind (by kindIndex): a kind without it is not searched. */
+  kindCounts: Map<string, Int32Array>;
 }
 
 /**
@@ -40,6 +42,10 @@ export class CorpusCache {
 
   constructor(elf: Elf) {
     this.#elf = elf;
+  }
+
+  get db() {
+    return this.#elf.db;
   }
 
   /** Golden rules (of these categories), known domains and the document count, fresh for this build. */
@@ -60,6 +66,8 @@ export class CorpusCache {
         domains: new Set(domains),
         documents: keepCounts ? previous.documents : documents,
         documentCounts: keepCounts ? new Map([...previous.documentCounts].filter(([, held]) => held > 0)) : new Map(),
+        // Which kinds hold a word: only as this snapshot read them (a kind without it may have it now).
+        kindCounts: new Map(),
         rows: new Map(),
         memo: new Map(),
         postings: new Map(),
@@ -90,13 +98,17 @@ export class CorpusCache {
       else counts.set(stem, count);
     }
     if (missing.length > 0) {
-      const found = new Map(
-        (await rows(this.#elf.db, statements.termDocuments(missing))).map((c) => [c.term, c.documents]),
-      );
+      const perKind = new Map<string, Int32Array>(missing.map((stem) => [stem, new Int32Array(6)]));
+      for (const c of await rows(this.#elf.db, statements.termDocuments(missing))) {
+        const held = perKind.get(c.term);
+        if (held) held[c.kind] = c.documents;
+      }
       for (const stem of missing) {
-        const documents = found.get(stem) ?? 0;
+        const held = perKind.get(stem) as Int32Array;
+        const documents = held.reduce((sum, n) => sum + n, 0);
         counts.set(stem, documents);
         known?.set(stem, documents);
+        this.#snapshot?.kindCounts.set(stem, held);
       }
     }
     return counts;
@@ -142,6 +154,35 @@ export class CorpusCache {
   }
 
   /**
+   * The results of a query per key (a domain, a learning), read together for the keys not read
+   * before in this snapshot: a build asks for a new combination of keys far more often than for
+   * a new key, so results are kept per key and combined by the caller.
+   */
+  async memoEach<T>(
+    prefix: string,
+    keys: readonly string[],
+    read: (missing: string[]) => Promise<Map<string, T[]>>,
+  ): Promise<Map<string, T[]>> {
+    const memo = this.#snapshot?.memo;
+    const found = new Map<string, T[]>();
+    const missing: string[] = [];
+    for (const key of new Set(keys)) {
+      const kept = memo?.get(`${prefix}:${key}`) as T[] | undefined;
+      if (kept) found.set(key, kept);
+      else missing.push(key);
+    }
+    if (missing.length === 0) return found;
+    const read_ = await read(missing);
+    if (memo && memo.size + missing.length >= maxKeptResults) memo.clear();
+    for (const key of missing) {
+      const list = read_.get(key) ?? [];
+      found.set(key, list);
+      memo?.set(`${prefix}:${key}`, list as never);
+    }
+    return found;
+  }
+
+  /**
    * The posting lists of `terms` in one kind (each the newest `limit` items): kept lists from
    * memory, the others in one query (one branch per word; kinds that show only some columns get a
    * second branch per word).
@@ -153,7 +194,13 @@ export class CorpusCache {
   ): Promise<Postings[]> {
     const snapshot = this.#snapshot;
     const kept = snapshot?.postings;
-    const lists: Array<Postings | undefined> = terms.map((t) => kept?.get(`${kind}:${t.stem}`));
+    const k = kindIndex[kind];
+    const lists: Array<Postings | undefined> = terms.map((t) => {
+      const list = kept?.get(`${kind}:${t.stem}`);
+      if (list) return list;
+      // Counted but held by no item of this kind (and still so: a change drops the counts that were 0).
+      return snapshot?.kindCounts.get(t.stem)?.[k] === 0 ? emptyPostings : undefined;
+    });
     const missing = terms.flatMap((t, i) => (lists[i] ? [] : [{ term: t, index: i }]));
     if (missing.length > 0) {
       const found = await rows(
@@ -164,10 +211,21 @@ export class CorpusCache {
           limit,
         ),
       );
+      // Per word, its items: in shown text (1) or only in what explains them (0); a kind with a
+      // shown-columns branch lists an item in both, and shown wins.
       const byTerm = missing.map(() => new Map<number, number>());
-      for (const { id, term, shown } of found) {
+      for (const { term, shown, ids } of found) {
+        if (!ids) continue;
         const docs = byTerm[term] as Map<number, number>;
-        if ((docs.get(id) ?? -1) < shown) docs.set(id, shown);
+        let id = 0;
+        for (let i = 0; i <= ids.length; i++) {
+          const c = i < ids.length ? ids.charCodeAt(i) : 44;
+          if (c !== 44) id = id * 10 + c - 48;
+          else {
+            if ((docs.get(id) ?? -1) < shown) docs.set(id, shown);
+            id = 0;
+          }
+        }
       }
       missing.forEach(({ term, index }, m) => {
         const docs = byTerm[m] as Map<number, number>;
@@ -186,3 +244,5 @@ export class CorpusCache {
     return lists as Postings[];
   }
 }
+
+const emptyPostings: Postings = { ids: new Int32Array(0), shown: new Uint8Array(0) };

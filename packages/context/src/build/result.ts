@@ -101,20 +101,36 @@ export function contextResult(parts: ResultParts): ContextResult {
       }))
       .filter((t) => t.items.length > 0),
     omitted,
-    candidates: parts.assembled.map((c) => {
-      const reason = fate.get(`${c.kind}:${c.id}`) ?? null;
-      return {
-        kind: c.kind,
-        id: c.id,
-        tier: c.tier,
-        score: round(c.score),
-        // A getter: most builds never read it (JSON.stringify and --explain do).
-        get why() {
-          return c.why;
-        },
-        included: reason === null,
-        reason,
-      };
-    }),
+    candidates: parts.assembled.map((c) => new Explained(c, fate.get(`${c.kind}:${c.id}`) ?? null)),
   };
+}
+
+/** A candidate's fate; `why` is formatted when read (most builds never read it; JSON and --explain do). */
+class Explained implements ExplainedCandidate {
+  readonly kind: CandidateKind;
+  readonly id: number;
+  readonly tier: Tier;
+  readonly score: number;
+  readonly included: boolean;
+  readonly reason: OmittedItem['reason'] | null;
+  readonly #candidate: Candidate;
+
+  constructor(c: Candidate, reason: OmittedItem['reason'] | null) {
+    this.kind = c.kind;
+    this.id = c.id;
+    this.tier = c.tier;
+    this.score = round(c.score);
+    this.included = reason === null;
+    this.reason = reason;
+    this.#candidate = c;
+  }
+
+  get why(): string {
+    return this.#candidate.why;
+  }
+
+  toJSON(): ExplainedCandidate {
+    const { kind, id, tier, score, why, included, reason } = this;
+    return { kind, id, tier, score, why, included, reason };
+  }
 }

@@ -128,7 +128,7 @@ export function assembleCandidates(g: Gathered, context: AssembleContext): Candi
       project: inProject(ctx, l.project_path),
       confidence: l.severity / 5,
       timesValidated: 0,
-      ageDays: ageDays(now, l.created_at),
+      ageDays: ageDays(now, l),
       boost: l.type === 'failure' ? weights.failureBoost : 1,
     }),
     (l) => ({ section: 'learnings', body: itemText('learning', l), ...decorate.learning(now, l), dedupText: null }),

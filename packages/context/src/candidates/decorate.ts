@@ -4,15 +4,16 @@ import type { AssumptionRow, CeoReviewRow, ExperimentRow, HeuristicRow, Invarian
 
 const dayMs = 86_400_000;
 
-// Every candidate learning's age is computed on every build: remember parsed timestamps.
-const parsed = new Map<string, number>();
+// Every candidate learning's age is computed on every build: remember each row's parsed time
+// (rows are kept by the corpus cache, so the same objects come back build after build).
+const parsed = new WeakMap<object, number>();
 
-export function ageDays(now: Date, iso: string): number {
-  let at = parsed.get(iso);
+/** Days from a learning's created_at to `now`. */
+export function ageDays(now: Date, row: { created_at: string }): number {
+  let at = parsed.get(row);
   if (at === undefined) {
-    at = Date.parse(iso);
-    if (parsed.size >= 50_000) parsed.clear();
-    parsed.set(iso, at);
+    at = Date.parse(row.created_at);
+    parsed.set(row, at);
   }
   return (now.getTime() - at) / dayMs;
 }
@@ -33,7 +34,7 @@ export const decorate = {
   }),
   golden: (): Decoration => ({ prefix: '- ', suffix: '\n' }),
   learning: (now: Date, l: Pick<LearningRow, 'type' | 'domain' | 'created_at'>): Decoration => ({
-    prefix: `- [${l.type}, ${l.domain}, ${formatAge(ageDays(now, l.created_at))}] `,
+    prefix: `- [${l.type}, ${l.domain}, ${formatAge(ageDays(now, l))}] `,
     suffix: '\n',
   }),
   plain: (): Decoration => ({ prefix: '- ', suffix: '\n' }),

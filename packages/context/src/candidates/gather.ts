@@ -118,6 +118,75 @@ export interface GatherParams {
   relevance: RelevanceWeights;
 }
 
+type Query<T> = import('kysely').RawBuilder<T>;
+
+/** One query's rows per domain (each kept per snapshot), for the domains asked. */
+async function perDomain<T>(
+  cache: CorpusCache,
+  name: string,
+  domains: readonly string[],
+  query: (domains: string[]) => Query<T>,
+): Promise<T[][]> {
+  if (domains.length === 0) return [];
+  const byDomain = await cache.memoEach<T>(name, domains, async (missing) => {
+    const lists = await Promise.all(missing.map((d) => rows(cache.db, query([d]))));
+    return new Map(missing.map((d, i) => [d, lists[i] as T[]]));
+  });
+  return domains.map((d) => byDomain.get(d) ?? []);
+}
+
+/** The rows a query finds for each learning (kept per snapshot by learning id), all together. */
+async function perLearning<T>(
+  cache: CorpusCache,
+  name: string,
+  learnings: ReadonlyArray<{ row: LearningRow }>,
+  read: (missing: LearningRow[]) => Promise<Map<number, T[]>>,
+): Promise<T[]> {
+  if (learnings.length === 0) return [];
+  const byId = new Map(learnings.map((l) => [String(l.row.id), l.row]));
+  const found = await cache.memoEach<T>(name, [...byId.keys()], async (missing) => {
+    const lists = await read(missing.map((id) => byId.get(id) as LearningRow));
+    return new Map([...lists].map(([id, list]) => [String(id), list]));
+  });
+  return [...found.values()].flat();
+}
+
+function grouped<T>(list: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of list) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+type Ordered = { id: number; created_at: string; confidence?: number; times_validated?: number; status?: string };
+const newestFirst = (a: Ordered, b: Ordered) =>
+  a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0;
+const byConfidence = (a: HeuristicRow, b: HeuristicRow) =>
+  b.confidence - a.confidence || b.times_validated - a.times_validated;
+const violatedFirst = (a: Ordered, b: Ordered) =>
+  Number(b.status === 'violated') - Number(a.status === 'violated') || newestFirst(a, b);
+
+/**
+ * The first `limit` of per-domain lists (each already in `order` and limited) merged in `order`,
+ * each item once (an item of no domain is in every list of kinds that include those).
+ */
+function merged<T extends { id: number }>(lists: readonly T[][], limit: number, order: (a: T, b: T) => number): T[] {
+  if (lists.length === 1) return lists[0] as T[];
+  const seen = new Set<number>();
+  const all: T[] = [];
+  for (const list of lists)
+    for (const row of list)
+      if (!seen.has(row.id)) {
+        seen.add(row.id);
+        all.push(row);
+      }
+  return all.sort(order).slice(0, limit);
+}
+
 export function emptyMatched(): Matched {
   return { heuristic: [], learning: [], decision: [], invariant: [], assumption: [], spike_report: [] };
 }
@@ -190,32 +259,30 @@ export async function gatherSecond(
   },
 ): Promise<Gathered> {
   const { domains, pool, projectPath, learnings, weights: w } = p;
-  const key = domains.join(',');
-  const some = domains.length > 0;
   const before = new Set(g.hits.keys());
-  const ids = learnings.map((l) => l.row.id);
   const [found, dh, dl, dd, di, learned, beside] = await Promise.all([
     readHits(cache, ['heuristic', 'learning'], p.bridge, p.termWeights, w, g.hits),
-    some
-      ? cache.memo(`domain heuristics:${key}:${projectPath}`, () =>
-          rows(db, s.domainHeuristics(domains, projectPath, pool.domain)),
-        )
-      : none,
-    some ? cache.memo(`domain learnings:${key}`, () => rows(db, s.domainLearnings(domains, pool.domain))) : none,
-    some ? cache.memo(`domain decisions:${key}`, () => rows(db, s.domainDecisions(domains, pool.other))) : none,
-    some ? cache.memo(`domain invariants:${key}`, () => rows(db, s.domainInvariants(domains, pool.other))) : none,
-    ids.length ? cache.memo(`learned from:${ids}`, () => rows(db, s.learnedFrom(ids))) : none,
-    ids.length && w.besideHours > 0
-      ? cache.memo(`recorded beside:${ids}`, () =>
-          rows(
-            db,
-            s.recordedBeside(
-              learnings.map((l) => l.row),
-              w.besideHours,
-              w.besideNearest,
-            ),
-          ),
-        )
+    perDomain(cache, `domain heuristics:${projectPath}`, domains, (d) =>
+      s.domainHeuristics(d, projectPath, pool.domain),
+    ).then((lists) => merged(lists, pool.domain, byConfidence)),
+    perDomain(cache, 'domain learnings', domains, (d) => s.domainLearnings(d, pool.domain)).then((lists) =>
+      merged(lists, pool.domain, newestFirst),
+    ),
+    perDomain(cache, 'domain decisions', domains, (d) => s.domainDecisions(d, pool.other)).then((lists) =>
+      merged(lists, pool.other, newestFirst),
+    ),
+    perDomain(cache, 'domain invariants', domains, (d) => s.domainInvariants(d, pool.other)).then((lists) =>
+      merged(lists, pool.other, violatedFirst),
+    ),
+    perLearning(cache, 'learned from', learnings, async (rowsOf) =>
+      grouped(await rows(db, s.learnedFrom(rowsOf.map((l) => l.id))), (h) => h.source_id as number),
+    ),
+    w.besideHours > 0
+      ? perLearning(cache, 'recorded beside', learnings, async (rowsOf) => {
+          const byTime = new Map(rowsOf.map((l) => [l.created_at, l.id]));
+          const found = await rows(db, s.recordedBeside(rowsOf, w.besideHours, w.besideNearest));
+          return grouped(found, (h) => byTime.get(h.beside) as number);
+        })
       : none,
   ]);
   // A rule learned from (or recorded beside) a learning that matches the task answers it as

@@ -27,7 +27,7 @@ export const ftsTables = {
 } as const;
 export type MatchedKind = keyof typeof ftsTables;
 
-const kindIndex: Record<MatchedKind, number> = {
+export const kindIndex: Record<MatchedKind, number> = {
   heuristic: 0,
   learning: 1,
   decision: 2,
@@ -55,8 +55,10 @@ const scoped = (projectPath: string | null) =>
 export const statements = {
   /**
    * The items of one full-text index that contain each of `words` (one branch per word and, for
-   * kinds that show only some of their columns, per shown / any column): the task's posting lists,
-   * read without bm25 — relevance is computed from them (candidates/postings.ts).
+   * kinds that show only some of their columns, per shown / any column), each list one row of
+   * comma-separated ids: the task's posting lists, read without bm25 — relevance is computed from
+   * them (candidates/gather.ts). One row per list, not per posting: handing rows to JavaScript
+   * costs more than FTS5 takes to find them.
    */
   postings: (kind: MatchedKind, words: readonly string[], limit: number) => {
     const { fts, shown } = ftsTables[kind];
@@ -64,15 +66,15 @@ export const statements = {
     // Each list newest first and at most `limit` long: a word held by thousands of items (the
     // rarest of a task of common words) costs no more than a rare one.
     const branch = (term: number, match: string, inShown: number) =>
-      sql`select * from (select rowid as id, ${term} as term, ${inShown} as shown from ${table}
-        where ${table} match ${match} order by rowid desc limit ${limit})`;
+      sql`select ${term} as term, ${inShown} as shown, group_concat(id) as ids from (select rowid as id
+        from ${table} where ${table} match ${match} order by rowid desc limit ${limit})`;
     const branches = words.flatMap((word, term) => {
       const quoted = `"${word.replaceAll('"', '""')}"`;
       return shown === null
         ? [branch(term, quoted, 1)]
         : [branch(term, `${shown}: ${quoted}`, 1), branch(term, quoted, 0)];
     });
-    return sql<{ id: number; term: number; shown: 0 | 1 }>`${sql.join(branches, sql` union all `)}`;
+    return sql<{ term: number; shown: 0 | 1; ids: string | null }>`${sql.join(branches, sql` union all `)}`;
   },
   /** Whole rows of one knowledge table by id (the matched items not already read). */
   byIds: <K extends MatchedKind>(kind: K, ids: readonly number[]) =>
@@ -150,16 +152,17 @@ export const statements = {
     select t.* from experiments t where t.status = 'active' order by t.created_at desc limit ${limit}`,
   pendingReviews: (limit: number) => sql<CeoReviewRow>`
     select t.* from ceo_reviews t where t.status = 'pending' order by t.created_at desc limit ${limit}`,
-  /** Documents containing each term, over every full-text index (fts5vocab). */
-  termDocuments: (terms: string[]) => sql<{ term: string; documents: number }>`
-    select term, sum(doc) as documents from (
-      select term, doc from learnings_fts_vocab where term in (${sql.join(terms)})
-      union all select term, doc from heuristics_fts_vocab where term in (${sql.join(terms)})
-      union all select term, doc from decisions_fts_vocab where term in (${sql.join(terms)})
-      union all select term, doc from spike_reports_fts_vocab where term in (${sql.join(terms)})
-      union all select term, doc from invariants_fts_vocab where term in (${sql.join(terms)})
-      union all select term, doc from assumptions_fts_vocab where term in (${sql.join(terms)})
-    ) group by term`,
+  /** Documents containing each term, per full-text index (fts5vocab; `kind` is the index's place in ftsTables). */
+  termDocuments: (terms: string[]) => {
+    const list = sql.join(terms);
+    return sql<{ term: string; kind: number; documents: number }>`${sql.join(
+      Object.values(ftsTables).map(
+        ({ fts }, kind) => sql`select term, ${kind} as kind, doc as documents from ${sql.table(`${fts}_vocab`)}
+          where term in (${list})`,
+      ),
+      sql` union all `,
+    )}`;
+  },
   /** Items in the full-text indexes: learnings and heuristics from domain_stats, the small tables counted. */
   documentCount: () => sql<{ documents: number }>`
     select (select coalesce(sum(learnings), 0) + coalesce(sum(heuristics), 0) from domain_stats)

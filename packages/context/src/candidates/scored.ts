@@ -1,8 +1,8 @@
 import type { RelevanceWeights, Tier } from '../config.js';
 import type { TermWeights } from '../relevance/coverage.js';
-import { relevance } from '../relevance/score.js';
+import { explainRelevance, type RelevanceInput, relevanceScore } from '../relevance/score.js';
 import type { Candidate, CandidateKind } from './candidate.js';
-import type { CandidateSet } from './candidate-set.js';
+import type { CandidateSet, Maker } from './candidate-set.js';
 import { itemKey, type MatchedKind } from './queries.js';
 
 // Knowledge that earns its place by one relevance score (candidates/assemble.ts): every kind,
@@ -59,17 +59,18 @@ export function coverage(task: Pick<Task, 'termWeights' | 'hits' | 'bridges'>, k
   return total === 0 ? bridged : Math.max(held / total, bridged);
 }
 
-const totals = new WeakMap<TermWeights, number>();
+let lastWeights: TermWeights | undefined;
+let lastTotal = 0;
 
-/** Σ of the task's weights (remembered per weights map: every candidate divides by it). */
+/** Σ of the task's weights (remembered for the last weights map: every candidate divides by it). */
 function totalWeight(weights: TermWeights): number {
-  let total = totals.get(weights);
-  if (total === undefined) {
-    total = 0;
+  if (weights !== lastWeights) {
+    let total = 0;
     for (const weight of weights.values()) total += weight;
-    totals.set(weights, total);
+    lastWeights = weights;
+    lastTotal = total;
   }
-  return total;
+  return lastTotal;
 }
 
 /** 1 for a task domain, `anyDomain` for an item of none; a project item counts fully when there is no task. */
@@ -91,44 +92,97 @@ export function addScored<R extends Row>(
   present: (row: R) => Presentation,
   place?: { tier: Tier; score: (score: number, index: number) => number; why: string },
 ): void {
-  rows.forEach((row, index) => {
-    if (set.has(kind, row.id)) return;
-    const { project, matchKind, warning, ...quality } = item(row);
-    const scored = relevance(
-      {
-        text: task.hasTask ? coverage(task, matchKind, row.id) : null,
-        domain: domainMatch(task, row.domain, project),
-        confidence: quality.confidence,
-        timesValidated: quality.timesValidated,
-        ageDays: quality.ageDays,
-        boost: quality.boost * (project ? task.weights.projectBoost : 1),
-      },
-      task.weights,
-    );
-    const tier: Tier = place?.tier ?? (project ? 0 : 2);
-    const score = place ? place.score(scored.score, index) : scored.score;
-    set.add(kind, row.id, score, () => {
-      const shown = present(row);
-      return {
+  const w = task.weights;
+  const maker: Maker<R, ScoredItem> = {
+    make: (row, score, it) => {
+      const tier: Tier = place?.tier ?? (it.project ? 0 : 2);
+      const explain = () => explainRelevance(relevanceInput(task, it, row), w);
+      return new ScoredCandidate(
         kind,
-        id: row.id,
+        row,
         tier,
-        ...shown,
-        section: tier === 0 ? 'project' : shown.section,
-        bodyTokens: row.token_count,
+        present(row),
         score,
-        // Formatted when read (--explain): five numbers for each of 300 candidates add up.
-        get why() {
-          return place ? `${place.why}: ${scored.why()}` : scored.why();
-        },
-        domain: row.domain,
-        ...(warning ? { warning } : {}),
-      };
-    });
-  });
+        it.warning === true,
+        place?.why ?? null,
+        explain,
+      );
+    },
+  };
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as R;
+    if (set.has(kind, row.id)) continue;
+    const it = item(row);
+    const relevant = relevanceScore(relevanceInput(task, it, row, scratch), w);
+    set.addRow(kind, row.id, place ? place.score(relevant, index) : relevant, maker, row, it);
+  }
+}
+
+/** Every candidate of every build is scored through this one object (explanations get their own). */
+const scratch: RelevanceInput = { text: null, domain: 0, confidence: null, timesValidated: 0, ageDays: null, boost: 1 };
+
+/** What relevance() weighs of a row, written into `into`. */
+function relevanceInput(task: Task, it: ScoredItem, row: Row, into: RelevanceInput = { ...scratch }): RelevanceInput {
+  into.text = task.hasTask ? coverage(task, it.matchKind, row.id) : null;
+  into.domain = domainMatch(task, row.domain, it.project);
+  into.confidence = it.confidence;
+  into.timesValidated = it.timesValidated;
+  into.ageDays = it.ageDays;
+  into.boost = it.project ? it.boost * task.weights.projectBoost : it.boost;
+  return into;
+}
+
+/** A class, not a literal with a getter: a build makes a hundred of these, and V8 makes literals with accessors slowly. */
+class ScoredCandidate implements Candidate {
+  readonly kind: CandidateKind;
+  readonly id: number;
+  readonly tier: Tier;
+  readonly section: Candidate['section'];
+  readonly body: string;
+  readonly bodyTokens: number | null;
+  readonly prefix: string;
+  readonly suffix: string;
+  /** Raised by selection when a heuristic repeating this golden rule scored higher. */
+  score: number;
+  readonly domain: string | null;
+  readonly dedupText: string | null;
+  readonly warning?: boolean;
+  readonly #place: string | null;
+  readonly #explain: () => string;
+
+  constructor(
+    kind: CandidateKind,
+    row: Row,
+    tier: Tier,
+    shown: Presentation,
+    score: number,
+    warning: boolean,
+    place: string | null,
+    explain: () => string,
+  ) {
+    this.kind = kind;
+    this.id = row.id;
+    this.tier = tier;
+    this.section = tier === 0 ? 'project' : shown.section;
+    this.body = shown.body;
+    this.bodyTokens = row.token_count;
+    this.prefix = shown.prefix;
+    this.suffix = shown.suffix;
+    this.score = score;
+    this.domain = row.domain;
+    this.dedupText = shown.dedupText;
+    if (warning) this.warning = true;
+    this.#place = place;
+    this.#explain = explain;
+  }
+
+  /** Formatted when read (--explain): five numbers for each of 300 candidates add up. */
+  get why(): string {
+    return this.#place ? `${this.#place}: ${this.#explain()}` : this.#explain();
+  }
 }
 
 /** This project's own item: learned here or scoped to it (a global one learned elsewhere is not). */
-export function inProject(task: Task, ...paths: Array<string | null | undefined>): boolean {
-  return task.projectPath !== null && paths.some((path) => path === task.projectPath);
+export function inProject(task: Task, path: string | null, other?: string | null): boolean {
+  return task.projectPath !== null && (path === task.projectPath || other === task.projectPath);
 }

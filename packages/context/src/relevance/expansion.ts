@@ -36,16 +36,29 @@ export function feedbackStems(
     .slice(0, settings.documents);
   const counts = new Map<string, { uses: number; word: string }>();
   for (const { text } of strongest) {
-    const seen = new Set<string>();
-    for (const { term, stem } of stemmedTerms(text)) {
-      if (weights.has(stem) || stem.length <= 2 || seen.has(stem)) continue;
-      seen.add(stem);
+    for (const { term, stem } of distinctStems(text)) {
+      if (weights.has(stem)) continue;
       const known = counts.get(stem);
       if (known) known.uses++;
       else counts.set(stem, { uses: 1, word: term });
     }
   }
   return counts;
+}
+
+// The strongest matches of one build are often those of the last: remember their stems.
+const stemsOf = new Map<string, ReadonlyArray<{ term: string; stem: string }>>();
+
+/** A text's stems longer than two letters, each once, with the first word that has it. */
+function distinctStems(text: string): ReadonlyArray<{ term: string; stem: string }> {
+  let found = stemsOf.get(text);
+  if (!found) {
+    const seen = new Set<string>();
+    found = stemmedTerms(text).filter(({ stem }) => stem.length > 2 && !seen.has(stem) && seen.add(stem));
+    if (stemsOf.size >= 5_000) stemsOf.clear();
+    stemsOf.set(text, found);
+  }
+  return found;
 }
 
 /**

@@ -28,30 +28,48 @@ export interface RelevanceInput {
  *   recency    = 0.5 ^ (age_days / w.halfLifeDays), 1 for kinds that do not age
  */
 export function relevance(input: RelevanceInput, w: RelevanceWeights): { score: number; why: () => string } {
+  // Explained on demand (--explain): formatting five numbers for every candidate of every build costs more than scoring it.
+  return { score: relevanceScore(input, w), why: () => explainRelevance(input, w) };
+}
+
+/** The score of relevance(), alone: every candidate of every build is scored, few are explained. */
+export function relevanceScore(input: RelevanceInput, w: RelevanceWeights): number {
   // With a task, the domain only amplifies a text match: an item of the task's domain that shares
   // nothing with the task is not relevant to it. Without one, the domain is all there is.
   const match =
     input.text === null
       ? w.domain * input.domain
       : input.text * (w.text + w.domain * input.domain) + w.domainAlone * input.domain;
-  const confidence = input.confidence ?? 0.5;
-  const validation = Math.min(1, Math.log2(1 + input.timesValidated) / Math.log2(1 + w.validationSaturation));
-  const recency = input.ageDays === null ? 1 : 0.5 ** (Math.max(0, input.ageDays) / w.halfLifeDays);
+  if (match === 0) return 0;
+  const { validation, recency, confidence } = parts(input, w);
   const weightSum = w.confidence + w.validation + w.recency || 1;
   const mix = (w.confidence * confidence + w.validation * validation + w.recency * recency) / weightSum;
   const quality = 1 - w.qualityInfluence + w.qualityInfluence * mix;
-  const score = match * quality * input.boost;
-  // Explained on demand (--explain): formatting five numbers for every candidate of every build costs more than scoring it.
-  const why = () =>
-    [
-      input.text === null ? 'no task' : `text ${input.text.toFixed(2)}`,
-      `domain ${input.domain.toFixed(2)}`,
-      `conf ${confidence.toFixed(2)}`,
-      `valid ${validation.toFixed(2)}`,
-      `recency ${recency.toFixed(2)}`,
-      input.boost !== 1 ? `×${input.boost}` : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
-  return { score, why };
+  return match * quality * input.boost;
+}
+
+function parts(input: RelevanceInput, w: RelevanceWeights) {
+  return {
+    confidence: input.confidence ?? 0.5,
+    validation:
+      input.timesValidated === 0
+        ? 0
+        : Math.min(1, Math.log2(1 + input.timesValidated) / Math.log2(1 + w.validationSaturation)),
+    recency: input.ageDays === null ? 1 : 0.5 ** (Math.max(0, input.ageDays) / w.halfLifeDays),
+  };
+}
+
+/** What relevance() weighed, for --explain. */
+export function explainRelevance(input: RelevanceInput, w: RelevanceWeights): string {
+  const { validation, recency, confidence } = parts(input, w);
+  return [
+    input.text === null ? 'no task' : `text ${input.text.toFixed(2)}`,
+    `domain ${input.domain.toFixed(2)}`,
+    `conf ${confidence.toFixed(2)}`,
+    `valid ${validation.toFixed(2)}`,
+    `recency ${recency.toFixed(2)}`,
+    input.boost !== 1 ? `×${input.boost}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
