@@ -12,7 +12,7 @@ import {
   type TokenCounter,
   withQueryLog,
 } from '@elf/core';
-import type { LearningRow } from '@elf/schema';
+import type { DecisionRow, HeuristicRow, InvariantRow, LearningRow } from '@elf/schema';
 import { CorpusCache } from './build/corpus-cache.js';
 import {
   type BuildOptions,
@@ -23,8 +23,8 @@ import {
 } from './build/input.js';
 import { type ContextResult, contextResult } from './build/result.js';
 import { selectCandidates } from './build/selection.js';
-import { assembleCandidates, type Gathered } from './candidates/assemble.js';
-import { emptyMatched, gatherFirst, gatherSecond } from './candidates/gather.js';
+import { assembleCandidates, type Gathered, type Matched } from './candidates/assemble.js';
+import { emptyMatched, gatherFirst, gatherSecond, matchedKinds } from './candidates/gather.js';
 import type { MatchedKind } from './candidates/queries.js';
 import { coverage, type Task } from './candidates/scored.js';
 import { defaultWeights, depthProfiles, type RelevanceWeights } from './config.js';
@@ -172,18 +172,44 @@ type Strongest = FeedbackDocument & { domain: string | null; learning?: Learning
  */
 function strongestMatches(g: Gathered, weights: TermWeights, w: RelevanceWeights): Strongest[] {
   const task: Pick<Task, 'termWeights' | 'hits'> = { termWeights: weights, hits: g.hits };
-  const out: Strongest[] = [];
-  const add = (kind: MatchedKind, id: number, domain: string | null, text: () => string, learning?: LearningRow) => {
-    const c = coverage(task, kind, id);
-    if (c >= w.feedbackMinCoverage) out.push({ coverage: c, domain, text: text(), ...(learning ? { learning } : {}) });
-  };
-  const m = g.matched;
-  for (const h of m.heuristic) add('heuristic', h.id, h.domain, () => `${h.rule} ${h.explanation ?? ''}`);
-  for (const l of m.learning) add('learning', l.id, l.domain, () => itemText('learning', l), l);
-  for (const d of m.decision) add('decision', d.id, d.domain, () => `${itemText('decision', d)} ${d.rationale}`);
-  for (const i of m.invariant) add('invariant', i.id, i.domain, () => `${i.statement} ${i.rationale}`);
-  for (const s of m.spike_report) add('spike_report', s.id, s.domain, () => itemText('spike_report', s));
-  return out.sort((a, b) => b.coverage - a.coverage).slice(0, Math.max(w.expansionDocuments, 20));
+  // Texts are made for the strongest only: a build matches hundreds of items.
+  const found: Array<{ coverage: number; kind: MatchedKind; row: Matched[MatchedKind][number] }> = [];
+  for (const kind of matchedKinds) {
+    if (kind === 'assumption') continue;
+    for (const row of g.matched[kind]) {
+      const c = coverage(task, kind, row.id);
+      if (c >= w.feedbackMinCoverage) found.push({ coverage: c, kind, row });
+    }
+  }
+  return found
+    .sort((a, b) => b.coverage - a.coverage)
+    .slice(0, Math.max(w.expansionDocuments, 20))
+    .map(({ coverage, kind, row }) => ({
+      coverage,
+      domain: row.domain,
+      text: feedbackText(kind, row),
+      ...(kind === 'learning' ? { learning: row as LearningRow } : {}),
+    }));
+}
+
+/** What a matched item says, for feedback: what it shows and what explains it. */
+function feedbackText(kind: MatchedKind, row: Matched[MatchedKind][number]): string {
+  switch (kind) {
+    case 'heuristic': {
+      const h = row as HeuristicRow;
+      return `${h.rule} ${h.explanation ?? ''}`;
+    }
+    case 'decision': {
+      const d = row as DecisionRow;
+      return `${itemText('decision', d)} ${d.rationale}`;
+    }
+    case 'invariant': {
+      const i = row as InvariantRow;
+      return `${i.statement} ${i.rationale}`;
+    }
+    default:
+      return itemText(kind as 'learning' | 'spike_report', row as never);
+  }
 }
 
 function emptyGathered(golden: Heuristic[]): Gathered {

@@ -5,7 +5,7 @@ import type { CorpusCache } from '../build/corpus-cache.js';
 import type { CandidatePool, RelevanceWeights } from '../config.js';
 import type { Gathered, Matched } from './assemble.js';
 import { findProjectContext } from './project-file.js';
-import { ftsTables, itemKey, type MatchedKind, type MatchedRow, rows, statements as s } from './queries.js';
+import { ftsTables, kindIndex, type MatchedKind, type MatchedRow, rows, statements as s } from './queries.js';
 
 // Reads the candidates of a build. Items are found by the task's words through their posting
 // lists (every item that holds a chosen word, not a bm25 top-k: relevance is computed from the
@@ -28,7 +28,7 @@ export type Hits = Map<number, number>;
 const none = Promise.resolve([] as never[]);
 export const matchedKinds = Object.keys(ftsTables) as MatchedKind[];
 
-/** Adds what the items holding `terms` (in these kinds) cover of the task to `hits`; returns the ids found per kind. */
+/** Adds what the items holding `terms` (in these kinds) cover of the task to `hits` (new items after those it held). */
 export async function readHits(
   cache: CorpusCache,
   kinds: readonly MatchedKind[],
@@ -36,25 +36,22 @@ export async function readHits(
   weights: ReadonlyMap<string, number>,
   w: Pick<RelevanceWeights, 'secondaryText' | 'maxPostings'>,
   hits: Hits,
-): Promise<Map<MatchedKind, number[]>> {
-  const found = new Map<MatchedKind, number[]>();
-  if (terms.length === 0) return found;
+): Promise<void> {
+  if (terms.length === 0) return;
   const secondaryWeight = w.secondaryText;
   const lists = await Promise.all(kinds.map((kind) => cache.postings(kind, terms, w.maxPostings)));
   kinds.forEach((kind, k) => {
-    const ids = new Set<number>();
+    const code = kindIndex[kind];
     (lists[k] ?? []).forEach((list, t) => {
       const weight = weights.get((terms[t] as Term).stem) ?? 0;
-      for (let i = 0; i < list.ids.length; i++) {
-        const id = list.ids[i] as number;
-        const key = itemKey(kind, id);
-        hits.set(key, (hits.get(key) ?? 0) + weight * (list.shown[i] === 1 ? 1 : secondaryWeight));
-        ids.add(id);
+      const secondary = weight * secondaryWeight;
+      const { ids, shown } = list;
+      for (let i = 0; i < ids.length; i++) {
+        const key = (ids[i] as number) * 8 + code;
+        hits.set(key, (hits.get(key) ?? 0) + (shown[i] === 1 ? weight : secondary));
       }
     });
-    found.set(kind, [...ids]);
   });
-  return found;
 }
 
 /** Whether a matched row may be shown: active knowledge that applies here (a heuristic: global or this project's). */
@@ -69,20 +66,44 @@ const usable: { [K in MatchedKind]: (row: MatchedRow[K], projectPath: string | n
 };
 
 /**
- * The `limit` items of `found` that cover the most of the task (ties: any), per kind. Every item
- * holding a word was counted; only these are read and scored in full.
+ * The `limit` items of `hits` that cover the most of the task (ties: the first found), per kind,
+ * counting only the items after the first `from` (Map order is the order found: a second round
+ * passes how many the first had). Every item holding a word was counted; only these are read and
+ * scored in full.
  */
-export function bestFound(found: Map<MatchedKind, number[]>, hits: Hits, limit: number): Map<MatchedKind, number[]> {
-  const all: Array<{ kind: MatchedKind; id: number; covered: number }> = [];
-  for (const [kind, ids] of found)
-    for (const id of ids) all.push({ kind, id, covered: hits.get(itemKey(kind, id)) ?? 0 });
-  if (all.length > limit) all.sort((a, b) => b.covered - a.covered).length = limit;
+export function bestFound(hits: Hits, limit: number, from = 0): Map<MatchedKind, number[]> {
+  const count = hits.size - from;
   const best = new Map<MatchedKind, number[]>();
-  for (const { kind, id } of all) {
-    const ids = best.get(kind);
-    if (ids) ids.push(id);
-    else best.set(kind, [id]);
+  if (count <= 0 || limit <= 0) return best;
+  // The limit-th largest coverage, then every item above it and as many at it as there is room
+  // (forEach: a for-of over a Map allocates an entry per item).
+  let threshold = Number.NEGATIVE_INFINITY;
+  let atThreshold = limit;
+  if (count > limit) {
+    const covered = new Float64Array(count);
+    let i = 0;
+    hits.forEach((value) => {
+      if (i >= from) covered[i - from] = value;
+      i++;
+    });
+    covered.sort();
+    threshold = covered[count - limit] as number;
+    let above = 0;
+    for (let k = count - limit + 1; k < count; k++) if ((covered[k] as number) > threshold) above++;
+    atThreshold = limit - above;
   }
+  let index = 0;
+  hits.forEach((value, key) => {
+    if (index++ < from || value < threshold) return;
+    if (value === threshold) {
+      if (atThreshold <= 0) return;
+      atThreshold--;
+    }
+    const kind = matchedKinds[key % 8] as MatchedKind;
+    const ids = best.get(kind);
+    if (ids) ids.push(Math.floor(key / 8));
+    else best.set(kind, [Math.floor(key / 8)]);
+  });
   return best;
 }
 
@@ -201,7 +222,7 @@ export async function gatherFirst(db: Kysely<Database>, cache: CorpusCache, p: G
   const { pool, projectPath } = p;
   const hits: Hits = new Map();
   const tags = p.tags.join(',');
-  const [found, tagged, ph, pl, background] = await Promise.all([
+  const [, tagged, ph, pl, background] = await Promise.all([
     readHits(cache, matchedKinds, p.terms, p.weights, p.relevance, hits),
     p.tags.length ? cache.memo(`tagged:${tags}`, () => rows(db, s.taggedLearnings(p.tags, pool.other))) : none,
     projectPath
@@ -222,7 +243,7 @@ export async function gatherFirst(db: Kysely<Database>, cache: CorpusCache, p: G
     }),
   ]);
   const matched = emptyMatched();
-  await readMatched(cache, bestFound(found, hits, pool.matched), projectPath, matched);
+  await readMatched(cache, bestFound(hits, pool.matched), projectPath, matched);
   return {
     projectFile: p.cwd ? findProjectContext(p.cwd) : null,
     projectHeuristics: ph,
@@ -259,8 +280,9 @@ export async function gatherSecond(
   },
 ): Promise<Gathered> {
   const { domains, pool, projectPath, learnings, weights: w } = p;
-  const before = new Set(g.hits.keys());
-  const [found, dh, dl, dd, di, learned, beside] = await Promise.all([
+  // Items the first round did not find are the ones after its count in the map (the order found).
+  const before = g.hits.size;
+  const [, dh, dl, dd, di, learned, beside] = await Promise.all([
     readHits(cache, ['heuristic', 'learning'], p.bridge, p.termWeights, w, g.hits),
     perDomain(cache, `domain heuristics:${projectPath}`, domains, (d) =>
       s.domainHeuristics(d, projectPath, pool.domain),
@@ -299,13 +321,7 @@ export async function gatherSecond(
   for (const h of learned) bridge(h, w.sourceBridge, covers.get(h.source_id as number));
   for (const h of beside) bridge(h, w.besideBridge, at.get(h.beside));
   const linked = [...learned, ...beside].filter((h) => bridges.has(h.id));
-  // Only items the first round did not find are new rows.
-  for (const [kind, ids] of found)
-    found.set(
-      kind,
-      ids.filter((id) => !before.has(itemKey(kind, id))),
-    );
-  await readMatched(cache, bestFound(found, g.hits, pool.bridged), projectPath, g.matched);
+  await readMatched(cache, bestFound(g.hits, pool.bridged, before), projectPath, g.matched);
   return {
     ...g,
     bridges,
