@@ -129,7 +129,15 @@ export class CorpusCache {
       if (row) found.set(id, row);
       else missing.push(id);
     }
-    if (known.size + missing.length > maxKeptRows) known.clear();
+    // Full: forget the rows read longest ago (a Map iterates in insertion order), not all of them —
+    // a corpus larger than the cache would otherwise be read again whole every few builds.
+    if (known.size + missing.length > maxKeptRows) {
+      let drop = known.size + missing.length - maxKeptRows + maxKeptRows / 4;
+      for (const id of known.keys()) {
+        if (drop-- <= 0) break;
+        known.delete(id);
+      }
+    }
     for (let i = 0; i < missing.length; i += 500) {
       for (const row of await rows(this.#elf.db, statements.byIds(kind, missing.slice(i, i + 500)))) {
         found.set(row.id, row);

@@ -58,19 +58,39 @@ export function selectCandidates(assembled: Candidate[], options: BuildOptions, 
 function goldenFirst(candidates: Candidate[]): { kept: Candidate[]; duplicates: Candidate[] } {
   const golden = candidates.filter((c) => c.kind === 'golden_rule' && c.dedupText !== null);
   if (golden.length === 0) return { kept: candidates, duplicates: [] };
-  const filters = golden.map((g) => {
-    const filter = new DuplicateFilter();
-    filter.keep(g.dedupText as string);
-    return { golden: g, filter };
-  });
+  const { filter, texts } = goldenFilter(golden.map((g) => g.dedupText as string));
+  // The filter keeps the texts in its own order; the twin is the first golden rule in ranking order.
+  const byText = new Map<string, Candidate>();
+  for (const g of golden) if (!byText.has(g.dedupText as string)) byText.set(g.dedupText as string, g);
+  const rank = new Map(golden.map((g, i) => [g, i]));
   const duplicates: Candidate[] = [];
   for (const c of candidates) {
     if (c.kind !== 'heuristic' || c.dedupText === null) continue;
-    const twin = filters.find((f) => f.filter.isDuplicate(c.dedupText as string));
+    let twin: Candidate | undefined;
+    for (const at of filter.repeated(c.dedupText)) {
+      const g = byText.get(texts[at] as string) as Candidate;
+      if (!twin || (rank.get(g) as number) < (rank.get(twin) as number)) twin = g;
+    }
     if (!twin) continue;
     duplicates.push(c);
-    twin.golden.score = Math.max(twin.golden.score, c.score);
+    twin.score = Math.max(twin.score, c.score);
   }
   const dropped = new Set(duplicates);
   return { kept: candidates.filter((c) => !dropped.has(c)), duplicates };
+}
+
+let lastGolden: { texts: string[]; filter: DuplicateFilter } | undefined;
+
+/**
+ * A filter of the golden rules' texts (in text order): the same rules come back build after build,
+ * ranked differently, and indexing 200 of them costs more than using them.
+ */
+function goldenFilter(texts: string[]): { texts: string[]; filter: DuplicateFilter } {
+  const sorted = [...new Set(texts)].sort();
+  const last = lastGolden;
+  if (last && last.texts.length === sorted.length && last.texts.every((text, i) => text === sorted[i])) return last;
+  const filter = new DuplicateFilter();
+  for (const text of sorted) filter.keep(text);
+  lastGolden = { texts: sorted, filter };
+  return lastGolden;
 }

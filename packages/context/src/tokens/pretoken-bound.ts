@@ -92,7 +92,9 @@ function countUpTo(sorted: readonly number[], value: number): number {
 const endsInWord = /[\p{L}\p{N}\p{M}]$/u;
 
 // Items are shortened again on every build that places them: remember their prices.
-const cutters = new Map<string, (end: number) => number>();
+// Keyed by the text alone (a key that joined the suffix and count to it would copy every text on
+// every look-up); the suffix and count it was made with are checked.
+const cutters = new Map<string, { suffix: string; stored: number | null; prices: (end: number) => number }>();
 
 /**
  * Prices of `text` cut after its first `end` characters with `suffix` ("…") appended, for many
@@ -103,13 +105,11 @@ const cutters = new Map<string, (end: number) => number>();
  * end in a letter or digit may merge with it: that piece and the suffix are priced at their bytes.
  */
 export function cutPrices(text: string, suffix: string, stored: number | null | undefined): (end: number) => number {
-  const key = `${stored ?? ''}\u0000${suffix}\u0000${text}`;
-  let prices = cutters.get(key);
-  if (!prices) {
-    prices = makeCutPrices(text, suffix, stored);
-    if (cutters.size >= 5_000) cutters.clear();
-    cutters.set(key, prices);
-  }
+  const known = cutters.get(text);
+  if (known && known.suffix === suffix && known.stored === (stored ?? null)) return known.prices;
+  const prices = makeCutPrices(text, suffix, stored);
+  if (cutters.size >= 5_000) cutters.clear();
+  cutters.set(text, { suffix, stored: stored ?? null, prices });
   return prices;
 }
 
