@@ -14,7 +14,7 @@ export const defaultHookSettings: Readonly<HookSettings> = {
   sessionStartTokens: 1500,
   promptTokens: 800,
   taskTokens: 600,
-  promptMinScore: 0.3,
+  promptMinScore: 0.2,
 };
 
 const bounds: Record<keyof HookSettings, [number, number]> = {
