@@ -258,6 +258,51 @@ describe('the in-process cache', () => {
     await other.close();
     expect((await builder.build({ task: 'x' })).text).toContain('Brand new rule');
   });
+
+  it("finds what another connection records under words it has already searched, and keeps a kind's postings while its index stays the same", async () => {
+    const reads: string[] = [];
+    const elf = await openElf({
+      seedStarters: false,
+      log: (event) => {
+        if (event.level === 'query') reads.push(event.query.sql);
+      },
+    });
+    await elf.recordHeuristic({ domain: 'database', rule: 'Lock rows in id order to avoid deadlocks' });
+    const builder = new ContextBuilder(elf);
+    const task = 'checkout deadlocks when two workers refund the same order';
+    expect((await builder.build({ task })).text).not.toContain('Refund');
+    // Of the indexes with a generation (invariants and assumptions have none: they are read
+    // again after any write).
+    const generational = (q: string) => /(learnings|heuristics|decisions|spike_reports)_fts/.test(q);
+    const postingReads = () => reads.filter((q) => q.includes('group_concat(id)') && generational(q)).length;
+    const countReads = () =>
+      reads.filter((q) => /(learnings|heuristics|decisions|spike_reports)_fts_vocab/.test(q)).length;
+
+    // A write elsewhere (a session's trail): the words' postings and counts are not read again.
+    const other = await Elf.open({ path: elf.path, projectPath: null });
+    await other.recordTrail({ location: 'src/orders/refund.ts', scent: 'read', strength: 0.5 });
+    const [postings, counts] = [postingReads(), countReads()];
+    await builder.build({ task });
+    expect([postingReads(), countReads()]).toEqual([postings, counts]);
+
+    // A learning: the learnings index moved (read again), the rules' did not.
+    await other.recordLearning({
+      type: 'failure',
+      title: 'Refund worker deadlocked on the orders table',
+      domain: 'database',
+    });
+    const before = reads.length;
+    const withLearning = await builder.build({ task });
+    expect(withLearning.text).toContain('Refund worker deadlocked');
+    const read = reads.slice(before).filter((q) => q.includes('group_concat(id)'));
+    expect(read.some((q) => q.includes('learnings_fts'))).toBe(true);
+    expect(read.some((q) => q.includes('heuristics_fts'))).toBe(false);
+
+    // A rule holding a word no rule held before ("refund"): found on the next build.
+    await other.recordHeuristic({ domain: 'database', rule: 'Refund through a queue with one worker per order' });
+    await other.close();
+    expect((await builder.build({ task })).text).toContain('Refund through a queue');
+  });
 });
 
 describe('build options for hooks', () => {

@@ -1,5 +1,7 @@
 import { changeMarker, type Elf, type Heuristic } from '@elf/core';
-import { kindIndex, type MatchedKind, type MatchedRow, rows, statements } from '../candidates/queries.js';
+import { ftsTables, kindIndex, type MatchedKind, type MatchedRow, rows, statements } from '../candidates/queries.js';
+
+const matchedKindsInOrder = Object.keys(ftsTables) as MatchedKind[];
 
 /** One word's posting list in one kind: the items holding it, and whether in shown text (1) or only in what explains it (0). */
 export interface Postings {
@@ -9,6 +11,8 @@ export interface Postings {
 
 /** Postings kept in memory at most (a few MB); past it the kept lists are dropped and read again. */
 const maxKeptPostings = 400_000;
+/** Words whose document counts one kind keeps at most. */
+const maxKeptCounts = 100_000;
 /** Rows of one kind and query results kept at most: a long-running process over a large database must not keep it all. */
 const maxKeptRows = 10_000;
 const maxKeptResults = 2_000;
@@ -18,27 +22,43 @@ interface Snapshot {
   /** Knowledge rows read so far, by kind and id, and task-independent query results by key. */
   rows: Map<MatchedKind, Map<number, unknown>>;
   memo: Map<string, unknown>;
-  /** Posting lists read so far, by `kind:stem`, and how many postings they hold in all. */
-  postings: Map<string, Postings>;
-  postingCount: number;
   golden: Map<string, Heuristic[]>;
   domains: Set<string>;
   documents: number;
-  documentCounts: Map<string, number>;
-  /** Per stem, the documents holding it in each kind (by kindIndex): a kind without it is not searched. */
-  kindCounts: Map<string, Int32Array>;
 }
 
 /**
- * What builds read of the corpus — golden rules, the domains that hold knowledge, the number of
- * documents, per-stem document counts, the rows of items matched so far and the results of
- * queries that do not depend on the task (background, this project's items) — kept in memory and
- * dropped whenever the database changed (core's changeMarker: from any process; this process's
- * own query telemetry does not count). Call corpus() first in every build: it checks the marker.
+ * What builds know of one kind's full-text index, kept while the index stays the same: its
+ * generation (kept_counts' `fts_generation`, moved by triggers on every change to what it indexes,
+ * from any process), else the change marker for kinds without one. Writes elsewhere (sessions,
+ * trails, another kind, a rule's confidence) leave it alone.
+ */
+interface KindIndex {
+  version: string;
+  /** Posting lists read so far, by stem. */
+  postings: Map<string, Postings>;
+  /** Documents of this kind holding each stem counted so far (0: none, and so not searched). */
+  counts: Map<string, number>;
+}
+
+/**
+ * What builds read of the corpus, kept in memory:
+ * - per kind, while its full-text index stays the same: posting lists and per-stem document counts;
+ * - until the database changes (core's changeMarker: any write from any process; this process's
+ *   own query telemetry does not count): golden rules, the domains that hold knowledge, the number
+ *   of documents, the rows of items read so far and the results of queries that do not depend on
+ *   the task (background, this project's items).
+ * Call corpus() first in every build: it checks the marker and the generations.
  */
 export class CorpusCache {
   readonly #elf: Elf;
   #snapshot: Snapshot | undefined;
+  readonly #indexes: KindIndex[] = matchedKindsInOrder.map(() => ({
+    version: '',
+    postings: new Map(),
+    counts: new Map(),
+  }));
+  #postingCount = 0;
 
   constructor(elf: Elf) {
     this.#elf = elf;
@@ -52,26 +72,27 @@ export class CorpusCache {
   async corpus(categories: string[]): Promise<{ golden: Heuristic[]; domains: Set<string>; documents: number }> {
     const marker = await changeMarker(this.#elf.core);
     if (this.#snapshot?.marker !== marker) {
-      const { domains } = await this.#elf.knownDomains();
-      const [count] = await rows(this.#elf.db, statements.documentCount());
-      const documents = count?.documents ?? 0;
-      // Document counts weigh words (IDF) and choose which to search; a few new items barely move
-      // them, and counting reads a word's whole posting list: keep them until the corpus has
-      // grown or shrunk by a twentieth — but not a word no item held (a new item may hold it now).
-      const previous = this.#snapshot;
-      const keepCounts = previous !== undefined && Math.abs(documents - previous.documents) <= previous.documents / 20;
+      const [{ domains }, [count], generations] = await Promise.all([
+        this.#elf.knownDomains(),
+        rows(this.#elf.db, statements.documentCount()),
+        rows(this.#elf.db, statements.ftsGenerations()),
+      ]);
+      const generation = new Map(generations.map((g) => [g.fts, g.n]));
+      matchedKindsInOrder.forEach((kind, k) => {
+        const n = generation.get(ftsTables[kind].fts);
+        const version = n === undefined ? `marker ${marker}` : `generation ${n}`;
+        const index = this.#indexes[k] as KindIndex;
+        if (index.version === version) return;
+        for (const list of index.postings.values()) this.#postingCount -= list.ids.length;
+        this.#indexes[k] = { version, postings: new Map(), counts: new Map() };
+      });
       this.#snapshot = {
         marker,
         golden: new Map(),
         domains: new Set(domains),
-        documents: keepCounts ? previous.documents : documents,
-        documentCounts: keepCounts ? new Map([...previous.documentCounts].filter(([, held]) => held > 0)) : new Map(),
-        // Which kinds hold a word: only as this snapshot read them (a kind without it may have it now).
-        kindCounts: new Map(),
+        documents: count?.documents ?? 0,
         rows: new Map(),
         memo: new Map(),
-        postings: new Map(),
-        postingCount: 0,
       };
     }
     const snapshot = this.#snapshot;
@@ -85,31 +106,28 @@ export class CorpusCache {
   }
 
   /**
-   * Documents containing each stem. Counting reads a stem's whole posting list (fts5vocab), so
-   * counts are kept, across small changes of the data too (see corpus()).
+   * Documents containing each stem, over every kind. Counting reads a stem's posting list
+   * (fts5vocab), so each kind keeps its counts while its index stays the same.
    */
   async documentCounts(wanted: readonly string[]): Promise<Map<string, number>> {
-    const known = this.#snapshot?.documentCounts;
-    const counts = new Map<string, number>();
-    const missing: string[] = [];
-    for (const stem of new Set(wanted)) {
-      const count = known?.get(stem);
-      if (count === undefined) missing.push(stem);
-      else counts.set(stem, count);
+    const stems = [...new Set(wanted)];
+    const missing = this.#indexes.map((index) => stems.filter((stem) => !index.counts.has(stem)));
+    if (missing.some((list) => list.length > 0)) {
+      const found = this.#indexes.map(() => new Map<string, number>());
+      for (const c of await rows(this.#elf.db, statements.termDocuments(missing)))
+        (found[c.kind] as Map<string, number>).set(c.term, c.documents);
+      this.#indexes.forEach((index, k) => {
+        const list = missing[k] as string[];
+        if (list.length === 0) return;
+        if (index.counts.size + list.length > maxKeptCounts) index.counts.clear();
+        for (const stem of list) index.counts.set(stem, (found[k] as Map<string, number>).get(stem) ?? 0);
+      });
     }
-    if (missing.length > 0) {
-      const perKind = new Map<string, Int32Array>(missing.map((stem) => [stem, new Int32Array(6)]));
-      for (const c of await rows(this.#elf.db, statements.termDocuments(missing))) {
-        const held = perKind.get(c.term);
-        if (held) held[c.kind] = c.documents;
-      }
-      for (const stem of missing) {
-        const held = perKind.get(stem) as Int32Array;
-        const documents = held.reduce((sum, n) => sum + n, 0);
-        counts.set(stem, documents);
-        known?.set(stem, documents);
-        this.#snapshot?.kindCounts.set(stem, held);
-      }
+    const counts = new Map<string, number>();
+    for (const stem of stems) {
+      let documents = 0;
+      for (const index of this.#indexes) documents += index.counts.get(stem) ?? 0;
+      counts.set(stem, documents);
     }
     return counts;
   }
@@ -200,15 +218,11 @@ export class CorpusCache {
     terms: ReadonlyArray<{ stem: string; word: string }>,
     limit: number,
   ): Promise<Postings[]> {
-    const snapshot = this.#snapshot;
-    const kept = snapshot?.postings;
-    const k = kindIndex[kind];
-    const lists: Array<Postings | undefined> = terms.map((t) => {
-      const list = kept?.get(`${kind}:${t.stem}`);
-      if (list) return list;
-      // Counted but held by no item of this kind (and still so: a change drops the counts that were 0).
-      return snapshot?.kindCounts.get(t.stem)?.[k] === 0 ? emptyPostings : undefined;
-    });
+    const index = this.#indexes[kindIndex[kind]] as KindIndex;
+    const lists: Array<Postings | undefined> = terms.map(
+      // Counted, and held by no item of this kind: nothing to read.
+      (t) => index.postings.get(t.stem) ?? (index.counts.get(t.stem) === 0 ? emptyPostings : undefined),
+    );
     const missing = terms.flatMap((t, i) => (lists[i] ? [] : [{ term: t, index: i }]));
     if (missing.length > 0) {
       const found = await rows(
@@ -235,18 +249,16 @@ export class CorpusCache {
           }
         }
       }
-      missing.forEach(({ term, index }, m) => {
+      missing.forEach(({ term, index: at }, m) => {
         const docs = byTerm[m] as Map<number, number>;
         const list: Postings = { ids: Int32Array.from(docs.keys()), shown: Uint8Array.from(docs.values()) };
-        lists[index] = list;
-        if (snapshot) {
-          if (snapshot.postingCount + list.ids.length > maxKeptPostings) {
-            snapshot.postings.clear();
-            snapshot.postingCount = 0;
-          }
-          snapshot.postings.set(`${kind}:${term.stem}`, list);
-          snapshot.postingCount += list.ids.length;
+        lists[at] = list;
+        if (this.#postingCount + list.ids.length > maxKeptPostings) {
+          for (const kept of this.#indexes) kept.postings.clear();
+          this.#postingCount = 0;
         }
+        index.postings.set(term.stem, list);
+        this.#postingCount += list.ids.length;
       });
     }
     return lists as Postings[];

@@ -152,17 +152,26 @@ export const statements = {
     select t.* from experiments t where t.status = 'active' order by t.created_at desc limit ${limit}`,
   pendingReviews: (limit: number) => sql<CeoReviewRow>`
     select t.* from ceo_reviews t where t.status = 'pending' order by t.created_at desc limit ${limit}`,
-  /** Documents containing each term, per full-text index (fts5vocab; `kind` is the index's place in ftsTables). */
-  termDocuments: (terms: string[]) => {
-    const list = sql.join(terms);
-    return sql<{ term: string; kind: number; documents: number }>`${sql.join(
-      Object.values(ftsTables).map(
-        ({ fts }, kind) => sql`select term, ${kind} as kind, doc as documents from ${sql.table(`${fts}_vocab`)}
-          where term in (${list})`,
-      ),
+  /**
+   * Documents containing each term, per full-text index (fts5vocab), for the terms wanted of each
+   * (`kind` is the index's place in ftsTables; kinds with no terms are not asked).
+   */
+  termDocuments: (wanted: ReadonlyArray<readonly string[]>) =>
+    sql<{ term: string; kind: number; documents: number }>`${sql.join(
+      Object.values(ftsTables).flatMap(({ fts }, kind) => {
+        const terms = wanted[kind] ?? [];
+        return terms.length === 0
+          ? []
+          : [
+              sql`select term, ${kind} as kind, doc as documents from ${sql.table(`${fts}_vocab`)}
+                where term in (${sql.join(terms)})`,
+            ];
+      }),
       sql` union all `,
-    )}`;
-  },
+    )}`,
+  /** Each full-text index's generation (kept_counts; the kinds that have one). */
+  ftsGenerations: () => sql<{ fts: string; n: number }>`
+    select key as fts, n from kept_counts where name = 'fts_generation'`,
   /** Items in the full-text indexes: learnings and heuristics from domain_stats, the small tables counted. */
   documentCount: () => sql<{ documents: number }>`
     select (select coalesce(sum(learnings), 0) + coalesce(sum(heuristics), 0) from domain_stats)
@@ -199,7 +208,8 @@ export function contextQueries(db: Kysely<Database>) {
     recentFailures: s.recentFailures('2026-01-01T00:00:00.000Z', 30),
     activeExperiments: s.activeExperiments(5),
     pendingReviews: s.pendingReviews(5),
-    termDocuments: s.termDocuments(['migrat', 'deadlock']),
+    termDocuments: s.termDocuments(Object.keys(ftsTables).map(() => ['migrat', 'deadlock'])),
+    ftsGenerations: s.ftsGenerations(),
     documentCount: s.documentCount(),
   })
     .map(([name, query]) => ({ name, query: query.compile(db) }))
