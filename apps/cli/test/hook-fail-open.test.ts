@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdWriteLock } from '@elf/test-support';
 import { describe, expect, it } from 'vitest';
 import { hook, hookLog, payload, setup } from './support/hook-project.js';
-import { elf } from './support/run-elf.js';
+import { bin, elf } from './support/run-elf.js';
 
 describe('elf hook: fails open', () => {
   it('exits 0 with no output on malformed JSON, an unknown event, empty stdin, and logs why', () => {
@@ -20,6 +21,26 @@ describe('elf hook: fails open', () => {
     }
     expect(hookLog(p)).toMatch(/ignored: not a hook event/);
     expect(hookLog(p)).toMatch(/ignored: unhandled event Notification/);
+  });
+
+  it('ends on its own when stdin stays open: it reads what came, answers, and exits 0', async () => {
+    const p = setup();
+    const started = Date.now();
+    const child = spawn(process.execPath, [bin, '--db', p.db, 'hook'], {
+      cwd: p.project,
+      env: { ...p.env, ELF_HOME: join(p.home, '.elf') },
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    // A whole payload, and the pipe never closed (a runner that forgets to end stdin).
+    child.stdin.write(payload(p, 'session-start.json'));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).hookSpecificOutput.hookEventName).toBe('SessionStart');
+    // The idle wait is 2 s; a hang would run into the test's timeout instead.
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('exits 0 with no output when the database is missing (and does not create it)', () => {
