@@ -24,8 +24,8 @@ import {
 import { type ContextResult, contextResult } from './build/result.js';
 import { selectCandidates } from './build/selection.js';
 import { assembleCandidates, type Gathered, type Matched } from './candidates/assemble.js';
-import { emptyMatched, gatherFirst, gatherSecond, matchedKinds } from './candidates/gather.js';
-import type { MatchedKind } from './candidates/queries.js';
+import { emptyMatched, gatherFirst, gatherSecond } from './candidates/gather.js';
+import { type MatchedKind, matchedKinds } from './candidates/queries.js';
 import { coverage, type Task } from './candidates/scored.js';
 import { defaultWeights, depthProfiles, type RelevanceWeights } from './config.js';
 import { pack } from './pack/packer.js';

@@ -1,7 +1,13 @@
 import { changeMarker, type Elf, type Heuristic } from '@elf/core';
-import { ftsTables, kindIndex, type MatchedKind, type MatchedRow, rows, statements } from '../candidates/queries.js';
-
-const matchedKindsInOrder = Object.keys(ftsTables) as MatchedKind[];
+import {
+  ftsTables,
+  kindIndex,
+  type MatchedKind,
+  type MatchedRow,
+  matchedKinds,
+  rows,
+  statements,
+} from '../candidates/queries.js';
 
 /** One word's posting list in one kind: the items holding it, and whether in shown text (1) or only in what explains it (0). */
 export interface Postings {
@@ -53,7 +59,7 @@ interface KindIndex {
 export class CorpusCache {
   readonly #elf: Elf;
   #snapshot: Snapshot | undefined;
-  readonly #indexes: KindIndex[] = matchedKindsInOrder.map(() => ({
+  readonly #indexes: KindIndex[] = matchedKinds.map(() => ({
     version: '',
     postings: new Map(),
     counts: new Map(),
@@ -78,7 +84,7 @@ export class CorpusCache {
         rows(this.#elf.db, statements.ftsGenerations()),
       ]);
       const generation = new Map(generations.map((g) => [g.fts, g.n]));
-      matchedKindsInOrder.forEach((kind, k) => {
+      matchedKinds.forEach((kind, k) => {
         const n = generation.get(ftsTables[kind].fts);
         const version = n === undefined ? `marker ${marker}` : `generation ${n}`;
         const index = this.#indexes[k] as KindIndex;
@@ -198,10 +204,10 @@ export class CorpusCache {
       else missing.push(key);
     }
     if (missing.length === 0) return found;
-    const read_ = await read(missing);
+    const lists = await read(missing);
     if (memo && memo.size + missing.length >= maxKeptResults) memo.clear();
     for (const key of missing) {
-      const list = read_.get(key) ?? [];
+      const list = lists.get(key) ?? [];
       found.set(key, list);
       memo?.set(`${prefix}:${key}`, list as never);
     }

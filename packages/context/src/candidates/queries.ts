@@ -26,6 +26,8 @@ export const ftsTables = {
   spike_report: { fts: 'spike_reports_fts', table: 'spike_reports', shown: '{title findings}' },
 } as const;
 export type MatchedKind = keyof typeof ftsTables;
+/** The matched kinds, in the order of their place in ftsTables (kindIndex). */
+export const matchedKinds = Object.keys(ftsTables) as MatchedKind[];
 
 export const kindIndex: Record<MatchedKind, number> = {
   heuristic: 0,
