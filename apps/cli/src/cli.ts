@@ -66,10 +66,10 @@ export function createProgram(cli: CliContext): Command {
 }
 
 /** Runs one invocation and returns its exit code: 0 ok, 1 bad input, 2 database error, 3 busy. */
-export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const cli: CliContext = { io, current: undefined };
   // `elf export | head`: when the reader goes away, stop quietly, as Unix tools do.
-  if (io === processIo) {
+  if (io === processIo()) {
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(0);
       throw error;

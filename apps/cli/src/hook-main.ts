@@ -5,7 +5,7 @@ import { runHookCli } from './commands/hook/hook-cli.js';
 import { processIo } from './process-io.js';
 
 export function runCli(argv: readonly string[]): Promise<number> {
-  return runHookCli(argv, processIo);
+  return runHookCli(argv, processIo());
 }
 
 export { runHookCli };

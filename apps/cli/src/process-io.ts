@@ -2,13 +2,22 @@ import { homedir } from 'node:os';
 import { readStdin } from './commands/hook/read-stdin.js';
 import type { Io } from './io.js';
 
-/** The real process's I/O. */
-export const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  env: process.env,
-  cwd: process.cwd(),
-  homedir: homedir(),
-  isTTY: Boolean(process.stdout.isTTY),
-  readStdin,
-};
+let current: Io | undefined;
+
+/**
+ * The real process's I/O, built on first use rather than when the bundle loads: a hook started
+ * from a V8 startup snapshot evaluated the bundle in another process, whose working directory,
+ * home and standard streams are not this one's.
+ */
+export function processIo(): Io {
+  current ??= {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    homedir: homedir(),
+    isTTY: Boolean(process.stdout.isTTY),
+    readStdin,
+  };
+  return current;
+}

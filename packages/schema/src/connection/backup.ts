@@ -1,5 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { ElfError, toElfError } from '../errors.js';
+import { openSqlite } from './native-addon.js';
 
 export interface BackupProgress {
   totalPages: number;
@@ -53,7 +54,7 @@ export async function copyDatabaseFile(
 ): Promise<BackupProgress> {
   let raw: BetterSqlite3.Database;
   try {
-    raw = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
+    raw = openSqlite(source, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new ElfError('DATABASE', `cannot open ${source}: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,

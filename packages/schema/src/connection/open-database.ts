@@ -1,7 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { dirname, resolve } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type KyselyConfig } from 'kysely';
 import type { Database } from '../database.js';
 import { ElfError, sqliteCause, toElfError } from '../errors.js';
@@ -14,6 +13,7 @@ import {
 } from '../migrations/schema-migrator.js';
 import { type BackupProgress, backupTo, type CopyOptions } from './backup.js';
 import { ImmediateSqliteDialect } from './immediate-dialect.js';
+import { openSqlite } from './native-addon.js';
 import { withStatementCache } from './statement-cache.js';
 
 export const defaultBusyTimeoutMs = 5000;
@@ -82,30 +82,6 @@ function ensureFile(path: string): void {
   }
 }
 
-let nativeBinding: string | null | undefined;
-
-/**
- * The compiled addon's path, so better-sqlite3 skips the `bindings` package's search through a
- * dozen candidate paths on every cold start (about 1.3 ms here). Null when it is not where a
- * source build puts it (then better-sqlite3 searches as usual).
- */
-function addonPath(): string | null {
-  if (nativeBinding !== undefined) return nativeBinding;
-  try {
-    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
-    const candidate = join(
-      dirname(load.resolve('better-sqlite3/package.json')),
-      'build',
-      'Release',
-      'better_sqlite3.node',
-    );
-    nativeBinding = existsSync(candidate) ? candidate : null;
-  } catch {
-    nativeBinding = null;
-  }
-  return nativeBinding;
-}
-
 function openRaw(path: string, options: OpenDatabaseOptions): BetterSqlite3.Database {
   const readonly = options.readonly === true;
   const create = options.create !== false && !readonly;
@@ -113,12 +89,10 @@ function openRaw(path: string, options: OpenDatabaseOptions): BetterSqlite3.Data
     if (create) ensureFile(path);
     else if (!existsSync(path)) throw new ElfError('NOT_FOUND', `database not found: ${path}`, { field: 'path' });
   }
-  const addon = addonPath();
-  return new BetterSqlite3(path, {
+  return openSqlite(path, {
     readonly,
     fileMustExist: !create && path !== memoryPath,
     timeout: options.busyTimeoutMs ?? defaultBusyTimeoutMs,
-    ...(addon ? { nativeBinding: addon } : {}),
   });
 }
 

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { ElfError, toElfError } from '../errors.js';
+import { openSqlite } from './native-addon.js';
 import { withStatementCache } from './statement-cache.js';
 
 export interface ForeignDatabase {
@@ -23,7 +24,7 @@ export async function openForeignDatabase(path: string): Promise<ForeignDatabase
   if (!existsSync(absolute)) throw new ElfError('NOT_FOUND', `database not found: ${absolute}`, { field: 'path' });
   let raw: BetterSqlite3.Database;
   try {
-    raw = new BetterSqlite3(absolute, { readonly: true, fileMustExist: true });
+    raw = openSqlite(absolute, { readonly: true, fileMustExist: true });
     raw.pragma('schema_version');
   } catch (error) {
     throw new ElfError('DATABASE', `${absolute} is not a readable SQLite database: ${(error as Error).message}`, {
