@@ -25,8 +25,20 @@ describe('elf bench (built binary)', () => {
       'hook PreToolUse(Task)',
       'hook PostToolUse(Read)',
       'hook PostToolUseFailure',
+      // As installed hooks start: from the hook's start-up snapshot (built into the bench folder).
+      'hook SessionStart (snapshot)',
+      'hook UserPromptSubmit (snapshot)',
+      'hook PreToolUse(Task) (snapshot)',
+      'hook PostToolUse(Read) (snapshot)',
+      'hook PostToolUseFailure (snapshot)',
     ]);
     expect(report.coldStart.cases[1].maxRssMb).toBeGreaterThan(report.coldStart.cases[0].maxRssMb);
+    // Cold processes are also ratios to node -e 0 from the same rounds, which --check can hold.
+    for (const c of report.coldStart.cases.slice(1)) {
+      expect(report.ratios[`cold ${c.name} / node -e 0`]).toBe(c.ratio);
+      expect(c.ratio).toBeGreaterThan(1);
+      expect(c.p95OverBaselineMs).toBeCloseTo(c.p95Ms - report.coldStart.cases[0].p50Ms, 2);
+    }
 
     const generous = join(box.dir, 'generous.json');
     const strict = join(box.dir, 'strict.json');
@@ -60,5 +72,11 @@ describe('elf bench (built binary)', () => {
     const missing = elf(box, ['bench', '--compare', 'nope.json']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^elf: --compare: cannot read nope\.json/);
+    // Checked before any dataset is generated.
+    const original = elf(box, ['bench', '--compare-original', box.dir]);
+    expect(original.code).toBe(1);
+    expect(original.stderr).toBe(
+      `elf: --compare-original: ${box.dir} has no query/query.py (is it a checkout of the original ELF?)\n`,
+    );
   });
 });

@@ -40,7 +40,7 @@ const userSettings = {
 const elfHandlers = (settings: any, event: string) =>
   (settings.hooks[event] ?? [])
     .flatMap((g: any) => g.hooks)
-    .filter((h: any) => / hook$/.test(h.command) && h.command.includes('bin.js'));
+    .filter((h: any) => /bin\.js" hook( |$)/.test(h.command));
 
 describe('elf hooks install / uninstall / status (built binary)', () => {
   it('installs once per event into user settings that have other hooks, keeping them; twice changes nothing', () => {
@@ -57,7 +57,13 @@ describe('elf hooks install / uninstall / status (built binary)', () => {
     const after = JSON.parse(readFileSync(file, 'utf8'));
     for (const event of events) expect(elfHandlers(after, event)).toHaveLength(1);
     const command = elfHandlers(after, 'SessionStart')[0].command as string;
-    expect(command).toBe(`"${process.execPath}" "${realpathSync(bin)}" hook`);
+    // Started from the snapshot install built, falling back to the plain command (see hook-snapshot.test.ts).
+    const blob = join(box.home, '.elf', 'cache', 'elf-hook.blob');
+    const plain = `"${process.execPath}" "${realpathSync(bin)}" hook`;
+    expect(command).toBe(
+      `[ -r "${blob}" ] && "${process.execPath}" --no-opt --no-sparkplug --snapshot-blob "${blob}" -- hook || exec ${plain} --snapshot "${blob}"`,
+    );
+    expect(existsSync(blob)).toBe(true);
     // The user's own entries: same content, same order.
     expect(after.permissions).toEqual(userSettings.permissions);
     expect(after.statusLine).toEqual(userSettings.statusLine);
@@ -87,7 +93,7 @@ describe('elf hooks install / uninstall / status (built binary)', () => {
     const user = status.scopes.find((s: { scope: string }) => s.scope === 'user');
     expect(Object.keys(user.installed).sort()).toEqual([...events].sort());
     expect(user.missing).toEqual([]);
-    expect(user.commands).toEqual([{ command, resolves: true }]);
+    expect(user.commands).toEqual([{ command, resolves: true, snapshot: blob, snapshotState: 'current' }]);
 
     const removed = elf(box, ['hooks', 'uninstall']);
     expect(removed.code).toBe(0);

@@ -3,7 +3,9 @@ export { renderHookOutput } from './claude-code/render.js';
 export { type ClaudeCodeHookOptions, runClaudeCodeHook } from './claude-code/run-hook.js';
 export {
   elfHookCommand,
+  elfHookCommandParts,
   elfHookStatus,
+  hookV8Flags,
   installElfHooks,
   isElfHookCommand,
   pluginHooksJson,

@@ -9,7 +9,13 @@ export {
   runBenchmark,
 } from './bench/run-benchmark.js';
 export { percentile } from './bench/statistics.js';
-export { type ColdStartCase, type ColdStartReport, measureColdStart } from './cold-start.js';
+export { type ColdCommand, type ColdStartCase, type ColdStartReport, measureColdStart } from './cold-start.js';
+export {
+  compareWithOriginal,
+  type OriginalComparison,
+  type OriginalComparisonOptions,
+  originalQueryPy,
+} from './compare-original.js';
 export {
   type DatasetOptions,
   type DatasetSize,

@@ -107,6 +107,24 @@ describe('measureColdStart', () => {
     expect(heavy?.p50Ms).toBeGreaterThan(0);
   });
 
+  it('states ratios and p95 against the baseline, and runs other programs (without an RSS figure)', () => {
+    const report = measureColdStart(
+      {
+        'node -e 0': ['-e', '0'],
+        'sleeps 60 ms': ['-e', 'setTimeout(() => {}, 60)'],
+        'sh sleeps 60 ms': { exec: 'sh', args: ['-c', 'sleep 0.06'] },
+      },
+      { dir: tempDir(), runs: 3 },
+    );
+    const [baseline, sleeper, shell] = report.cases;
+    expect(baseline?.ratio).toBe(1);
+    expect(sleeper?.ratio).toBeGreaterThan(1);
+    expect(sleeper?.p95OverBaselineMs).toBeGreaterThanOrEqual(55);
+    expect(sleeper?.p95OverBaselineMs).toBeGreaterThanOrEqual(sleeper?.overBaselineMs ?? Number.NaN);
+    expect(shell?.p50Ms).toBeGreaterThanOrEqual(60);
+    expect(shell?.maxRssMb).toBeNaN();
+  });
+
   it('names the command that failed', () => {
     expect(() => measureColdStart({ broken: ['-e', 'process.exit(3)'] }, { dir: tempDir(), runs: 1 })).toThrow(
       /broken exited with 3/,

@@ -1,17 +1,13 @@
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import { elfCacheDir } from './cache-dir.js';
 import { loadWithCodeCache } from './code-cache.js';
 
 type Cli = { runCli(argv: readonly string[]): Promise<number> };
 
-/** Where compiled code is cached: $ELF_CACHE_DIR, else $ELF_HOME/cache, else ~/.elf/cache. ELF_CODE_CACHE=0 turns it off. */
+/** Where compiled code is cached (see elfCacheDir); ELF_CODE_CACHE=0 turns it off. */
 function cacheDir(env: NodeJS.ProcessEnv): string | null {
-  if (env.ELF_CODE_CACHE === '0') return null;
-  if (env.ELF_CACHE_DIR) return env.ELF_CACHE_DIR;
-  const home = env.ELF_HOME && isAbsolute(env.ELF_HOME) ? env.ELF_HOME : join(homedir(), '.elf');
-  return join(home, 'cache');
+  return env.ELF_CODE_CACHE === '0' ? null : elfCacheDir(env);
 }
 
 /** Commands that run long enough (benchmarks, whole-table scans) for V8's optimising compilers to pay off. */

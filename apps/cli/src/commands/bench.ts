@@ -15,6 +15,8 @@ interface BenchOptions {
   check?: string;
   time?: string;
   coldRuns?: string;
+  compareOriginal?: string;
+  python?: string;
 }
 
 /**
@@ -38,9 +40,14 @@ export function registerBenchCommand(program: Command, cli: CliContext): void {
       'rounds of cold `elf context` and `elf hook` processes timed beside `node -e 0` (0: none)',
       '11',
     )
+    .option(
+      '--compare-original <dir>',
+      'also time the original Python ELF’s `query.py --context` (a checkout in <dir>) against `elf context` on the same data, imported with `elf import elf-py`',
+    )
+    .option('--python <exe>', 'the Python that runs the original for --compare-original', 'python3')
     .action(
       handler<BenchOptions>(cli, async (opts, globals) => {
-        const { compareReports, ratioRegressions, runBenchmark } = await import('@elf/profiling');
+        const { compareReports, originalQueryPy, ratioRegressions, runBenchmark } = await import('@elf/profiling');
         const { runMaintenanceTask } = await import('@elf/maintenance');
         const { ElfError } = await import('@elf/core');
         const time = await integerOption(opts.time ?? '', 'time', 50, 60_000);
@@ -54,6 +61,8 @@ export function registerBenchCommand(program: Command, cli: CliContext): void {
             });
           }
         };
+        // Checked before the dataset is generated: a wrong folder fails at once.
+        if (opts.compareOriginal) originalQueryPy(resolve(cli.io.cwd, opts.compareOriginal));
         const saved = opts.compare ? readJson(opts.compare, 'compare') : null;
         const limits = opts.check ? readJson(opts.check, 'check') : null;
         const dir = mkdtempSync(join(tmpdir(), 'elf-bench-'));
@@ -65,7 +74,19 @@ export function registerBenchCommand(program: Command, cli: CliContext): void {
             timeMs: time,
             tokenCounter: await loadTokenizer(),
             onProgress: (phase, done, total) => bar.update(done, total, phase === 'dataset' ? 'rows' : 'cases'),
-            ...(coldRuns > 0 && process.argv[1] ? { coldStart: { bin: process.argv[1], runs: coldRuns } } : {}),
+            ...(coldRuns > 0 && process.argv[1]
+              ? { coldStart: { bin: process.argv[1], runs: coldRuns, ...(await benchSnapshot(dir, cli)) } }
+              : {}),
+            ...(opts.compareOriginal && process.argv[1]
+              ? {
+                  compareOriginal: {
+                    checkout: resolve(cli.io.cwd, opts.compareOriginal),
+                    bin: process.argv[1],
+                    ...(opts.python ? { python: opts.python } : {}),
+                    env: cli.io.env,
+                  },
+                }
+              : {}),
             onDatasetReady: async (elf) => {
               await runMaintenanceTask(elf.database, 'optimize');
               await runMaintenanceTask(elf.database, 'vacuum');
@@ -90,13 +111,31 @@ export function registerBenchCommand(program: Command, cli: CliContext): void {
                 ),
                 `memory: heap ${report.memory.heapUsedMb} MB (peak ${report.memory.heapPeakMb} MB), rss ${report.memory.rssMb} MB (peak ${report.memory.maxRssMb} MB); database after the run ${report.database.fileMb} MB + WAL ${report.database.walMb} MB`,
                 `ratios to the raw indexed query (same run): ${Object.entries(report.ratios)
+                  .filter(([name]) => !name.startsWith('cold '))
                   .map(([name, ratio]) => `${name.split(' / ')[0]} ${ratio}`)
                   .join(', ')}`,
               ];
-              for (const c of report.coldStart?.cases ?? [])
+              if (report.coldStart)
                 lines.push(
-                  `cold ${c.name.padEnd(28)} p50 ${c.p50Ms} ms (+${c.overBaselineMs} over ${report.coldStart?.baseline}), p95 ${c.p95Ms} ms, peak RSS ${c.maxRssMb} MB, ${c.runs} runs`,
+                  `cold processes beside ${report.coldStart.baseline} (same rounds; + is over its p50):`,
+                  `${''.padEnd(38)} ${'p50 ms'.padStart(8)} ${'ratio'.padStart(6)} ${'+p50'.padStart(7)} ${'p95 ms'.padStart(8)} ${'+p95'.padStart(7)} ${'RSS MB'.padStart(7)}`,
+                  ...report.coldStart.cases.map(
+                    (c) =>
+                      `${c.name.padEnd(38)} ${String(c.p50Ms).padStart(8)} ${c.ratio.toFixed(2).padStart(6)} ${c.overBaselineMs.toFixed(1).padStart(7)} ${String(c.p95Ms).padStart(8)} ${c.p95OverBaselineMs.toFixed(1).padStart(7)} ${c.maxRssMb.toFixed(1).padStart(7)}`,
+                  ),
                 );
+              const original = report.original;
+              if (original) {
+                const row = (name: string) => original.coldStart.cases.find((c) => c.name === name);
+                lines.push(
+                  `against the original (${original.queryPy}, ${original.rows.learnings} learnings and ${original.rows.heuristics} heuristics imported with elf import elf-py; same rounds):`,
+                  ...original.coldStart.cases.map(
+                    (c) =>
+                      `  ${c.name.padEnd(24)} p50 ${String(c.p50Ms).padStart(8)} ms  p95 ${String(c.p95Ms).padStart(8)} ms`,
+                  ),
+                  `  elf context / query.py --context: ${original.ratio}× (p50 ${row('elf context')?.p50Ms} vs ${row('query.py --context')?.p50Ms} ms)`,
+                );
+              }
               for (const d of deltas)
                 lines.push(
                   `  vs saved: ${d.name.padEnd(28)} p50 ${d.p50Before} → ${d.p50} ms (${d.p50Change > 0 ? '+' : ''}${d.p50Change} %), p95 ${d.p95Before} → ${d.p95} ms (${d.p95Change > 0 ? '+' : ''}${d.p95Change} %)`,
@@ -117,4 +156,26 @@ export function registerBenchCommand(program: Command, cli: CliContext): void {
         }
       }),
     );
+}
+
+/**
+ * The hook's start-up snapshot, built into the benchmark folder, so cold hooks are timed both
+ * ways: plain and as installed hooks start. None where snapshots are not used (Windows) or
+ * node cannot build one (said on stderr).
+ */
+async function benchSnapshot(
+  dir: string,
+  cli: CliContext,
+): Promise<{ snapshot?: { blob: string; flags: readonly string[] } }> {
+  const { buildHookSnapshot, snapshotSupported, thisHookBundle } = await import('./integration/hook-snapshot.js');
+  const { hookV8Flags } = await import('@elf/hooks');
+  if (!snapshotSupported) return {};
+  try {
+    const blob = join(dir, 'elf-hook.blob');
+    buildHookSnapshot(thisHookBundle(), blob);
+    return { snapshot: { blob, flags: hookV8Flags } };
+  } catch (error) {
+    cli.io.stderr(`bench: hooks timed plain only: ${(error as Error).message}\n`);
+    return {};
+  }
 }

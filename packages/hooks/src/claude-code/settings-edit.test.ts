@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { elfHookEvents } from './hook-events.js';
 import {
   elfHookCommand,
+  elfHookCommandParts,
   elfHookStatus,
   installElfHooks,
   isElfHookCommand,
@@ -48,6 +49,43 @@ describe('isElfHookCommand', () => {
     expect(isElfHookCommand('npx husky hook')).toBe(false);
     expect(isElfHookCommand('elf query --domain hook')).toBe(false);
     expect(isElfHookCommand(42)).toBe(false);
+  });
+
+  it('recognises the snapshot form by its launcher, and this install in either form', () => {
+    const dev = '"/n/node" "/home/me/src/elf/apps/cli/dist/bin.js" hook';
+    const snapshotted = elfHookCommand(
+      '/n/node',
+      '/home/me/src/elf/apps/cli/dist/bin.js',
+      '/home/me/.elf/cache/elf-hook.blob',
+    );
+    expect(isElfHookCommand(snapshotted, dev)).toBe(true);
+    expect(isElfHookCommand(dev, snapshotted)).toBe(true);
+    expect(isElfHookCommand(snapshotted)).toBe(false); // a checkout's, seen from another install
+    const published = elfHookCommand(
+      '/n/node',
+      '/opt/lib/node_modules/@elf/cli/dist/bin.js',
+      '/h/.elf/cache/elf-hook.blob',
+    );
+    expect(isElfHookCommand(published)).toBe(true);
+    // The `hook` after the snapshot's `--` is not a launcher: someone else's snapshot stays theirs.
+    expect(isElfHookCommand('node --snapshot-blob /x/other.blob -- hook')).toBe(false);
+  });
+
+  it('builds the snapshot command with a plain fallback, and reads its parts back', () => {
+    const snapshotted = elfHookCommand('/usr/bin/node', '/opt/elf/bin.js', '/h/a b/elf-hook.blob');
+    expect(snapshotted).toBe(
+      '[ -r "/h/a b/elf-hook.blob" ] && "/usr/bin/node" --no-opt --no-sparkplug --snapshot-blob "/h/a b/elf-hook.blob" -- hook || exec "/usr/bin/node" "/opt/elf/bin.js" hook --snapshot "/h/a b/elf-hook.blob"',
+    );
+    expect(elfHookCommandParts(snapshotted)).toEqual({
+      node: '/usr/bin/node',
+      bin: '/opt/elf/bin.js',
+      snapshot: '/h/a b/elf-hook.blob',
+    });
+    expect(elfHookCommandParts(elfHookCommand('/usr/bin/node', '/opt/elf/bin.js'))).toEqual({
+      node: '/usr/bin/node',
+      bin: '/opt/elf/bin.js',
+    });
+    expect(elfHookCommand('/n', '/b', '/c/$HOME`x`"q"')).toContain('"/c/\\$HOME\\`x\\`\\"q\\""');
   });
 
   it('splits shell words with quotes', () => {

@@ -1,4 +1,4 @@
-import { rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ContextBuilder } from '@elf/context';
@@ -6,6 +6,7 @@ import { Elf, seededRandom, type TokenCounter } from '@elf/core';
 import { sql } from 'kysely';
 import { Bench } from 'tinybench';
 import { type ColdStartReport, measureColdStart } from '../cold-start.js';
+import { compareWithOriginal, type OriginalComparison } from '../compare-original.js';
 import { type DatasetSize, datasetDomains, datasetSizes, generateDataset } from '../dataset/generate.js';
 import vocabulary from '../dataset/vocabulary.json' with { type: 'json' };
 import { percentile, round3 } from './statistics.js';
@@ -39,6 +40,8 @@ export interface BenchReport {
   database: { fileMb: number; walMb: number };
   /** Fresh `elf context` processes against the benchmark database, beside `node -e 0`. */
   coldStart?: ColdStartReport;
+  /** Cold `elf context` against the original's `query.py --context` on the same data. */
+  original?: OriginalComparison;
 }
 
 export interface BenchOptions {
@@ -57,7 +60,22 @@ export interface BenchOptions {
    * Also time cold `elf context` processes (and their peak RSS) against the benchmark database,
    * beside `node -e 0`: `bin` is the CLI's entry file, `env` its environment.
    */
-  coldStart?: { bin: string; runs?: number; env?: NodeJS.ProcessEnv };
+  coldStart?: {
+    bin: string;
+    runs?: number;
+    env?: NodeJS.ProcessEnv;
+    /**
+     * A start-up snapshot of the hook (built by the CLI): each hook event is also timed started
+     * from it, with these node flags, as installed hooks start.
+     */
+    snapshot?: { blob: string; flags: readonly string[] };
+  };
+  /**
+   * Also time the original Python ELF's `query.py --context` on the same learnings and heuristics
+   * (imported with `elf import elf-py`) against cold `elf context`: `checkout` is a checkout of the
+   * original; `bin` the CLI's entry file. Uses coldStart's runs and environment.
+   */
+  compareOriginal?: { checkout: string; bin: string; python?: string; env?: NodeJS.ProcessEnv };
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1_048_576) * 100) / 100;
@@ -232,9 +250,12 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     if (options.coldStart) {
       await elf.flushTelemetry();
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(elf.db);
-      const bin = options.coldStart.bin;
-      const event = (name: string, fields: Record<string, unknown>) => (round: number) =>
-        JSON.stringify({ session_id: `bench-${round}`, cwd: options.dir, hook_event_name: name, ...fields });
+      const { bin, snapshot } = options.coldStart;
+      // A session per round and per way of starting: a session is never shown the same item twice.
+      const event =
+        (name: string, fields: Record<string, unknown>, session = 'bench') =>
+        (round: number) =>
+          JSON.stringify({ session_id: `${session}-${round}`, cwd: options.dir, hook_event_name: name, ...fields });
       coldStart = measureColdStart(
         {
           'node -e 0': ['-e', '0'],
@@ -246,6 +267,17 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
               { args: [bin, '--db', path, 'hook'], input: event(name.replace(/\(.*$/, ''), fields) },
             ]),
           ),
+          ...(snapshot
+            ? Object.fromEntries(
+                hookEvents(tasks).map(([name, fields]) => [
+                  `hook ${name} (snapshot)`,
+                  {
+                    args: [...snapshot.flags, '--snapshot-blob', snapshot.blob, '--', 'hook', '--db', path],
+                    input: event(name.replace(/\(.*$/, ''), fields, 'bench-snapshot'),
+                  },
+                ]),
+              )
+            : {}),
         },
         {
           dir: options.dir,
@@ -254,6 +286,24 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
         },
       );
     }
+    let original: OriginalComparison | undefined;
+    if (options.compareOriginal) {
+      const dir = join(options.dir, 'original');
+      mkdirSync(dir, { recursive: true });
+      original = await compareWithOriginal({
+        ...options.compareOriginal,
+        source: elf,
+        dir,
+        domain: datasetDomains[0] as string,
+        task: tasks[0] as string,
+        ...(options.coldStart?.runs ? { runs: options.coldStart.runs } : {}),
+        ...(options.coldStart?.env && !options.compareOriginal.env ? { env: options.coldStart.env } : {}),
+      });
+      ratios['cold elf context / query.py --context'] = original.ratio;
+    }
+    // Cold processes as ratios to `node -e 0` measured in the same rounds (what CI checks).
+    for (const c of coldStart?.cases ?? [])
+      if (c.name !== coldStart?.baseline) ratios[`cold ${c.name} / ${coldStart?.baseline}`] = c.ratio;
     return {
       meta: {
         size: options.size,
@@ -275,6 +325,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
       },
       database: { fileMb: mb(fileSize(path)), walMb: mb(fileSize(`${path}-wal`)) },
       ...(coldStart ? { coldStart } : {}),
+      ...(original ? { original } : {}),
     };
   } finally {
     await elf.close();

@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 import { hookSettings } from '@elf/hooks';
 import type { Io } from '../../io.js';
 import { resolveDatabasePath } from '../../runtime/database-path.js';
+import { refreshHookSnapshot } from './refresh-snapshot.js';
 import { runHook } from './run-hook.js';
 
 /**
  * The hook bundle's entry (dist/hook.cjs): `elf hook` without the command framework, so each
  * agent event loads less code. Accepts the same flags as `elf hook`; unknown ones are ignored
- * (a hook never fails over its command line). Always returns 0.
+ * (a hook never fails over its command line). `--snapshot FILE` is what an installed command's
+ * fallback passes: this plain run then rebuilds a missing or stale start-up snapshot in the
+ * background. Always returns 0.
  */
 export async function runHookCli(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -20,6 +23,7 @@ export async function runHookCli(argv: readonly string[], io: Io): Promise<numbe
       'prompt-tokens': { type: 'string' },
       'task-tokens': { type: 'string' },
       'prompt-min-score': { type: 'string' },
+      snapshot: { type: 'string' },
     },
   });
   const db = typeof values.db === 'string' ? values.db : undefined;
@@ -33,5 +37,6 @@ export async function runHookCli(argv: readonly string[], io: Io): Promise<numbe
       promptMinScore: values['prompt-min-score'],
     }),
   );
+  if (typeof values.snapshot === 'string') refreshHookSnapshot(values.snapshot, io);
   return 0;
 }

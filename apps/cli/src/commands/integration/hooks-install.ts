@@ -21,15 +21,18 @@ export function registerHooksInstallCommand(hooks: Command, cli: CliContext): vo
     .description('add ELF’s hook to every event it handles; keeps your other settings and hooks as they are')
     .addOption(scopeOption())
     .option('--dry-run', 'show what would change, write nothing')
+    .option('--no-snapshot', 'start hooks the plain way, without a start-up snapshot')
     .action(
-      handler<EditOptions>(cli, async (opts, globals) => {
+      handler<EditOptions & { snapshot: boolean }>(cli, async (opts, globals) => {
         const { installElfHooks } = await import('@elf/hooks');
+        const snapshot = opts.snapshot ? await installSnapshot(cli, Boolean(opts.dryRun)) : { blob: undefined };
         const { file, command, edit, backup } = await editScopeSettings(
           cli,
           opts,
           (settings, command) => installElfHooks(settings, command),
           // Hooks never create the database: make sure it exists now.
           () => withElf(cli.io, globals, async () => undefined),
+          snapshot.blob,
         );
         const report = {
           file,
@@ -40,6 +43,8 @@ export function registerHooksInstallCommand(hooks: Command, cli: CliContext): vo
           events: edit.events,
           removed: edit.removed,
           backup,
+          snapshot: snapshot.blob ?? null,
+          ...(snapshot.note ? { snapshotNote: snapshot.note } : {}),
           claudeMd: claudeMdSnippet,
         };
         emit(cli.io, globals, report, () =>
@@ -49,6 +54,7 @@ export function registerHooksInstallCommand(hooks: Command, cli: CliContext): vo
             ...edit.removed.map((event) => `  ${event.padEnd(20)} removed (no longer handled)`),
             backup ? `previous settings kept in ${backup}` : '',
             `command: ${command}`,
+            snapshot.note ?? '',
             opts.dryRun ? '' : 'Restart Claude Code (or open /hooks) to load the hooks.',
             '',
             'Add this to your CLAUDE.md so the agent knows how to use ELF:',
@@ -60,4 +66,26 @@ export function registerHooksInstallCommand(hooks: Command, cli: CliContext): vo
         );
       }),
     );
+}
+
+/**
+ * The start-up snapshot the hooks will start from: built now (about a second), or on a dry run
+ * only named. Where none can be built (Windows, or node refuses), hooks start the plain way.
+ */
+async function installSnapshot(cli: CliContext, dryRun: boolean): Promise<{ blob?: string; note?: string }> {
+  const { buildHookSnapshot, defaultSnapshotPath, snapshotSupported, thisHookBundle } = await import(
+    './hook-snapshot.js'
+  );
+  if (!snapshotSupported) return { note: 'hooks start the plain way: start-up snapshots need a POSIX shell' };
+  const blob = defaultSnapshotPath(cli.io.env);
+  if (dryRun) return { blob, note: `would build the hook start-up snapshot ${blob}` };
+  try {
+    const build = buildHookSnapshot(thisHookBundle(), blob);
+    return {
+      blob,
+      note: build.built ? `hook start-up snapshot: ${blob}` : `hook start-up snapshot ${blob} (being built)`,
+    };
+  } catch (error) {
+    return { note: `hooks start the plain way: ${(error as Error).message}` };
+  }
 }

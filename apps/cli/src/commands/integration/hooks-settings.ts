@@ -19,13 +19,13 @@ export const scopeOption = () =>
 
 /**
  * ELF's hook command for this installation: node and the CLI's launcher as absolute, resolved
- * paths (the bundle runs as dist/bin.js's child module).
+ * paths (the bundle runs as dist/bin.js's child module), started from `snapshot` when given.
  */
-export async function thisElfHookCommand(): Promise<string> {
+export async function thisElfHookCommand(snapshot?: string): Promise<string> {
   // Imported when used: every command (--version and --help too) loads this module.
   const { elfHookCommand } = await import('@elf/hooks');
   const bin = process.argv[1] ? realpathSync(process.argv[1]) : '';
-  return elfHookCommand(process.execPath, bin);
+  return elfHookCommand(process.execPath, bin, snapshot);
 }
 
 /**
@@ -38,10 +38,11 @@ export async function editScopeSettings<E extends { changed: boolean; settings: 
   opts: EditOptions,
   edit: (settings: Record<string, unknown>, command: string) => E,
   beforeWrite: () => Promise<void> = async () => undefined,
+  snapshot?: string,
 ): Promise<{ file: string; command: string; edit: E; backup: string | null }> {
   const file = await settingsFile(cli, opts.scope);
   const { settings, text } = await readSettings(file);
-  const command = await thisElfHookCommand();
+  const command = await thisElfHookCommand(snapshot);
   const edited = await editSettings(file, () => edit(settings, command));
   let backup: string | null = null;
   if (!opts.dryRun) {

@@ -12,7 +12,9 @@ export function registerHooksStatusCommand(hooks: Command, cli: CliContext): voi
     .description('which events have ELF’s hook in each settings file, and whether its command resolves')
     .action(
       handler(cli, async (_opts, globals) => {
-        const { elfHookStatus, shellWords } = await import('@elf/hooks');
+        const { elfHookCommandParts, elfHookStatus } = await import('@elf/hooks');
+        const { snapshotState } = await import('../../boot/snapshot-state.js');
+        const { thisHookBundle } = await import('./hook-snapshot.js');
         const report: Array<{
           scope: Scope;
           file: string;
@@ -20,7 +22,12 @@ export function registerHooksStatusCommand(hooks: Command, cli: CliContext): voi
           error: string | null;
           installed: Record<string, string>;
           missing: string[];
-          commands: Array<{ command: string; resolves: boolean }>;
+          commands: Array<{
+            command: string;
+            resolves: boolean;
+            snapshot: string | null;
+            snapshotState: string | null;
+          }>;
         }> = [];
         for (const scope of scopes) {
           const file = await settingsFile(cli, scope);
@@ -35,12 +42,15 @@ export function registerHooksStatusCommand(hooks: Command, cli: CliContext): voi
           }
           const commands = [...new Set(Object.values(status?.installed ?? {}))];
           const resolves = commands.map((command) => {
-            const [node, bin] = shellWords(command);
+            const { node, bin, snapshot } = elfHookCommandParts(command);
             // biome-ignore lint/suspicious/noTemplateCurlyInString: Claude Code's plugin placeholder, matched as written
             const plugin = command.includes('${CLAUDE_PLUGIN_ROOT}');
             return {
               command,
               resolves: plugin || Boolean(node && bin && existsSync(bin) && (node === 'node' || existsSync(node))),
+              snapshot: snapshot ?? null,
+              // A stale or missing snapshot costs only speed: the next hook runs plain and rebuilds it.
+              snapshotState: snapshot ? snapshotState(snapshot, thisHookBundle()) : null,
             };
           });
           report.push({
@@ -65,7 +75,12 @@ export function registerHooksStatusCommand(hooks: Command, cli: CliContext): voi
                     ? '  ELF not installed'
                     : '',
                 Object.keys(r.installed).length && r.missing.length ? `  missing: ${r.missing.join(', ')}` : '',
-                ...r.commands.map((c) => `  command ${c.resolves ? 'resolves' : 'DOES NOT RESOLVE'}: ${c.command}`),
+                ...r.commands.flatMap((c) => [
+                  `  command ${c.resolves ? 'resolves' : 'DOES NOT RESOLVE'}: ${c.command}`,
+                  c.snapshot
+                    ? `  start-up snapshot ${c.snapshotState}${c.snapshotState === 'current' ? '' : ' (the next hook runs plain and rebuilds it)'}: ${c.snapshot}`
+                    : '',
+                ]),
               ]
                 .filter(Boolean)
                 .join('\n'),
