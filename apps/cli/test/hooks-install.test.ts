@@ -38,9 +38,7 @@ const userSettings = {
 };
 
 const elfHandlers = (settings: any, event: string) =>
-  (settings.hooks[event] ?? [])
-    .flatMap((g: any) => g.hooks)
-    .filter((h: any) => /bin\.js" hook( |$)/.test(h.command));
+  (settings.hooks[event] ?? []).flatMap((g: any) => g.hooks).filter((h: any) => /bin\.js" hook( |$)/.test(h.command));
 
 describe('elf hooks install / uninstall / status (built binary)', () => {
   it('installs once per event into user settings that have other hooks, keeping them; twice changes nothing', () => {
