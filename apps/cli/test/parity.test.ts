@@ -8,7 +8,8 @@ import { corpusUrl, type ParityRecord, runParity } from './parity/parity-run.mjs
 // relevance ranking over every candidate, tiers as layout, budgets used, heuristics global unless
 // scoped to a project, golden rules the agent's CLAUDE.md already has left out), which changed
 // what agents see on purpose in 68 of 94 steps; and again when the prompt hook's floor
-// (promptMinScore) went from 0.3 to 0.2 for the new score scale (8 prompt steps):
+// (promptMinScore) went from 0.3 to 0.2 for the new score scale (8 prompt steps); and when a
+// captured failure's title began to name its error instead of Claude Code's `Exit code 1` (issue 13):
 //   node apps/cli/test/parity/parity-run.mjs <checkout> apps/cli/test/parity/expected.json
 // A change that means to alter what agents see re-records it and says why in its commit.
 

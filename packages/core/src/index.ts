@@ -1,5 +1,6 @@
 export { ElfError, type ElfErrorCode, isElfError } from '@elf/schema';
 export { classifyOutcome, type Outcome } from './capture/classify-outcome.js';
+export { errorHeadline } from './capture/error-headline.js';
 export { extractMarkers, type Marker } from './capture/markers.js';
 export { redactSecrets, type SecretKind } from './capture/redact-secrets.js';
 export { type Clock, type CoreHandle, type Logger, systemClock, tokensFor } from './core-handle.js';

@@ -136,6 +136,19 @@ describe('tool outcomes', () => {
     expect(learning?.title).toMatch(/^Bash failed: psql/);
     expect(JSON.stringify(learning)).not.toContain('Sup3rS3cret');
     expect((await p.event(failure)).recorded.captured).toEqual([]);
+    // Claude Code's own shape: `Exit code N` first. The title names the error, the summary starts
+    // with the output, and a second, different failure of the session is its own learning.
+    const real = (error: string) => p.event({ kind: 'tool-outcome', tool: 'Bash', outcome: 'failure', error });
+    const sqlite = await real(
+      'Exit code 1\nError: unable to open database "/srv/orders.db": unable to open database file',
+    );
+    const git = await real('Exit code 128\nfatal: not a git repository (or any of the parent directories): .git');
+    const [a, b] = await Promise.all([sqlite, git].map((r) => p.elf.getLearning(r.recorded.captured[0]?.id as number)));
+    expect(a?.title).toBe('Bash failed: Error: unable to open database "/srv/orders.db": unable to open database file');
+    expect(a?.summary).toBe(
+      'Error: unable to open database "/srv/orders.db": unable to open database file\n\n(exit code 1)',
+    );
+    expect(b?.title).toBe('Bash failed: fatal: not a git repository (or any of the parent directories): .git');
     const interrupted = await p.event({ kind: 'tool-outcome', tool: 'Bash', outcome: 'interrupted', error: 'stop' });
     expect(interrupted.recorded).toMatchObject({ captured: [], trail: false });
   });

@@ -1,3 +1,4 @@
+import { errorHeadline } from '../capture/error-headline.js';
 import type { Marker } from '../capture/markers.js';
 import { redactSecrets } from '../capture/redact-secrets.js';
 import type { CoreHandle } from '../core-handle.js';
@@ -127,15 +128,16 @@ export interface ToolFailureInput {
 export async function captureToolFailure(ctx: CoreHandle, input: ToolFailureInput): Promise<CapturedItem | null> {
   const error = redactSecrets(input.error).text.trim();
   if (!error) return null;
-  const firstLine =
-    error
-      .split('\n')
-      .find((line) => line.trim())
-      ?.trim() ?? error;
+  // The line that names the error, not the client's `Exit code 1` or a package manager's trailer:
+  // it is the title agents read, and what tells two failures of a session apart.
+  const headline = errorHeadline(error);
+  // Claude Code puts `Exit code N` first; the summary starts with the output and ends with the status.
+  const exit = /^Exit code (-?\d+)\s*\n(?=\s*\S)/.exec(error);
+  const output = exit ? error.slice(exit[0].length).trim() : error;
   if (
     !(await claimCapture(ctx, {
       sessionId: input.sessionId,
-      fingerprint: fingerprint('failure', input.toolName, firstLine.slice(0, 300)),
+      fingerprint: fingerprint('failure', input.toolName, headline.slice(0, 300)),
       kind: 'failure',
     }))
   )
@@ -144,8 +146,17 @@ export async function captureToolFailure(ctx: CoreHandle, input: ToolFailureInpu
   const domain = inferDomain(`${what} ${error}`) ?? 'general';
   const learning = await recordLearning(ctx, {
     type: 'failure',
-    title: cutAtWord(`${input.toolName} failed: ${firstLine.replace(/\s+/g, ' ')}`, 200),
-    summary: cutAtWord([`Error: ${error}`, what ? `Input: ${what}` : ''].filter(Boolean).join('\n\n'), 4000),
+    title: cutAtWord(`${input.toolName} failed: ${headline}`, 200),
+    summary: cutAtWord(
+      [
+        /^error\b/i.test(output) ? output : `Error: ${output}`,
+        what ? `Input: ${what}` : '',
+        exit ? `(exit code ${exit[1]})` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      4000,
+    ),
     domain,
     severity: 3,
     tags: 'auto,tool-failure',
