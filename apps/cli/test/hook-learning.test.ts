@@ -4,11 +4,20 @@ import { context, db, hook, payload, setup } from './support/hook-project.js';
 describe('elf hook: subagents and the learning loop', () => {
   it('PreToolUse(Task) gives the subagent’s knowledge and records the heuristics it consulted', async () => {
     const p = setup();
-    const text = context(hook(p, payload(p, 'pre-tool-use-task.json'))) as string;
-    expect(JSON.parse(hook(p, payload(p, 'pre-tool-use-task.json')).stdout).hookSpecificOutput.hookEventName).toBe(
-      'PreToolUse',
-    );
-    expect(text).toContain('Rewrite the orders migration');
+    // The knowledge goes in front of the subagent's own prompt (updatedInput): Claude Code gives a
+    // PreToolUse additionalContext to the main agent only (see claude-code.e2e.test.ts).
+    const sent = JSON.parse(payload(p, 'pre-tool-use-task.json')).tool_input;
+    const answer = hook(p, payload(p, 'pre-tool-use-task.json'));
+    expect(answer.code).toBe(0);
+    const output = JSON.parse(answer.stdout).hookSpecificOutput;
+    expect(output.hookEventName).toBe('PreToolUse');
+    expect(output.additionalContext).toBeUndefined();
+    expect(output.permissionDecision).toBeUndefined(); // permissions stay the user's
+    const { prompt, ...rest } = output.updatedInput;
+    expect(rest).toEqual(Object.fromEntries(Object.entries(sent).filter(([key]) => key !== 'prompt')));
+    expect(prompt.endsWith(`\n\n---\n\n${sent.prompt}`)).toBe(true);
+    const text = prompt as string;
+    expect(text).toMatch(/^ELF knowledge for this task \("Rewrite the orders migration"\):/);
     expect(text).toContain('Build indexes on big tables concurrently');
     const consulted = await db(p, (d) => d.selectFrom('heuristic_consultations').selectAll().execute());
     expect(consulted.length).toBeGreaterThan(0);

@@ -9,7 +9,9 @@ import { corpusUrl, type ParityRecord, runParity } from './parity/parity-run.mjs
 // scoped to a project, golden rules the agent's CLAUDE.md already has left out), which changed
 // what agents see on purpose in 68 of 94 steps; and again when the prompt hook's floor
 // (promptMinScore) went from 0.3 to 0.2 for the new score scale (8 prompt steps); and when a
-// captured failure's title began to name its error instead of Claude Code's `Exit code 1` (issue 13):
+// captured failure's title began to name its error instead of Claude Code's `Exit code 1`, and
+// when PreToolUse(Task) began to put its knowledge into the subagent's prompt (`updatedInput`),
+// since the real client gives a PreToolUse additionalContext to the main agent only (issue 13):
 //   node apps/cli/test/parity/parity-run.mjs <checkout> apps/cli/test/parity/expected.json
 // A change that means to alter what agents see re-records it and says why in its commit.
 

@@ -74,9 +74,7 @@ describe('golden rules already in the agent’s instruction files', () => {
     expect(first.notes).toEqual(['left out 8 golden rules already in CLAUDE.md']);
 
     const task = await p.event(subagent);
-    expect(task.context).toMatch(
-      /^ELF knowledge for the subagent task "Fix the index" — pass on what applies:\n\n# ELF/,
-    );
+    expect(task.context).toMatch(/^ELF knowledge for this task \("Fix the index"\):\n\n# ELF/);
     expectGoldenLeftOut(task.context, 'CLAUDE.md');
     const goldenIds = (await p.elf.goldenRules()).rules.map((r) => r.id);
     expect(task.recorded.consulted.filter((id) => goldenIds.includes(id))).toEqual([]);

@@ -76,7 +76,7 @@ describe('subagents', () => {
       description: 'Fix the index',
       task: 'build the orders index on big tables',
     });
-    expect(start.context).toMatch(/^ELF knowledge for the subagent task "Fix the index" — pass on what applies:/);
+    expect(start.context).toMatch(/^ELF knowledge for this task \("Fix the index"\):/);
     expect(start.recorded.consulted).toContain(rule.id);
     const output = 'All tests pass.\n[LEARNED:database] Always run CREATE INDEX CONCURRENTLY outside a transaction';
     const done = await p.event({

@@ -24,3 +24,33 @@ describe('answers to Claude Code', () => {
     expect(fitText('short')).toBe('short');
   });
 });
+
+describe('a subagent tool’s PreToolUse', () => {
+  const result = {
+    context: 'ELF knowledge for this task:\n\n- Lock rows in id order',
+    notes: [],
+    recorded: {},
+  } as never;
+
+  it('puts the knowledge in front of the subagent’s prompt, keeping every other input field, without deciding permissions', () => {
+    const input = { description: 'Fix it', prompt: 'Find the deadlock.', subagent_type: 'general-purpose', model: 'x' };
+    const output = JSON.parse(renderHookOutput('PreToolUse', result, input) as string);
+    expect(output).toEqual({
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        updatedInput: {
+          ...input,
+          prompt: 'ELF knowledge for this task:\n\n- Lock rows in id order\n\n---\n\nFind the deadlock.',
+        },
+      },
+    });
+  });
+
+  it('falls back to additionalContext when the input has no prompt to extend', () => {
+    const output = JSON.parse(renderHookOutput('PreToolUse', result, { description: 'x' }) as string);
+    expect(output.hookSpecificOutput).toEqual({ hookEventName: 'PreToolUse', additionalContext: expect.any(String) });
+    expect(
+      renderHookOutput('PreToolUse', { ...(result as object), context: null } as never, { prompt: 'p' }),
+    ).toBeNull();
+  });
+});

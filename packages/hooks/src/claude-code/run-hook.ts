@@ -45,7 +45,12 @@ export async function runClaudeCodeHook(text: string, options: ClaudeCodeHookOpt
         home: options.home ?? null,
       });
       for (const note of result.notes) log(`${name}: ${note}`);
-      return renderHookOutput(name, result);
+      const input = payload.raw.tool_input;
+      const toolInput =
+        event.kind === 'subagent-start' && input && typeof input === 'object' && !Array.isArray(input)
+          ? (input as Record<string, unknown>)
+          : null;
+      return renderHookOutput(name, result, toolInput);
     } finally {
       await elf.close();
     }

@@ -26,6 +26,16 @@ describe('Claude Code payloads as agent events', () => {
     expect(relative.event).toEqual({ kind: 'prompt', prompt: 'hi' });
   });
 
+  it('ignore the prompts Claude Code writes itself when a background subagent finishes', () => {
+    const notification =
+      '<task-notification>\n<task-id>a8</task-id>\n<status>completed</status>\n<result>done [LEARNED:x] y</result>\n</task-notification>';
+    expect(of({ hook_event_name: 'UserPromptSubmit', prompt: notification }).event).toBeNull();
+    expect(of({ hook_event_name: 'UserPromptSubmit', prompt: 'what does <task-notification> mean?' }).event).toEqual({
+      kind: 'prompt',
+      prompt: 'what does <task-notification> mean?',
+    });
+  });
+
   it('turn a subagent tool’s PreToolUse into its task, and leave other tools alone', () => {
     const input = { description: 'Fix it', prompt: 'fix the flaky test', subagent_type: 'Explore' };
     expect(

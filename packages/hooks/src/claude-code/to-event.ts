@@ -19,7 +19,7 @@ type Normaliser = (payload: HookPayload, checkout: () => string) => AgentEvent |
 /** Claude Code's events that ELF handles, each turned into the loop's own event. */
 const normalisers = new Map<string, Normaliser>([
   ['SessionStart', (p) => ({ kind: 'session-start', source: str(p.raw, 'source') })],
-  ['UserPromptSubmit', (p) => ({ kind: 'prompt', prompt: str(p.raw, 'prompt') ?? '' })],
+  ['UserPromptSubmit', userPrompt],
   ['PreToolUse', subagentStart],
   ['PostToolUse', postToolUse],
   ['PostToolUseFailure', postToolUseFailure],
@@ -27,6 +27,17 @@ const normalisers = new Map<string, Normaliser>([
   ['PreCompact', (p) => ({ kind: 'pre-compact', trigger: str(p.raw, 'trigger'), transcript: transcriptOf(p) })],
   ['SessionEnd', (p) => ({ kind: 'session-end', reason: str(p.raw, 'reason'), transcript: transcriptOf(p) })],
 ]);
+
+/**
+ * A prompt the user typed. Claude Code also sends UserPromptSubmit for messages it writes itself:
+ * when a background subagent finishes, a `<task-notification>` carrying its result (seen with the
+ * real client, 2.1.328). That is no task to find knowledge for (SubagentStop brings its result).
+ */
+function userPrompt(p: HookPayload): AgentEvent | null {
+  const prompt = str(p.raw, 'prompt') ?? '';
+  if (/^\s*<task-notification>/.test(prompt)) return null;
+  return { kind: 'prompt', prompt };
+}
 
 const transcriptOf = (p: HookPayload) => (p.transcriptPath ? claudeTranscript(p.transcriptPath) : null);
 

@@ -28,6 +28,7 @@ export async function subagentStart(scope: EventScope, event: SubagentStartEvent
   });
   const notes = [...revivedNote(revived), ...instructedNote(instructed)];
   if (items.length === 0) return eventResult(null, { consulted, revived }, notes);
-  const title = event.description ? `the subagent task "${event.description.slice(0, 80)}"` : 'this subagent task';
-  return eventResult(`ELF knowledge for ${title} — pass on what applies:\n\n${text}`, { consulted, revived }, notes);
+  // Read by the subagent itself: Claude Code transports put it in front of the task's prompt.
+  const title = event.description ? `this task ("${event.description.slice(0, 80)}")` : 'this task';
+  return eventResult(`ELF knowledge for ${title}:\n\n${text}`, { consulted, revived }, notes);
 }
