@@ -140,6 +140,38 @@ describe('Claude Code sessions against a scripted model (real client, real hooks
     keepFixtures(box, 'lesson-across-sessions');
   }, 180_000);
 
+  it('a prompt gets the knowledge relevant to it that the session has not been shown', async () => {
+    const box = claudeSandbox();
+    // Learned in another place: global, so not this project's session-start knowledge.
+    expect(
+      elf(
+        box,
+        [
+          'record',
+          'heuristic',
+          '--domain',
+          'payments',
+          '--rule',
+          'Retry a Stripe webhook only after checking its idempotency key',
+        ],
+        {
+          cwd: box.dir,
+        },
+      ).code,
+    ).toBe(0);
+    model = await startScriptedModel('Looking at the webhook handler.');
+    const run = await runClaude(box, model.url, 'the stripe webhook charges customers twice when it is retried', [
+      'Read',
+    ]);
+    expectClean(run);
+    const seen = requestText(model.requests[0] as ModelRequest);
+    expect(injected(seen, 'SessionStart')[0]).not.toContain('idempotency key');
+    const prompt = injected(seen, 'UserPromptSubmit');
+    expect(prompt).toHaveLength(1);
+    expect(prompt[0]).toContain('Retry a Stripe webhook only after checking its idempotency key');
+    expect(countTokens(prompt[0] as string)).toBeLessThanOrEqual(800);
+  }, 120_000);
+
   it('a subagent’s own request carries what PreToolUse(Agent) gave it; its marker is learned', async () => {
     const box = claudeSandbox();
     record(box, 'database', 'Run database migrations inside a transaction so a failure leaves no half-applied schema');
@@ -148,7 +180,7 @@ describe('Claude Code sessions against a scripted model (real client, real hooks
     model = await startScriptedModel((request: ModelRequest) => {
       const names = (request.tools ?? []).map((t) => t.name);
       if (firstUserText(request).includes(task)) {
-        return 'The migration ran outside a transaction.\n[LEARNED:database] Never run a multi-statement migration without a transaction';
+        return 'Fixed: the migration ran outside a transaction; it now runs in one and the tests pass.\n[LEARNED:database] Never run a multi-statement migration without a transaction';
       }
       if (assistantTurns(request) === 0) {
         agentTool = names.includes('Agent') ? 'Agent' : 'Task';
@@ -175,6 +207,13 @@ describe('Claude Code sessions against a scripted model (real client, real hooks
     for (const request of main) expect(requestText(request)).not.toContain('ELF knowledge for this task');
     const events = recordedPayloads(box).map((p) => p.hook_event_name);
     expect(events).toContain('SubagentStop');
+    // The heuristic it was given was validated when it answered (SubagentStop: the Agent tool runs
+    // in the background, so its PostToolUse carries no answer).
+    const consulted = query(box, ['--domain', 'database']).heuristics.find((h: { rule: string }) =>
+      h.rule.startsWith('Run database migrations inside a transaction'),
+    );
+    expect(consulted).toMatchObject({ times_validated: 1, times_violated: 0 });
+    expect(consulted.confidence).toBeGreaterThan(0.5);
     const learned = query(box, ['--domain', 'database']);
     expect(JSON.stringify(learned.heuristics)).toContain('Never run a multi-statement migration without a transaction');
     keepFixtures(box, 'subagent');

@@ -26,6 +26,25 @@ describe('Claude Code payloads as agent events', () => {
     expect(relative.event).toEqual({ kind: 'prompt', prompt: 'hi' });
   });
 
+  it('leave a subagent launched in the background to SubagentStop: PostToolUse brings no answer yet', () => {
+    const launched = of({
+      hook_event_name: 'PostToolUse',
+      tool_name: 'Agent',
+      tool_use_id: 'toolu_1',
+      tool_input: { description: 'Investigate', prompt: 'why?', subagent_type: 'general-purpose' },
+      tool_response: { isAsync: true, status: 'async_launched', agentId: 'a1', description: 'Investigate' },
+    });
+    expect(launched.event).toMatchObject({ kind: 'tool-outcome', tool: 'Agent', outcome: 'success', subagent: null });
+    const answered = of({
+      hook_event_name: 'PostToolUse',
+      tool_name: 'Agent',
+      tool_use_id: 'toolu_2',
+      tool_input: { description: 'Investigate', prompt: 'why?' },
+      tool_response: { content: [{ type: 'text', text: 'Fixed it.' }] },
+    });
+    expect(answered.event).toMatchObject({ subagent: { agentKey: 'toolu_2', output: 'Fixed it.' } });
+  });
+
   it('ignore the prompts Claude Code writes itself when a background subagent finishes', () => {
     const notification =
       '<task-notification>\n<task-id>a8</task-id>\n<status>completed</status>\n<result>done [LEARNED:x] y</result>\n</task-notification>';

@@ -63,6 +63,13 @@ function postToolUse(p: HookPayload, checkout: () => string): AgentEvent | null 
   const input = obj(p.raw, 'tool_input');
   const response = p.raw.tool_response;
   const failed = tool === 'Bash' && bashFailed(response);
+  // A subagent started in the background (Claude Code 2.1's Agent tool: `isAsync`,
+  // `status: "async_launched"`) has not answered yet: SubagentStop brings its answer.
+  const launched =
+    typeof response === 'object' &&
+    response !== null &&
+    ((response as Record<string, unknown>).isAsync === true ||
+      (response as Record<string, unknown>).status === 'async_launched');
   return {
     kind: 'tool-outcome',
     tool,
@@ -70,9 +77,10 @@ function postToolUse(p: HookPayload, checkout: () => string): AgentEvent | null 
     error: failed ? textOf(response, 20_000) || 'non-zero exit status' : null,
     trail: trailFor(tool, input, checkout()),
     summary: failed ? describeInput(tool, input, checkout()) : null,
-    subagent: subagentTools.has(tool)
-      ? { agentKey: str(p.raw, 'tool_use_id'), description: str(input, 'description'), output: textOf(response) }
-      : null,
+    subagent:
+      subagentTools.has(tool) && !launched
+        ? { agentKey: str(p.raw, 'tool_use_id'), description: str(input, 'description'), output: textOf(response) }
+        : null,
   };
 }
 
