@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -55,6 +56,14 @@ function expectClean(run: ClaudeRun): void {
 }
 
 const elfHeader = '# ELF memory: lessons from earlier sessions';
+
+/** What the real failures of the 'failures' story are titled (npm 10 says `npm ERR!`, 11 `npm error`). */
+const realFailureTitles = [
+  "Bash failed: fatal: cannot change to 'reports': No such file or directory",
+  expect.stringMatching(/^Bash failed: npm (error|ERR!) Missing script: "migrate"$/),
+  'Bash failed: Error: seed file missing',
+  "Bash failed: src/bad.ts(1,14): error TS2322: Type 'string' is not assignable to type 'number'.",
+];
 
 describe('Claude Code sessions against a scripted model (real client, real hooks)', () => {
   it('injects context the model sees, captures what happened, and the next session meets the lesson', async () => {
@@ -139,6 +148,34 @@ describe('Claude Code sessions against a scripted model (real client, real hooks
     expect(new Set(recordedPayloads(box).map((p) => p.session_id)).size).toBe(2);
     keepFixtures(box, 'lesson-across-sessions');
   }, 180_000);
+
+  it('names each real tool failure by its error: git, npm, node, tsc', async () => {
+    const box = claudeSandbox();
+    writeFileSync(join(box.project, 'package.json'), '{ "name": "shop", "version": "1.0.0", "scripts": {} }\n');
+    writeFileSync(join(box.project, 'seed.js'), 'throw new Error("seed file missing");\n');
+    writeFileSync(join(box.project, 'src', 'bad.ts'), 'export const total: number = "12";\n');
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    const commands = [
+      'git -C reports status',
+      'npm run migrate',
+      'node seed.js',
+      `"${process.execPath}" "${tsc}" --noEmit --strict src/bad.ts`,
+    ];
+    model = await startScriptedModel((request: ModelRequest) => {
+      const turn = assistantTurns(request);
+      return turn < commands.length
+        ? [{ tool: 'Bash', input: { command: commands[turn] as string, description: `step ${turn + 1}` } }]
+        : 'All four failed.';
+    });
+    const run = await runClaude(box, model.url, 'set up the shop locally', ['Bash']);
+    expectClean(run);
+    const titles = query(box, ['--recent', '--type', 'failure', '--limit', '10']).learnings.map(
+      (l: { title: string }) => l.title,
+    );
+    expect(titles).toHaveLength(4);
+    expect(titles).toEqual(expect.arrayContaining(realFailureTitles));
+    keepFixtures(box, 'failures');
+  }, 120_000);
 
   it('a prompt gets the knowledge relevant to it that the session has not been shown', async () => {
     const box = claudeSandbox();
@@ -236,10 +273,13 @@ describe('Claude Code sessions against a scripted model (real client, real hooks
 // event's fields must still be the committed ones, so a client that changes its payloads fails
 // here first.
 const fixtureDir = fileURLToPath(new URL('./fixtures/claude-code/', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 function stable(payload: Record<string, unknown>, box: ClaudeSandbox): Record<string, unknown> {
   const ids = new Map<string, string>();
   const text = JSON.stringify(payload)
+    .replaceAll(repoRoot, '{{REPO}}/')
+    .replaceAll(process.execPath, '{{NODE}}')
     .replaceAll(box.dir, '{{DIR}}')
     .replaceAll(box.dir.replaceAll('/', '-'), '{{DIR-AS-NAME}}')
     .replace(/\/tmp\/claude-\d+\//g, '{{CLAUDE-TMP}}/')
@@ -294,6 +334,8 @@ describe('the real client’s recorded payloads through `elf hook`', () => {
         const text = readFileSync(join(fixtureDir, story, file), 'utf8')
           .replaceAll('{{DIR-AS-NAME}}', box.dir.replaceAll('/', '-'))
           .replaceAll('{{DIR}}', box.dir)
+          .replaceAll('{{REPO}}/', repoRoot)
+          .replaceAll('{{NODE}}', process.execPath)
           .replace(/\{\{ID(\d+)\}\}/g, (_, n: string) => `${story}-session-${n}`);
         const run = elf(box, ['hook'], { cwd: box.project, input: text });
         expect(run.code, file).toBe(0);
@@ -308,6 +350,6 @@ describe('the real client’s recorded payloads through `elf hook`', () => {
     const expected = /ignored: unhandled event Stop$|SessionEnd: transcript not read \(ENOENT/;
     expect(lines.filter((line) => !expected.test(line))).toEqual([]);
     const titles = query(box, ['--recent', '--type', 'failure']).learnings.map((l: { title: string }) => l.title);
-    expect(titles).toContain("Bash failed: fatal: cannot change to 'reports': No such file or directory");
+    expect(titles).toEqual(expect.arrayContaining(realFailureTitles));
   });
 });
