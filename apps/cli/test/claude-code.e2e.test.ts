@@ -106,7 +106,7 @@ describe('Claude Code sessions against a scripted model (real client, real hooks
       expect(requestText(request).split(elfHeader)).toHaveLength(2);
     }
     // The Edit failed in the client's own validation, before any hook: the model saw the error,
-    // and no PostToolUseFailure was sent (nothing for ELF to capture).
+    // and no PostToolUseFailure was sent. ELF finds it in the transcript at SessionEnd.
     expect(lastToolResults(model.requests[3] as ModelRequest)[0]).toMatchObject({ is_error: true });
     const events = recordedPayloads(box).map((p) => `${p.hook_event_name}${p.tool_name ? `(${p.tool_name})` : ''}`);
     expect(events).toEqual([
@@ -121,10 +121,11 @@ describe('Claude Code sessions against a scripted model (real client, real hooks
     ]);
     // What ELF recorded: the real error as the failure's title, a trail, the marker.
     const failures = query(box, ['--recent', '--type', 'failure']).learnings;
-    expect(failures.map((l: { title: string }) => l.title)).toEqual([
+    expect(failures.map((l: { title: string }) => l.title).sort()).toEqual([
       "Bash failed: fatal: cannot change to 'reports': No such file or directory",
+      'Edit failed: String to replace not found in file.',
     ]);
-    expect(failures[0].summary).toMatch(/\(exit code 128\)$/);
+    expect(failures.find((l: { title: string }) => l.title.startsWith('Bash')).summary).toMatch(/\(exit code 128\)$/);
     expect(JSON.stringify(query(box, ['--trails']))).toContain('src/orders.ts');
     const git = query(box, ['--domain', 'git']);
     expect(JSON.stringify(git.heuristics)).toContain(

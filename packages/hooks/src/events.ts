@@ -33,7 +33,7 @@ export interface TrailSpec {
 /** The new part of an agent's transcript: the main agent's own words since `offset`. */
 export interface TranscriptSource {
   path: string;
-  read(offset: number): { assistantText: string; offset: number };
+  read(offset: number): { assistantText: string; offset: number; toolErrors?: Array<{ tool: string; error: string }> };
 }
 
 export interface SessionStartEvent {

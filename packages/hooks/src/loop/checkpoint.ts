@@ -1,5 +1,6 @@
 import {
   type CapturedItem,
+  captureToolFailure,
   extractMarkers,
   getSession,
   learnFromMarkers,
@@ -56,6 +57,15 @@ async function learnFromTranscript(
   }
   const markers = extractMarkers(chunk.assistantText);
   const captured = markers.length > 0 ? await learnFromMarkers(ctx, { sessionId: session.sessionId, markers }) : [];
+  // Tool calls the client refused before running them reach no hook: the transcript is where they are.
+  for (const refused of chunk.toolErrors ?? []) {
+    const failure = await captureToolFailure(ctx, {
+      sessionId: session.sessionId,
+      toolName: refused.tool,
+      error: refused.error,
+    });
+    if (failure) captured.push(failure);
+  }
   await noteTranscriptRead(ctx, { sessionId: session.sessionId, path: transcript.path, offset: chunk.offset });
   return captured;
 }
