@@ -310,9 +310,8 @@ function keepFixtures(box: ClaudeSandbox, story: string): void {
   const dir = join(fixtureDir, story);
   if (process.env.CLAUDE_CODE_FIXTURES === 'record') {
     mkdirSync(dir, { recursive: true });
-    payloads.forEach((p, i) =>
-      writeFileSync(join(dir, `${String(i + 1).padStart(2, '0')}-${keyOf(p)}.json`), `${JSON.stringify(p, null, 2)}\n`),
-    );
+    for (const [i, p] of payloads.entries())
+      writeFileSync(join(dir, `${String(i + 1).padStart(2, '0')}-${keyOf(p)}.json`), `${JSON.stringify(p, null, 2)}\n`);
     return;
   }
   // Compared by event (the order of a background subagent's events may vary), each payload with

@@ -38,7 +38,7 @@ export function claudeSandbox(): ClaudeSandbox {
   mkdirSync(join(project, 'src'), { recursive: true });
   writeFileSync(
     join(project, 'src', 'orders.ts'),
-    'export function openOrders(path: string) {\n  return `sqlite:${path}`;\n}\n',
+    "export function openOrders(path: string) {\n  return 'sqlite:' + path;\n}\n",
   );
   execFileSync('git', ['init', '-q'], { cwd: project });
   const payloads = join(box.dir, 'payloads');
