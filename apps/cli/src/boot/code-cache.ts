@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { bundleKey } from './snapshot-state.js';
 
 // Loads the CLI bundle through V8's code cache. Every agent hook starts `elf` cold, and compiling
 // the bundle (kysely, commander, ELF) is most of what a cold start costs beyond `node -e 0`.
@@ -22,9 +23,8 @@ export interface LoadedBundle<T> {
  * cache embeds them); `name` is what stale caches of this bundle start with.
  */
 function cacheFile(bundle: string, cacheDir: string, variant: string): { file: string; name: string; prefix: string } {
-  const { size, mtimeMs } = statSync(bundle);
   const name = `${basename(bundle, '.cjs')}-`;
-  const key = `${process.versions.v8}-${process.arch}-${size}-${Math.trunc(mtimeMs)}`.replace(/[^\w.-]/g, '_');
+  const key = `${process.versions.v8}-${process.arch}-${bundleKey(bundle)}`.replace(/[^\w.-]/g, '_');
   return { file: join(cacheDir, `${name}${key}-${variant}.v8cache`), name, prefix: `${name}${key}-` };
 }
 

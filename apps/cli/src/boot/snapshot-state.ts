@@ -1,8 +1,17 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 // What the launcher needs to know about the hook's start-up snapshot (built by
 // commands/integration/hook-snapshot.ts): whether it still matches this Node and this bundle.
 // Kept small: bin.js carries it.
+
+/** A snapshot build younger than this holds `<blob>.lock`; an older lock is a crashed build's. */
+export const snapshotLockMs = 120_000;
+
+/** This installation's hook bundle: hook.cjs beside the launcher that is running. */
+export function thisHookBundle(): string {
+  return join(dirname(realpathSync(process.argv[1] ?? '')), 'hook.cjs');
+}
 
 /** The exit code of a snapshot whose bundle changed since it was built: its command then runs the plain hook. */
 export const staleSnapshotExit = 75;

@@ -167,12 +167,12 @@ async function benchSnapshot(
   dir: string,
   cli: CliContext,
 ): Promise<{ snapshot?: { blob: string; flags: readonly string[] } }> {
-  const { buildHookSnapshot, snapshotSupported, thisHookBundle } = await import('./integration/hook-snapshot.js');
+  const { buildHookSnapshot, snapshotSupported } = await import('./integration/hook-snapshot.js');
   const { hookV8Flags } = await import('@elf/hooks');
   if (!snapshotSupported) return {};
   try {
     const blob = join(dir, 'elf-hook.blob');
-    buildHookSnapshot(thisHookBundle(), blob);
+    buildHookSnapshot(blob);
     return { snapshot: { blob, flags: hookV8Flags } };
   } catch (error) {
     cli.io.stderr(`bench: hooks timed plain only: ${(error as Error).message}\n`);

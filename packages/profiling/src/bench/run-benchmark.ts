@@ -5,10 +5,11 @@ import { ContextBuilder } from '@elf/context';
 import { Elf, seededRandom, type TokenCounter } from '@elf/core';
 import { sql } from 'kysely';
 import { Bench } from 'tinybench';
-import { type ColdStartReport, measureColdStart } from '../cold-start.js';
+import type { ColdStartReport } from '../cold-start.js';
 import { compareWithOriginal, type OriginalComparison } from '../compare-original.js';
 import { type DatasetSize, datasetDomains, datasetSizes, generateDataset } from '../dataset/generate.js';
 import vocabulary from '../dataset/vocabulary.json' with { type: 'json' };
+import { type ColdProcessOptions, measureColdProcesses } from './cold-processes.js';
 import { percentile, round3 } from './statistics.js';
 
 export interface BenchCase {
@@ -60,16 +61,7 @@ export interface BenchOptions {
    * Also time cold `elf context` processes (and their peak RSS) against the benchmark database,
    * beside `node -e 0`: `bin` is the CLI's entry file, `env` its environment.
    */
-  coldStart?: {
-    bin: string;
-    runs?: number;
-    env?: NodeJS.ProcessEnv;
-    /**
-     * A start-up snapshot of the hook (built by the CLI): each hook event is also timed started
-     * from it, with these node flags, as installed hooks start.
-     */
-    snapshot?: { blob: string; flags: readonly string[] };
-  };
+  coldStart?: ColdProcessOptions;
   /**
    * Also time the original Python ELF's `query.py --context` on the same learnings and heuristics
    * (imported with `elf import elf-py`) against cold `elf context`: `checkout` is a checkout of the
@@ -86,40 +78,6 @@ const fileSize = (path: string) => {
     return 0;
   }
 };
-
-/** Hook events timed cold: the ones on an agent's critical path, with realistic payloads. */
-function hookEvents(tasks: readonly string[]): Array<[string, Record<string, unknown>]> {
-  return [
-    ['SessionStart', { source: 'startup' }],
-    ['UserPromptSubmit', { prompt: tasks[1] }],
-    [
-      'PreToolUse(Task)',
-      {
-        tool_name: 'Task',
-        tool_use_id: 'toolu_bench',
-        tool_input: { description: 'Subagent task', prompt: tasks[2], subagent_type: 'general-purpose' },
-      },
-    ],
-    [
-      'PostToolUse(Read)',
-      {
-        tool_name: 'Read',
-        tool_use_id: 'toolu_read',
-        tool_input: { file_path: 'src/orders/migration.ts' },
-        tool_response: { type: 'text' },
-      },
-    ],
-    [
-      'PostToolUseFailure',
-      {
-        tool_name: 'Bash',
-        tool_use_id: 'toolu_bash',
-        tool_input: { command: 'npm test' },
-        error: 'Exit code 1: 3 tests failed',
-      },
-    ],
-  ];
-}
 
 /** Reference for the ratios: the cheapest real query there is. */
 export const referenceCase = 'raw indexed query';
@@ -250,41 +208,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     if (options.coldStart) {
       await elf.flushTelemetry();
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(elf.db);
-      const { bin, snapshot } = options.coldStart;
-      // A session per round and per way of starting: a session is never shown the same item twice.
-      const event =
-        (name: string, fields: Record<string, unknown>, session = 'bench') =>
-        (round: number) =>
-          JSON.stringify({ session_id: `${session}-${round}`, cwd: options.dir, hook_event_name: name, ...fields });
-      coldStart = measureColdStart(
-        {
-          'node -e 0': ['-e', '0'],
-          'elf context': [bin, '--db', path, 'context', '--task', tasks[0] as string],
-          // One `elf hook` process per agent event, as Claude Code runs them (see hookEvents).
-          ...Object.fromEntries(
-            hookEvents(tasks).map(([name, fields]) => [
-              `hook ${name}`,
-              { args: [bin, '--db', path, 'hook'], input: event(name.replace(/\(.*$/, ''), fields) },
-            ]),
-          ),
-          ...(snapshot
-            ? Object.fromEntries(
-                hookEvents(tasks).map(([name, fields]) => [
-                  `hook ${name} (snapshot)`,
-                  {
-                    args: [...snapshot.flags, '--snapshot-blob', snapshot.blob, '--', 'hook', '--db', path],
-                    input: event(name.replace(/\(.*$/, ''), fields, 'bench-snapshot'),
-                  },
-                ]),
-              )
-            : {}),
-        },
-        {
-          dir: options.dir,
-          ...(options.coldStart.runs ? { runs: options.coldStart.runs } : {}),
-          ...(options.coldStart.env ? { env: options.coldStart.env } : {}),
-        },
-      );
+      coldStart = measureColdProcesses({ ...options.coldStart, db: path, dir: options.dir, tasks });
     }
     let original: OriginalComparison | undefined;
     if (options.compareOriginal) {

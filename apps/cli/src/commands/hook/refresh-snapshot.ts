@@ -1,12 +1,8 @@
 import { realpathSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { snapshotState } from '../../boot/snapshot-state.js';
+import { snapshotLockMs, snapshotState, thisHookBundle } from '../../boot/snapshot-state.js';
 import type { Io } from '../../io.js';
 import { logHookLine } from './hook-log.js';
 import { hookLogDir } from './run-hook.js';
-
-/** A rebuild started less than this long ago is still running (see hook-snapshot.ts's lock). */
-const buildingMs = 120_000;
 
 /** A snapshot this young that still fails is not rebuilt again (node may not run it on this system). */
 const retryMs = 600_000;
@@ -20,9 +16,9 @@ const retryMs = 600_000;
  */
 export function refreshHookSnapshot(blob: string, io: Pick<Io, 'env' | 'cwd' | 'homedir'>): void {
   try {
-    const bin = process.argv[1] ? realpathSync(process.argv[1]) : '';
-    if (!bin) return;
-    const state = snapshotState(blob, join(dirname(bin), 'hook.cjs'));
+    if (!process.argv[1]) return;
+    const bin = realpathSync(process.argv[1]);
+    const state = snapshotState(blob, thisHookBundle());
     const age = (file: string) => {
       try {
         return Date.now() - statSync(file).mtimeMs;
@@ -30,7 +26,7 @@ export function refreshHookSnapshot(blob: string, io: Pick<Io, 'env' | 'cwd' | '
         return Number.POSITIVE_INFINITY;
       }
     };
-    if (age(`${blob}.lock`) < buildingMs || (state === 'current' && age(blob) < retryMs)) return;
+    if (age(`${blob}.lock`) < snapshotLockMs || (state === 'current' && age(blob) < retryMs)) return;
     // Loaded only here, not by every hook.
     const { spawn } = process.getBuiltinModule('node:child_process');
     spawn(process.execPath, [bin, 'hooks', 'snapshot', '--out', blob], { detached: true, stdio: 'ignore' }).unref();

@@ -73,14 +73,12 @@ export function registerHooksInstallCommand(hooks: Command, cli: CliContext): vo
  * only named. Where none can be built (Windows, or node refuses), hooks start the plain way.
  */
 async function installSnapshot(cli: CliContext, dryRun: boolean): Promise<{ blob?: string; note?: string }> {
-  const { buildHookSnapshot, defaultSnapshotPath, snapshotSupported, thisHookBundle } = await import(
-    './hook-snapshot.js'
-  );
+  const { buildHookSnapshot, defaultSnapshotPath, snapshotSupported } = await import('./hook-snapshot.js');
   if (!snapshotSupported) return { note: 'hooks start the plain way: start-up snapshots need a POSIX shell' };
   const blob = defaultSnapshotPath(cli.io.env);
   if (dryRun) return { blob, note: `would build the hook start-up snapshot ${blob}` };
   try {
-    const build = buildHookSnapshot(thisHookBundle(), blob);
+    const build = buildHookSnapshot(blob);
     return {
       blob,
       note: build.built ? `hook start-up snapshot: ${blob}` : `hook start-up snapshot ${blob} (being built)`,

@@ -17,12 +17,12 @@ export function registerHooksSnapshotCommand(hooks: Command, cli: CliContext): v
     .option('--out <file>', 'where to write it (default: elf-hook.blob in ELF’s cache folder)')
     .action(
       handler<SnapshotOptions>(cli, async (opts, globals) => {
-        const { buildHookSnapshot, defaultSnapshotPath, thisHookBundle } = await import('./hook-snapshot.js');
+        const { buildHookSnapshot, defaultSnapshotPath } = await import('./hook-snapshot.js');
         const { ElfError } = await import('@elf/core');
         const blob = opts.out ? resolve(cli.io.cwd, opts.out) : defaultSnapshotPath(cli.io.env);
         let build: Awaited<ReturnType<typeof buildHookSnapshot>>;
         try {
-          build = buildHookSnapshot(thisHookBundle(), blob);
+          build = buildHookSnapshot(blob);
         } catch (error) {
           throw new ElfError('INVALID_INPUT', `out: ${(error as Error).message}`, { field: 'out', cause: error });
         }

@@ -13,8 +13,7 @@ export function registerHooksStatusCommand(hooks: Command, cli: CliContext): voi
     .action(
       handler(cli, async (_opts, globals) => {
         const { elfHookCommandParts, elfHookStatus } = await import('@elf/hooks');
-        const { snapshotState } = await import('../../boot/snapshot-state.js');
-        const { thisHookBundle } = await import('./hook-snapshot.js');
+        const { snapshotState, thisHookBundle } = await import('../../boot/snapshot-state.js');
         const report: Array<{
           scope: Scope;
           file: string;
