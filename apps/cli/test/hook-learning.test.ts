@@ -83,24 +83,27 @@ describe('elf hook: subagents and the learning loop', () => {
     expect(reinforced.times_validated).toBe(1);
   });
 
-  it('a failed Task violates its heuristics, records a failure, and does not learn the markers inside it', async () => {
+  it('a failed Task violates its heuristics, records a failure titled by its error, and learns the markers inside it', async () => {
     const p = setup();
     context(hook(p, payload(p, 'pre-tool-use-task.json')));
     const failed = JSON.parse(payload(p, 'post-tool-use-task.json'));
     failed.tool_response.content[0].text =
-      'Error: permission denied while writing migrations/0042_orders_index.sql\n[LEARNED:database] Never trust this marker from a failed task';
+      'Error: permission denied while writing migrations/0042_orders_index.sql\n[LEARNED:database] Never write migrations as root';
     context(hook(p, JSON.stringify(failed)));
     const h = await db(p, (d) =>
       d.selectFrom('heuristics').selectAll().where('rule', 'like', 'Build indexes%').executeTakeFirstOrThrow(),
     );
     expect(h.times_violated).toBe(1);
     expect(h.confidence).toBe(0.46);
+    // What the subagent learned from failing is kept.
     const auto = await db(p, (d) =>
       d.selectFrom('heuristics').select('rule').where('source_type', '=', 'auto').execute(),
     );
-    expect(auto).toEqual([]);
+    expect(auto).toEqual([{ rule: 'Never write migrations as root' }]);
     const failures = await db(p, (d) => d.selectFrom('learnings').selectAll().where('type', '=', 'failure').execute());
     expect(failures).toHaveLength(1);
-    expect(failures[0]?.title).toMatch(/^Subagent failed: /);
+    expect(failures[0]?.title).toBe(
+      'Subagent failed: Error: permission denied while writing migrations/0042_orders_index.sql',
+    );
   });
 });

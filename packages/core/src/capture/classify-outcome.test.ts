@@ -67,6 +67,8 @@ describe('false-positive guards', () => {
     'Exception handling: unknown exception: types are wrapped in ElfError.',
     'The memory leak was not found to be related to the cache layer at all.',
     'Ran the whole suite: 0 failed, 124 passed in 3.2 seconds on this machine.',
+    'Added a healthcheck with interval: 2s, timeout: 3s, retries: 15 and it comes up healthy.',
+    'Set --timeout 10000 on the slow suite; every run of the suite is green now.',
   ])('%j is not a failure', (text) => {
     expect(outcomeOf(text)).toBe('success');
   });

@@ -38,6 +38,8 @@ const falsePositives: RegExp[] = [
   /\b(?:handles|handling)\b[^\n]{0,20}?\berrors?\b/i,
   /\bexception[ -]handl/i,
   /\b(?:0|no|zero|none)\s+(?:\w+\s+)?failed\b/i,
+  // A setting, not an event: `timeout: 3s`, `timeout=30`, `--timeout 10s`.
+  /\btimeout["']?\s*[:=]?\s*\d/i,
 ];
 const guardWindow = 30;
 

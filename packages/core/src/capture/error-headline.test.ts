@@ -100,6 +100,16 @@ const shapes: Array<[string, string, string]> = [
     'String to replace not found in file.',
   ],
   ['plain message', 'Permission to use Bash has been denied.', 'Permission to use Bash has been denied.'],
+  [
+    'jest code frame',
+    "Exit code 1\n FAIL  test/auth.test.ts\n  console.warn\n    [auth] rejected token: NotBeforeError: jwt not active\n\n      41 |     logger.warn(e);\n    > 42 |     return res.status(401).json({ error: 'unauthorized' });\n         |            ^",
+    '[auth] rejected token: NotBeforeError: jwt not active',
+  ],
+  [
+    'ts-node source excerpt',
+    "Exit code 1\n/app/node_modules/ts-node/src/index.ts:859\n    return new TSError(diagnosticText, diagnosticCodes, diagnostics);\n           ^\nTSError: ⨯ Unable to compile TypeScript:\nsrc/auth.ts:21:9 - error TS2339: Property 'user' does not exist on type 'Request'.",
+    "src/auth.ts:21:9 - error TS2339: Property 'user' does not exist on type 'Request'.",
+  ],
   ['only an exit status', 'Exit code 1', 'Exit code 1'],
   [
     'colour codes',

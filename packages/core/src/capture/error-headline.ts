@@ -18,6 +18,7 @@ const noise = [
   /^(ERR_PNPM_\w+|\[ERR_PNPM_\w+\])?\s*Command failed with exit code \d+/i,
   /^(=+|-+|_+|\*+)( .* )?(=+|-+|_+|\*+)?$/, // pytest's and others' rulers
   /^(note|help|hint|warning):/i, // compilers' follow-up lines
+  /^>?\s*\d+\s*\|/, // a code frame's source line (jest, babel, vite: `> 41 |   logger.warn(…)`)
 ];
 
 /** Lines that name an error outright. */
@@ -38,10 +39,14 @@ const weak =
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes are what this removes
 const ansi = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 
+/** A line that names an error, unless it only introduces the next one (`TSError: ⨯ Unable to compile TypeScript:`). */
 function score(line: string): number {
-  if (strong.some((pattern) => pattern.test(line))) return 2;
+  if (strong.some((pattern) => pattern.test(line))) return line.endsWith(':') ? 1.5 : 2;
   return weak.test(line) ? 1 : 0;
 }
+
+/** Node's and Python's source excerpt: a line of code with a caret marker under it. */
+const caret = /^[\s~]*\^[\s^~]*$/;
 
 /**
  * The first line that names an error (`Error: …`, `error TS2322: …`, `fatal: …`, pytest's `E  …`),
@@ -50,11 +55,12 @@ function score(line: string): number {
  * frames and package-manager trailers are never chosen. Whitespace is collapsed; '' for no text.
  */
 export function errorHeadline(output: string): string {
-  const lines = output
+  const raw = output
     .replace(ansi, '')
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !noise.some((pattern) => pattern.test(line)));
+    .filter((line) => line !== '');
+  const lines = raw.filter((line, i) => !noise.some((pattern) => pattern.test(line)) && !caret.test(raw[i + 1] ?? ''));
   if (lines.length === 0) return output.replace(ansi, '').trim().split(/\r?\n/)[0]?.trim() ?? '';
   let best: string | undefined;
   let bestScore = 0;

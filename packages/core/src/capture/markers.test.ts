@@ -13,9 +13,9 @@ describe('extractMarkers', () => {
       '[Learned:Testing]   trailing spaces are trimmed   ',
     ].join('\n');
     expect(extractMarkers(output)).toEqual([
-      { domain: 'react', text: 'Memoise context values to stop re-renders', kind: 'observation' },
+      { domain: 'react', text: 'Memoise context values to stop re-renders', kind: 'heuristic' },
       { domain: 'api', text: 'The v2 endpoint paginates with cursors', kind: 'observation' },
-      { domain: null, text: 'sqlite needs WAL for concurrent readers', kind: 'observation' },
+      { domain: null, text: 'sqlite needs WAL for concurrent readers', kind: 'heuristic' },
       { domain: null, text: 'vitest runs files in parallel by default', kind: 'observation' },
       { domain: 'testing', text: 'trailing spaces are trimmed', kind: 'observation' },
     ]);
@@ -50,7 +50,7 @@ describe('extractMarkers', () => {
     expect(extractMarkers(output)).toEqual([
       { domain: 'api', text: 'Always send an idempotency key', kind: 'heuristic' },
       { domain: 'db', text: '_WAL mode_ helps readers', kind: 'observation' },
-      { domain: 'git', text: 'rebase before pushing', kind: 'observation' },
+      { domain: 'git', text: 'rebase before pushing', kind: 'heuristic' },
       { domain: 'css', text: 'Prefer grid for page layout', kind: 'heuristic' },
       { domain: 'ci', text: 'caches live in ~/.pnpm-store', kind: 'observation' },
     ]);
@@ -83,8 +83,8 @@ describe('extractMarkers', () => {
   it('returns duplicate markers once', () => {
     const output = '[LEARNED:api] Cache tokens\n[learned:API]  cache   tokens\n[LEARNED:db] Cache tokens';
     expect(extractMarkers(output)).toEqual([
-      { domain: 'api', text: 'Cache tokens', kind: 'observation' },
-      { domain: 'db', text: 'Cache tokens', kind: 'observation' },
+      { domain: 'api', text: 'Cache tokens', kind: 'heuristic' },
+      { domain: 'db', text: 'Cache tokens', kind: 'heuristic' },
     ]);
   });
 });
@@ -107,6 +107,29 @@ describe('marker kind', () => {
       'prefer composition.',
       'Tests shouldn’t sleep',
       '(never) parenthesised',
+    ]);
+  });
+
+  it('is a heuristic when it gives an order, at its start or after an opening clause', () => {
+    expectKind('heuristic', [
+      'Add a btree index on invoices.issued_at before exporting by date range',
+      'use snake_case for columns',
+      'Pin pnpm in packageManager so CI and laptops agree',
+      'When the cache is cold, warm it before the load test',
+      'In this repo, run the migrations with --single-transaction',
+      'If a webhook arrives twice: dedupe on event.id',
+      'In shop, ERESOLVE conflicts are stale peer ranges; resolve them with legacy-peer-deps',
+      'The sdk ships two builds. Keep the types condition first in every exports entry',
+    ]);
+  });
+
+  it('is an observation when it states a fact, whatever verbs it holds', () => {
+    expectKind('observation', [
+      'caches live in ~/.pnpm-store',
+      'The export sorts by issued_at without an index',
+      'In production the pool has 20 connections',
+      'When the cache is cold the first request takes 4 s',
+      'Adding an index fixed it',
     ]);
   });
 

@@ -1,5 +1,5 @@
 // Agents teach ELF by writing `[LEARNED:domain] text` in their output. Each marker becomes a heuristic
-// (a rule: it says always/never/should…) or an observation (a plain fact). The marker grammar follows
+// (a rule: it says always/never/should…, or gives an order) or an observation (a plain fact). The marker grammar follows
 // the original ELF (`[LEARN`, optional `ED`/`ING`, optional domain), but the rule words must be whole
 // words here: the original's substring test turned "shoulder" and "mustard" into rules.
 import { toDomain } from '../text/domains.js';
@@ -20,7 +20,39 @@ const maxObservation = 5_000;
 const marker = /\[learn(?:ed|ing)?(?:[:\s](?<hint>[^[\]\r\n]*))?\]/gi;
 
 const ruleWord =
-  /(?<![\p{L}\p{N}_])(?:always|never|should(?:n['’]?t)?|must(?:n['’]?t)?|don['’]?t|avoid|prefer)(?![\p{L}\p{N}_])/iu;
+  /(?<![\p{L}\p{N}_])(?:always|never|should(?:n['’]?t)?|must(?:n['’]?t)?|don['’]?t|avoid|prefer|needs?|(?:has|have) to)(?![\p{L}\p{N}_])/iu;
+
+// An imperative states a rule too ("Add an index on issued_at before exporting by date"): the text
+// opens with one of these verbs in its base form, or does after an opening clause ("When the
+// cache is cold, warm it first", "In this repo, run …"). A closed list, not a tagger: "Cache
+// tokens" is an order, "caches live in ~/.pnpm-store" a fact.
+const imperativeVerbs = new Set(
+  (
+    'add allow apply ask assert avoid await backfill batch bump cache call cap chain check chown clean clear ' +
+    'close commit compare configure convert copy create debounce declare dedupe default defer delete deploy ' +
+    'disable drain drop emit enable encode ensure escape exclude expire export extract fetch filter flush ' +
+    'follow force freeze gate generate give guard handle hash hoist hold ignore import include increase index ' +
+    'inject install invalidate isolate keep kill label leave limit list load lock log lower make map mark ' +
+    'match measure memoise memoize merge migrate mock mount move name normalise normalize open order ' +
+    'override paginate parse pass pin poll prefix preload prune publish pull purge push put quote raise ' +
+    'read rebase rebuild recreate reduce refresh register reject release reload remove rename replace ' +
+    'require reset resolve restart retry return reuse revalidate revert review rotate run sanitise sanitize ' +
+    'scope seed send serialise serialize serve set sign skip sort split squash start stop store stream stub ' +
+    'tag tear test throttle throw time trim truncate turn unset update upgrade use validate verify wait warm ' +
+    'wrap write'
+  ).split(' '),
+);
+const openingClause = /^(?:when|whenever|if|before|after|once|unless|in|on|for|with|during)\b[^,;:]{1,120}[,;:]\s*/i;
+
+function isImperative(text: string): boolean {
+  const first = (body: string) => /^[\p{L}]+/u.exec(body)?.[0]?.toLowerCase() ?? '';
+  // Each sentence, and each part after a semicolon or colon ("… are harmless; resolve them with …").
+  return text.split(/[.;:!?]\s+/).some((part) => {
+    if (imperativeVerbs.has(first(part))) return true;
+    const clause = openingClause.exec(part);
+    return clause !== null && imperativeVerbs.has(first(part.slice(clause[0].length)));
+  });
+}
 
 export function extractMarkers(text: string): Marker[] {
   const markers: Marker[] = [];
@@ -34,7 +66,7 @@ export function extractMarkers(text: string): Marker[] {
       if (!body) return;
       // Decided on the text a heuristic would keep, so a stored rule always shows its rule word.
       const asRule = capAtWord(body, maxHeuristic);
-      const kind = ruleWord.test(asRule) ? 'heuristic' : 'observation';
+      const kind = ruleWord.test(asRule) || isImperative(asRule) ? 'heuristic' : 'observation';
       const capped = kind === 'heuristic' ? asRule : capAtWord(body, maxObservation);
       // `[LEARNED: api]` and `[LEARNED::api]` name `api`; a hint that is no valid domain names none.
       const domain = toDomain((match.groups?.hint ?? '').trim().replace(/^:\s*/, ''));

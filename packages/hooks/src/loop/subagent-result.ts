@@ -20,8 +20,9 @@ export interface SubagentResult {
 
 /**
  * Settles the heuristics a subagent was given with the outcome of its answer; a failed one is
- * recorded as a failure (and its markers are not learned), a successful one teaches its markers.
- * Whichever of the two events that report a subagent comes second finds the work done.
+ * recorded as a failure, titled by the error its answer names. Its markers are learned either way:
+ * what a subagent learned from failing is the lesson most worth keeping. Whichever of the two
+ * events that report a subagent comes second finds the work done.
  */
 export async function settleSubagent(
   scope: EventScope,
@@ -36,16 +37,17 @@ export async function settleSubagent(
     agentKey: subagent.agentKey,
     agentType: subagent.agentType,
   });
+  const captured: CapturedItem[] = [];
   if (outcome === 'failure') {
     const failure = await captureToolFailure(ctx, {
       sessionId: session.sessionId,
       toolName: 'Subagent',
-      error: `${reason}\n\n${subagent.output.slice(0, 2000)}`,
+      error: `${subagent.output.slice(0, 2000)}\n\n(${reason})`,
       inputSummary: subagent.description,
     });
-    return { settled, captured: failure ? [failure] : [] };
+    if (failure) captured.push(failure);
   }
   const markers = extractMarkers(subagent.output);
-  const captured = markers.length > 0 ? await learnFromMarkers(ctx, { sessionId: session.sessionId, markers }) : [];
+  if (markers.length > 0) captured.push(...(await learnFromMarkers(ctx, { sessionId: session.sessionId, markers })));
   return { settled, captured };
 }
