@@ -35,13 +35,13 @@ export function outcomeStep(h: HeuristicRow, input: PatchInput): { step: Confide
   return { step, decaySteps };
 }
 
-/** The columns to write; `dormantBelow` is the threshold it fell below when it becomes dormant. */
+/** The columns to write; `dormantReason` says why, when it becomes dormant. */
 export function outcomePatch(
   h: HeuristicRow,
   input: PatchInput,
   confidence: number,
   decaySteps: number,
-  dormantBelow: number | null,
+  dormantReason: string | null,
 ): HeuristicPatch {
   const e = input.event;
   const at = input.at;
@@ -55,10 +55,10 @@ export function outcomePatch(
     // Decay is the one event that is not a use: its steps add up until the next use.
     ...(e !== 'decay' ? { last_used_at: at, decay_steps: 0 } : { decay_steps: h.decay_steps + decaySteps }),
     ...(e === 'revived' ? { status: 'active', status_reason: null, status_changed_at: at } : {}),
-    ...(dormantBelow !== null
+    ...(dormantReason !== null
       ? {
           status: 'dormant',
-          status_reason: `confidence ${confidence} fell below ${dormantBelow}`,
+          status_reason: dormantReason,
           status_changed_at: at,
         }
       : {}),

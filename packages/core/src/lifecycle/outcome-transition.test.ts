@@ -101,13 +101,37 @@ describe('outcomeTransition: rate limit and dormancy', () => {
     const t = run(row({ confidence: 0.21 }), { event: 'violated', reason: 'exit 1' });
     expect(t?.patch).toMatchObject({ confidence: 0.1932, status: 'dormant', status_changed_at: at });
     expect(t?.patch.status_reason).toBe('confidence 0.1932 fell below 0.2');
-    expect(t?.audit.reason).toBe('exit 1; dormant: confidence 0.1932 < 0.2');
+    expect(t?.audit.reason).toBe('exit 1; dormant: confidence 0.1932 fell below 0.2');
     expect(t?.decisions.becomeDormant).toBe(true);
     expect(t?.result.becameDormant).toBe(true);
     expect(run(row({ confidence: 0.21 }), { event: 'consulted' })?.decisions.becomeDormant).toBe(false);
     const stricter = run(row({ confidence: 0.3 }), { event: 'violated' }, open, { ...config, dormantBelow: 0.3 });
     expect(stricter?.patch.status).toBe('dormant');
     expect(run(row({ confidence: 0.21, is_golden: 1 }), { event: 'violated' })?.patch).not.toHaveProperty('status');
+  });
+
+  it('puts a heuristic proven wrong to sleep: dormancy.after-violations violations and never held', () => {
+    // The third violation of a new rule at 0.5: its confidence (0.39) is far above the floor.
+    const third = run(row({ confidence: 0.4232, times_violated: 2 }), { event: 'violated', reason: 'exit 1' });
+    expect(third?.patch).toMatchObject({ confidence: 0.3893, status: 'dormant', status_changed_at: at });
+    expect(third?.patch.status_reason).toBe('violated 3 times, validated 0');
+    expect(third?.audit.reason).toBe('exit 1; dormant: violated 3 times, validated 0');
+    expect(third?.result.becameDormant).toBe(true);
+    // Contradictions count as violations.
+    const mixed = run(row({ times_violated: 1, times_contradicted: 1 }), { event: 'contradicted' });
+    expect(mixed?.patch.status).toBe('dormant');
+    // Not yet: two violations; nor a rule that held even once (it is weak, not wrong).
+    expect(run(row({ times_violated: 1 }), { event: 'violated' })?.patch).not.toHaveProperty('status');
+    expect(run(row({ times_violated: 5, times_validated: 1 }), { event: 'violated' })?.patch).not.toHaveProperty(
+      'status',
+    );
+    // A validation never puts a rule to sleep, whatever its record; nor is a golden rule put to sleep.
+    expect(run(row({ times_violated: 5 }), { event: 'validated' })?.patch).not.toHaveProperty('status');
+    expect(run(row({ times_violated: 5, is_golden: 1 }), { event: 'violated' })?.patch).not.toHaveProperty('status');
+    // The setting moves the count.
+    const patient = { ...config, dormantAfterViolations: 5 };
+    expect(run(row({ times_violated: 2 }), { event: 'violated' }, open, patient)?.patch).not.toHaveProperty('status');
+    expect(run(row({ times_violated: 4 }), { event: 'violated' }, open, patient)?.patch.status).toBe('dormant');
   });
 });
 

@@ -24,6 +24,11 @@ export interface LifecycleConfig {
   decayStepDays: number;
   /** A non-golden heuristic whose confidence falls below this becomes dormant. */
   dormantBelow: number;
+  /**
+   * … or once it has been violated (or contradicted) this many times without ever holding: proven
+   * wrong, it stops being shown long before its confidence reaches the floor.
+   */
+  dormantAfterViolations: number;
   /** Days dormant before a heuristic is archived. */
   archiveAfterDays: number;
 }
@@ -35,6 +40,7 @@ export const defaultLifecycleConfig: LifecycleConfig = {
   decayIdleDays: 30,
   decayStepDays: 14,
   dormantBelow: 0.2,
+  dormantAfterViolations: 3,
   archiveAfterDays: 90,
 };
 
@@ -84,6 +90,12 @@ export const lifecycleSettings: Readonly<Record<string, SettingSpec>> = {
       return n >= 0.05 && n <= 0.9 ? n : undefined;
     },
     rule: 'a number 0.05..0.9',
+  },
+  'dormancy.after-violations': {
+    field: 'dormantAfterViolations',
+    help: 'violations, without a validation, after which a non-golden heuristic becomes dormant',
+    parse: integer(1, 1000),
+    rule: 'an integer 1..1000',
   },
   'archive.after-days': {
     field: 'archiveAfterDays',
