@@ -36,8 +36,10 @@ afterEach(async () => {
 
 const query = (box: ClaudeSandbox, args: string[]) =>
   json(elf(box, ['--json', 'query', ...args], { cwd: box.project }));
-const record = (box: ClaudeSandbox, domain: string, rule: string) =>
-  expect(elf(box, ['record', 'heuristic', '--domain', domain, '--rule', rule], { cwd: box.project }).code).toBe(0);
+const record = (box: ClaudeSandbox, domain: string, rule: string, scope: string[] = []) =>
+  expect(
+    elf(box, ['record', 'heuristic', '--domain', domain, '--rule', rule, ...scope], { cwd: box.project }).code,
+  ).toBe(0);
 
 /** The run ended well and the client reported no trouble with any hook. */
 function expectClean(run: ClaudeRun): void {
@@ -68,7 +70,8 @@ const realFailureTitles = [
 describe('Claude Code sessions against a scripted model (real client, real hooks)', () => {
   it('injects context the model sees, captures what happened, and the next session meets the lesson', async () => {
     const box = claudeSandbox();
-    record(box, 'database', 'Open the orders database read-only when a report only reads it');
+    // Scoped to the project: a session start shows it whatever the session is about.
+    record(box, 'database', 'Open the orders database read-only when a report only reads it', ['--project']);
     // Session 1: read a file, a Bash command that fails for real, an Edit that cannot apply, then
     // an answer with a marker.
     model = await startScriptedModel((request: ModelRequest) => {
@@ -125,7 +128,10 @@ describe('Claude Code sessions against a scripted model (real client, real hooks
       "Bash failed: fatal: cannot change to 'reports': No such file or directory",
       'Edit failed: String to replace not found in file.',
     ]);
-    expect(failures.find((l: { title: string }) => l.title.startsWith('Bash')).summary).toMatch(/\(exit code 128\)$/);
+    // The summary ends with the status and the situation: the session's first prompt.
+    expect(failures.find((l: { title: string }) => l.title.startsWith('Bash')).summary).toMatch(
+      /\(exit code 128\)\n\nWhile: the nightly orders report crashes before it writes anything$/,
+    );
     expect(JSON.stringify(query(box, ['--trails']))).toContain('src/orders.ts');
     const git = query(box, ['--domain', 'git']);
     expect(JSON.stringify(git.heuristics)).toContain(
@@ -259,7 +265,8 @@ describe('Claude Code sessions against a scripted model (real client, real hooks
 
   it('after `elf hooks uninstall` the client still starts, with the user’s own hook and no ELF context', async () => {
     const box = claudeSandbox();
-    record(box, 'database', 'Open the orders database read-only when a report only reads it');
+    // Scoped to the project: a session start shows it whatever the session is about.
+    record(box, 'database', 'Open the orders database read-only when a report only reads it', ['--project']);
     expect(elf(box, ['hooks', 'uninstall']).code).toBe(0);
     model = await startScriptedModel('Nothing to do.');
     const run = await runClaude(box, model.url, 'the orders report is slow', ['Read']);

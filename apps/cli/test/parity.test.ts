@@ -11,7 +11,11 @@ import { corpusUrl, type ParityRecord, runParity } from './parity/parity-run.mjs
 // (promptMinScore) went from 0.3 to 0.2 for the new score scale (8 prompt steps); and when a
 // captured failure's title began to name its error instead of Claude Code's `Exit code 1`, and
 // when PreToolUse(Task) began to put its knowledge into the subagent's prompt (`updatedInput`),
-// since the real client gives a PreToolUse additionalContext to the main agent only (issue 13):
+// since the real client gives a PreToolUse additionalContext to the main agent only (issue 13);
+// and for the repeat-mistake benchmark (issue 14), when session start stopped showing what was
+// merely learned in the project and other projects' recent failures (those wait for a prompt
+// they match) and a subagent's knowledge got the prompt's relevance floor (14 of 94 steps: every
+// SessionStart and PreToolUse(Task), and the prompts that now show what session start held back):
 //   node apps/cli/test/parity/parity-run.mjs <checkout> apps/cli/test/parity/expected.json
 // A change that means to alter what agents see re-records it and says why in its commit.
 

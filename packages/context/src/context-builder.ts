@@ -136,6 +136,15 @@ export class ContextBuilder {
         weights: w,
       });
     }
+    if (options.projectKnowledge === 'scoped') {
+      gathered = {
+        ...gathered,
+        projectHeuristics: gathered.projectHeuristics.filter(
+          (h) => h.project_path !== null && h.project_path === projectPath,
+        ),
+        projectLearnings: [],
+      };
+    }
     const assembled = assembleCandidates(gathered, {
       now,
       domains: domainWeights,

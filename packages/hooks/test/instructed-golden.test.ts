@@ -46,7 +46,12 @@ async function exportTo(p: Project, file: string, before: string | null = null):
 
 async function withKnowledge() {
   const p = await project();
-  await p.elf.recordHeuristic({ domain: 'database', rule: 'Build indexes on big tables concurrently' });
+  // Scoped to the project: what a session start shows besides the golden rules.
+  await p.elf.recordHeuristic({
+    domain: 'database',
+    rule: 'Build indexes on big tables concurrently',
+    project_path: p.root,
+  });
   return p;
 }
 
@@ -89,7 +94,7 @@ describe('golden rules already in the agent’s instruction files', () => {
     const p = await withKnowledge();
     expectGoldenShown((await p.event(start)).context);
     writeFileSync(join(p.root, 'CLAUDE.md'), '# Shop\n\nUse pnpm. Run `elf golden export --to claude-md` some day.\n');
-    expectGoldenShown((await p.event(subagent)).context);
+    expectGoldenShown((await p.event({ kind: 'session-start', source: 'clear' })).context);
     writeFileSync(join(p.root, 'CLAUDE.md'), `Do not edit \`${goldenBlockStart}\` … \`${goldenBlockEnd}\` by hand.\n`);
     expectGoldenShown((await p.event(start)).context);
   });

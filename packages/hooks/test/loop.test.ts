@@ -6,12 +6,32 @@ import { project } from './support/project.js';
 // The learning loop through plain event objects, as every transport drives it, on a real database.
 
 describe('session start', () => {
-  it('injects golden rules and this project’s knowledge, remembers it, and starts over after a clear', async () => {
+  it('injects golden rules and the rules scoped to this project, remembers them, and starts over after a clear', async () => {
     const p = await project();
-    const rule = await p.elf.recordHeuristic({ domain: 'database', rule: 'Build indexes on big tables concurrently' });
+    const rule = await p.elf.recordHeuristic({
+      domain: 'database',
+      rule: 'Build indexes on big tables concurrently',
+      project_path: p.root,
+    });
+    // Learned here but not scoped to it, and another project's recent failure: they wait for a prompt they match.
+    await p.elf.recordHeuristic({
+      domain: 'testing',
+      rule: 'Give each vitest worker its own schema',
+      project_path: null,
+    });
+    await p.elf.recordLearning({
+      type: 'failure',
+      domain: 'api',
+      title: 'Webhook signature check failed after the body parser',
+    });
     const first = await p.event({ kind: 'session-start', source: 'startup' });
     expect(first.context).toContain('## Golden rules');
     expect(first.context).toContain('Build indexes on big tables concurrently');
+    expect(first.context).not.toContain('vitest worker');
+    expect(first.context).not.toContain('Webhook signature');
+    expect(
+      (await p.event({ kind: 'prompt', prompt: 'the vitest workers share one schema and clash' })).context,
+    ).toContain('Give each vitest worker its own schema');
     expect(first.recorded.injected).toContainEqual(expect.objectContaining({ kind: 'heuristic', id: rule.id }));
     expect(await getSession(p.elf.core, 'sess-1')).toMatchObject({ project: p.root });
     // The prompt that follows does not repeat what the session start showed …
@@ -94,7 +114,7 @@ describe('subagents', () => {
     expect(stop.recorded.captured).toEqual([]);
   });
 
-  it('violates what a failed subagent was given and records the failure, not its markers', async () => {
+  it('violates what a failed subagent was given, records the failure by its error, and learns its markers', async () => {
     const p = await project();
     const rule = await p.elf.recordHeuristic({ domain: 'database', rule: 'Build indexes on big tables concurrently' });
     await p.event({ ...task, description: null, task: 'build the orders index on big tables' });
@@ -104,12 +124,16 @@ describe('subagents', () => {
       message: 'I could not complete this: Error: deadlock detected.\n[LEARNED:database] Never retry without a backoff',
     });
     expect(stop.recorded.settled).toContainEqual(expect.objectContaining({ heuristicId: rule.id, event: 'violated' }));
-    expect(stop.recorded.captured).toEqual([{ kind: 'learning', id: expect.any(Number), action: 'added' }]);
+    expect(stop.recorded.captured).toEqual([
+      { kind: 'learning', id: expect.any(Number), action: 'added' },
+      { kind: 'heuristic', id: expect.any(Number), action: 'added' },
+    ]);
     const learning = await p.elf.getLearning(stop.recorded.captured[0]?.id as number);
     expect(learning).toMatchObject({ type: 'failure' });
-    expect(learning?.title).toMatch(/^Subagent failed: /);
+    expect(learning?.title).toBe('Subagent failed: I could not complete this: Error: deadlock detected.');
+    // What a subagent learned from failing is kept.
     const rules = await p.elf.db.selectFrom('heuristics').select('rule').execute();
-    expect(rules.map((r) => r.rule)).not.toContain('Never retry without a backoff');
+    expect(rules.map((r) => r.rule)).toContain('Never retry without a backoff');
   });
 });
 

@@ -35,6 +35,8 @@ export function setup(): Project {
     'database',
     '--rule',
     'Build indexes on big tables concurrently to avoid locking',
+    // Scoped to the project: what a session start shows besides the golden rules.
+    '--project',
   ]);
   record(['record', 'heuristic', '--domain', 'frontend', '--rule', 'Keep React components free of data fetching']);
   return p;

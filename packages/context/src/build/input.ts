@@ -26,6 +26,12 @@ export interface BuildOptions {
   tiers?: readonly Tier[];
   /** A stricter relevance floor than the configured `minScore` (a prompt adds nothing weak). */
   minScore?: number;
+  /**
+   * This project's knowledge offered without matching the task: `all` (default) — what was learned
+   * here and what is scoped to it; `scoped` — only heuristics a person scoped to this project
+   * (session start: what was merely learned here waits until a prompt makes it relevant).
+   */
+  projectKnowledge?: 'all' | 'scoped';
 }
 
 export interface ContextBuilderOptions {

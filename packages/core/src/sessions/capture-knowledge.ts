@@ -8,7 +8,7 @@ import { recordHeuristic } from '../record/record-heuristic.js';
 import { recordLearning } from '../record/record-learning.js';
 import { inferDomain } from '../text/domain-inference.js';
 import { writeTransaction } from '../transaction.js';
-import { claimCapture } from './session-state.js';
+import { claimCapture, sessionSituation } from './session-state.js';
 
 export interface CapturedItem {
   kind: 'heuristic' | 'learning';
@@ -60,6 +60,14 @@ export async function learnFromMarkers(
   },
 ): Promise<CapturedItem[]> {
   const captured: CapturedItem[] = [];
+  // The situation it was learned in goes with a new rule (searched, not shown): the symptom a later
+  // session describes is more often the session's first prompt than the rule's own words.
+  const situation = input.explanation === undefined ? await sessionSituation(ctx, input.sessionId) : null;
+  const explanation =
+    input.explanation ??
+    (situation
+      ? `Learned from a [LEARNED] marker in a session that started with: ${situation}`
+      : 'Captured from a [LEARNED] marker in an agent session.');
   for (const marker of input.markers) {
     const text = redactSecrets(marker.text).text.trim();
     if (!text) continue;
@@ -91,7 +99,7 @@ export async function learnFromMarkers(
         const h = await recordHeuristic(inTrx, {
           domain,
           rule,
-          explanation: input.explanation ?? 'Captured from a [LEARNED] marker in an agent session.',
+          explanation,
           confidence: 0.5,
           source: input.source ?? 'auto',
           force: true,
@@ -143,15 +151,18 @@ export async function captureToolFailure(ctx: CoreHandle, input: ToolFailureInpu
   )
     return null;
   const what = input.inputSummary ? redactSecrets(input.inputSummary).text.trim() : '';
+  const situation = await sessionSituation(ctx, input.sessionId);
   const domain = inferDomain(`${what} ${error}`) ?? 'general';
   const learning = await recordLearning(ctx, {
     type: 'failure',
     title: cutAtWord(`${input.toolName} failed: ${headline}`, 200),
     summary: cutAtWord(
       [
-        /^error\b/i.test(output) ? output : `Error: ${output}`,
+        cutAtWord(/^error\b/i.test(output) ? output : `Error: ${output}`, 3500),
         what ? `Input: ${what}` : '',
         exit ? `(exit code ${exit[1]})` : '',
+        // Last, so a shortened summary loses it first.
+        situation ? `While: ${situation}` : '',
       ]
         .filter(Boolean)
         .join('\n\n'),

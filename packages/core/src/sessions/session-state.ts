@@ -167,6 +167,21 @@ export async function noteFirstPrompt(ctx: CoreHandle, sessionId: string, prompt
     .execute();
 }
 
+/**
+ * What the session is about, in the user's words: its first prompt (redacted when it was noted),
+ * or null. Kept with what the session learns, so a later session that describes the same
+ * situation finds the lesson even when it never names the cause.
+ */
+export async function sessionSituation(ctx: CoreHandle, sessionId: string): Promise<string | null> {
+  const row = await ctx.db
+    .selectFrom('session_summaries')
+    .select('conversation_summary')
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst();
+  const started = row?.conversation_summary?.match(/^Started with: ([\s\S]+)$/)?.[1]?.trim();
+  return started || null;
+}
+
 /** How far the session's transcript has been read (markers before `offset` are learned). */
 export async function noteTranscriptRead(
   ctx: CoreHandle,

@@ -18,6 +18,7 @@ export interface InjectionPlan {
   skipInstructedGolden?: boolean;
   tiers?: readonly Tier[];
   minScore?: number;
+  projectKnowledge?: 'all' | 'scoped';
 }
 
 export interface Injection {
@@ -64,6 +65,7 @@ export async function inject(scope: EventScope, plan: InjectionPlan): Promise<In
       ...(exclude ? { exclude } : {}),
       ...(plan.tiers ? { tiers: plan.tiers } : {}),
       ...(plan.minScore !== undefined ? { minScore: plan.minScore } : {}),
+      ...(plan.projectKnowledge ? { projectKnowledge: plan.projectKnowledge } : {}),
     },
   );
   const items = result.tiers.flatMap((t) => t.items);

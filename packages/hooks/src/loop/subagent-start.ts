@@ -4,7 +4,8 @@ import { inject, instructedNote, revivedNote } from './inject.js';
 import { type EventScope, eventResult, openScopeSession } from './scope.js';
 
 /**
- * A subagent's start: the heuristics, golden rules and past failures relevant to its task, and a
+ * A subagent's start: the heuristics, golden rules and past failures relevant to its task (no
+ * weaker than a prompt's), and a
  * record of which heuristics it was given, so its outcome can validate or violate them. Golden
  * rules the main agent reads in ELF's block of its CLAUDE.md are left out (and not consulted).
  */
@@ -18,6 +19,9 @@ export async function subagentStart(scope: EventScope, event: SubagentStartEvent
     revive: true,
     excludeSeen: false,
     skipInstructedGolden: true,
+    // The prompt's floor: a heuristic shown to a subagent is credited or blamed for its outcome, so
+    // one that merely shares a word with the task must not fill the budget.
+    minScore: scope.settings.promptMinScore,
   });
   const consulted = items.filter((i) => i.kind === 'heuristic' || i.kind === 'golden_rule').map((i) => i.id);
   await recordConsultations(ctx, {
