@@ -18,6 +18,19 @@ export function processIo(): Io {
     homedir: homedir(),
     isTTY: Boolean(process.stdout.isTTY),
     readStdin,
+    ...envClock(process.env.ELF_NOW),
   };
   return current;
+}
+
+/**
+ * `ELF_NOW=<ISO time>`: this process's clock starts at that time and runs on from there. For
+ * replaying recorded sessions on simulated days (the repeat-mistake benchmark) and for tests;
+ * a value that is not a time is ignored, so a hook never fails over it.
+ */
+export function envClock(value: string | undefined): { clock?: { now(): Date } } {
+  const at = value ? Date.parse(value) : Number.NaN;
+  if (!Number.isFinite(at)) return {};
+  const started = Date.now();
+  return { clock: { now: () => new Date(at + (Date.now() - started)) } };
 }

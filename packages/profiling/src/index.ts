@@ -42,3 +42,34 @@ export {
   type SlowQuery,
   type StatementProfile,
 } from './query-profiler.js';
+export { carriesItem } from './repeat-mistakes/lesson-match.js';
+export {
+  originalPromptContext,
+  originalTaskContext,
+  type SelectedContext,
+} from './repeat-mistakes/original-style.js';
+export { injectedText, type ReplayStep, sessionSteps } from './repeat-mistakes/payloads.js';
+export {
+  type Injection,
+  type LessonItem,
+  type ReplayOptions,
+  replayScenario,
+  type ScenarioRecord,
+  type SessionRecord,
+} from './repeat-mistakes/replay-scenario.js';
+export {
+  loadScenarios,
+  type RepeatMistakesOptions,
+  type RepeatMistakesReport,
+  reportOf,
+  runRepeatMistakes,
+  type SessionOutcome,
+  sliceScenarios,
+} from './repeat-mistakes/run-repeat-mistakes.js';
+export {
+  parseScenarioFile,
+  type Scenario,
+  type ScenarioEvent,
+  type ScenarioSession,
+} from './repeat-mistakes/scenario.js';
+export { type SelectorName, type SelectorScore, scoreSelector, selectorNames } from './repeat-mistakes/score.js';

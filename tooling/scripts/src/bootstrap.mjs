@@ -99,6 +99,21 @@ function test(vitestArgs) {
       'tooling/scripts/bench-limits-1k.json',
     ]),
   );
+  // The repeat-mistake benchmark on a 12-scenario slice (one per domain, three of each kind),
+  // through the real built `elf hook` process: a floor on lesson recall, a ceiling on false
+  // injections and tokens (bench/repeat-mistakes/limits-slice.json). The full corpus:
+  // `npm run bench:repeat-mistakes`.
+  log('repeat-mistake benchmark (12-scenario slice, limits checked)');
+  step(
+    'repeat-mistake benchmark',
+    run(process.execPath, [
+      'tooling/scripts/src/repeat-mistakes.mjs',
+      '--slice',
+      '12',
+      '--check',
+      'bench/repeat-mistakes/limits-slice.json',
+    ]),
+  );
   log('tests (vitest)');
   const reportDir = join(root, '.turbo');
   mkdirSync(reportDir, { recursive: true });
