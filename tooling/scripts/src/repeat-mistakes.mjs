@@ -5,6 +5,7 @@
 // memory on the same streams.
 //   node tooling/scripts/src/repeat-mistakes.mjs [--slice N] [--json] [--out FILE] [--check FILE]
 //        [--scenarios DIR] [--concurrency N] [--keep (the work folder, with records.jsonl: every answer)]
+//        [--bin <another build's apps/cli/dist/bin.js> (compare builds on the same corpus)]
 // Needs a build (npm run build). Children run without NODE_EXTRA_CA_CERTS (it only slows them).
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,7 @@ try {
       scenarios: { type: 'string', default: join(root, 'bench/repeat-mistakes/scenarios') },
       concurrency: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      bin: { type: 'string', default: join(root, 'apps/cli/dist/bin.js') },
     },
   }));
 } catch (error) {
@@ -75,7 +77,7 @@ try {
   delete env.NODE_EXTRA_CA_CERTS;
   const report = await runRepeatMistakes({
     scenarios,
-    bin: join(root, 'apps/cli/dist/bin.js'),
+    bin: resolve(values.bin),
     seedDatabase,
     dir: join(work, 'scenarios'),
     start,

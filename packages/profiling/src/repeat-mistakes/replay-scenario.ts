@@ -252,7 +252,8 @@ async function noteViolations(db: Kysely<Database>, record: ScenarioRecord) {
     .select(['times_violated', 'times_contradicted', 'status'])
     .where('id', 'in', ids)
     .execute();
-  record.violations = Math.min(...rows.map((r) => r.times_violated + r.times_contradicted));
+  // Nothing learned to violate (a capture miss, reported as such): no violations.
+  record.violations = rows.length ? Math.min(...rows.map((r) => r.times_violated + r.times_contradicted)) : 0;
   record.lessonStatus = rows.map((r) => r.status);
 }
 
