@@ -184,6 +184,35 @@ describe('Claude Code sessions against a scripted model (real client, real hooks
     keepFixtures(box, 'failures');
   }, 120_000);
 
+  it('when an error comes back that ELF has seen before, the model gets what ELF knows with the failed result', async () => {
+    const box = claudeSandbox();
+    writeFileSync(join(box.project, 'seed.js'), 'throw new Error("seed file missing");\n');
+    const failOnce = () =>
+      startScriptedModel((request: ModelRequest) =>
+        assistantTurns(request) === 0
+          ? [{ tool: 'Bash', input: { command: 'node seed.js', description: 'seed the database' } }]
+          : 'The seed failed.',
+      );
+    model = await failOnce();
+    expectClean(await runClaude(box, model.url, 'seed the local database', ['Bash']));
+    // Session 1 met the error for the first time: nothing was known, nothing was added.
+    // (The client labels it with the tool: "PostToolUseFailure:Bash hook additional context: …".)
+    expect(injected(requestText(model.requests[1] as ModelRequest), 'PostToolUseFailure:Bash')).toEqual([]);
+    await model.close();
+    model = await failOnce();
+    // A prompt that shares no word with it (the real stack trace's `runMain` would match
+    // "running"): the failure is news when the error comes back.
+    expectClean(await runClaude(box, model.url, 'tidy up the changelog', ['Bash']));
+    expect(injected(requestText(model.requests[0] as ModelRequest), 'UserPromptSubmit').join('')).not.toContain(
+      'seed file missing',
+    );
+    // Session 2 repeats it: the request after the failed call carries session 1's failure.
+    const known = injected(requestText(model.requests[1] as ModelRequest), 'PostToolUseFailure:Bash');
+    expect(known).toHaveLength(1);
+    expect(known[0]).toContain('ELF knowledge about this error:');
+    expect(known[0]).toContain('Bash failed: Error: seed file missing');
+  }, 120_000);
+
   it('a prompt gets the knowledge relevant to it that the session has not been shown', async () => {
     const box = claudeSandbox();
     // Learned in another place: global, so not this project's session-start knowledge.

@@ -61,9 +61,14 @@ describe('elf hook: trails, failures, summaries', () => {
     expect(listed.trails).toHaveLength(4);
   });
 
-  it('PostToolUseFailure records a failure learning with the secret in it redacted, once; an interrupt records nothing', async () => {
+  it('PostToolUseFailure records a failure learning with the secret in it redacted, once, answers with what is known about the error; an interrupt records nothing', async () => {
     const p = setup();
-    expect(context(hook(p, payload(p, 'post-tool-use-failure.json')))).toBeNull();
+    // The project's rule about concurrent indexes matches the error: it comes back with the failure.
+    const known = context(hook(p, payload(p, 'post-tool-use-failure.json')));
+    expect(known).toMatch(/^ELF knowledge about this error:\n\n# ELF memory/);
+    expect(known).toContain('Build indexes on big tables concurrently to avoid locking');
+    expect(known).not.toContain('Sup3rS3cretPw');
+    // Once a session: the second time, nothing new.
     expect(context(hook(p, payload(p, 'post-tool-use-failure.json')))).toBeNull();
     const failures = await db(p, (d) => d.selectFrom('learnings').selectAll().where('type', '=', 'failure').execute());
     expect(failures).toHaveLength(1);

@@ -15,7 +15,8 @@ import { corpusUrl, type ParityRecord, runParity } from './parity/parity-run.mjs
 // and for the repeat-mistake benchmark (issue 14), when session start stopped showing what was
 // merely learned in the project and other projects' recent failures (those wait for a prompt
 // they match) and a subagent's knowledge got the prompt's relevance floor (14 of 94 steps: every
-// SessionStart and PreToolUse(Task), and the prompts that now show what session start held back):
+// SessionStart and PreToolUse(Task), and the prompts that now show what session start held back),
+// and when a tool failure began to be answered with what ELF knows about its error (3 steps):
 //   node apps/cli/test/parity/parity-run.mjs <checkout> apps/cli/test/parity/expected.json
 // A change that means to alter what agents see re-records it and says why in its commit.
 

@@ -6,6 +6,8 @@ export interface HookSettings {
   promptTokens: number;
   /** Token budget of the knowledge given with a subagent's task. */
   taskTokens: number;
+  /** Token budget of what ELF knows about a tool's error, given as the failure comes back. */
+  failureTokens: number;
   /** A prompt gets context only from items at least this relevant (0..1). */
   promptMinScore: number;
 }
@@ -14,6 +16,7 @@ export const defaultHookSettings: Readonly<HookSettings> = {
   sessionStartTokens: 1500,
   promptTokens: 800,
   taskTokens: 600,
+  failureTokens: 400,
   promptMinScore: 0.2,
 };
 
@@ -21,6 +24,7 @@ const bounds: Record<keyof HookSettings, [number, number]> = {
   sessionStartTokens: [100, 10_000],
   promptTokens: [100, 10_000],
   taskTokens: [100, 10_000],
+  failureTokens: [100, 10_000],
   promptMinScore: [0, 1],
 };
 
@@ -37,6 +41,7 @@ export function hookSettings(values: Partial<Record<keyof HookSettings, unknown>
     sessionStartTokens: bounded(values.sessionStartTokens, 'sessionStartTokens'),
     promptTokens: bounded(values.promptTokens, 'promptTokens'),
     taskTokens: bounded(values.taskTokens, 'taskTokens'),
+    failureTokens: bounded(values.failureTokens, 'failureTokens'),
     promptMinScore: bounded(values.promptMinScore, 'promptMinScore'),
   };
 }

@@ -176,6 +176,39 @@ describe('tool outcomes', () => {
     const interrupted = await p.event({ kind: 'tool-outcome', tool: 'Bash', outcome: 'interrupted', error: 'stop' });
     expect(interrupted.recorded).toMatchObject({ captured: [], trail: false });
   });
+  it('answer an error met before with what is known about it, once a session, never with the failure just recorded', async () => {
+    const p = await project();
+    const rule = await p.elf.recordHeuristic({
+      domain: 'database',
+      rule: 'Run the migrations with --single-transaction so a failed step leaves nothing half applied',
+      project_path: null,
+    });
+    const failure = (error: string) =>
+      ({ kind: 'tool-outcome', tool: 'Bash', outcome: 'failure', error, summary: 'Bash: npm run migrate' }) as const;
+    const locked = 'Exit code 1\nError: migration 0042 failed: relation "orders" is locked by another transaction';
+    // First time: the rule matches the error, the failure just recorded is not news.
+    const first = await p.event(failure(locked));
+    expect(first.context).toMatch(/^ELF knowledge about this error:\n\n# ELF memory/);
+    expect(first.context).toContain(rule.rule);
+    expect(first.context).not.toContain('Bash failed:');
+    expect(first.recorded.injected).toEqual([expect.objectContaining({ kind: 'heuristic', id: rule.id })]);
+    // The same error again in this session: the rule was shown, the failure read; nothing new.
+    expect((await p.event(failure(locked))).context).toBeNull();
+    // Another session meets the error again: session 1's failure and the rule come with it.
+    const other = { ...p.session, sessionId: 'sess-2' };
+    const again = await p.event(failure(locked), other);
+    expect(again.context).toContain('Bash failed: Error: migration 0042 failed');
+    expect(again.context).toContain(rule.rule);
+    // A subagent tool's failure settles its heuristics; it is not answered.
+    const task = await p.event(
+      { ...failure(locked), tool: 'Task', subagent: { agentKey: 't1', description: null, output: '' } },
+      {
+        ...p.session,
+        sessionId: 'sess-3',
+      },
+    );
+    expect(task.context).toBeNull();
+  });
 });
 
 describe('checkpoints', () => {

@@ -19,6 +19,8 @@ export interface InjectionPlan {
   tiers?: readonly Tier[];
   minScore?: number;
   projectKnowledge?: 'all' | 'scoped';
+  /** Items (`kind:id`) to leave out besides what the session saw (e.g. the failure just captured). */
+  exclude?: readonly string[];
 }
 
 export interface Injection {
@@ -40,8 +42,9 @@ async function excluded(
   instructed: InstructedGolden | null,
 ): Promise<Set<string> | undefined> {
   const seen = plan.excludeSeen ? await injectedKeys(scope.ctx, scope.session.sessionId) : undefined;
-  if (!instructed) return seen;
-  return new Set([...(seen ?? []), ...instructed.exclude]);
+  const extra = [...(instructed?.exclude ?? []), ...(plan.exclude ?? [])];
+  if (extra.length === 0) return seen;
+  return new Set([...(seen ?? []), ...extra]);
 }
 
 /**

@@ -63,6 +63,7 @@ describe('sessionSteps', () => {
     expect(hooks.filter((h) => h.injects).map((h) => h.event)).toEqual([
       'SessionStart',
       'UserPromptSubmit',
+      'PostToolUseFailure',
       'PreToolUse',
     ]);
     expect(steps.find((s) => s.kind === 'cli')).toEqual({

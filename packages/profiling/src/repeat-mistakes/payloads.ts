@@ -122,6 +122,8 @@ function eventSteps(event: ScenarioEvent, index: number, hook: HookStep, place: 
           is_interrupt: false,
         },
         index,
+        // Answered with what ELF knows about the error, when it knows something.
+        true,
       ),
     ];
   }

@@ -22,6 +22,7 @@ export async function runHookCli(argv: readonly string[], io: Io): Promise<numbe
       'session-start-tokens': { type: 'string' },
       'prompt-tokens': { type: 'string' },
       'task-tokens': { type: 'string' },
+      'failure-tokens': { type: 'string' },
       'prompt-min-score': { type: 'string' },
       snapshot: { type: 'string' },
     },
@@ -34,6 +35,7 @@ export async function runHookCli(argv: readonly string[], io: Io): Promise<numbe
       sessionStartTokens: values['session-start-tokens'],
       promptTokens: values['prompt-tokens'],
       taskTokens: values['task-tokens'],
+      failureTokens: values['failure-tokens'],
       promptMinScore: values['prompt-min-score'],
     }),
   );

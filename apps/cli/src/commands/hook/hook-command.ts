@@ -15,6 +15,7 @@ export function registerHookCommand(program: Command, cli: CliContext): void {
     .option('--session-start-tokens <n>', 'token budget of the SessionStart context', '1500')
     .option('--prompt-tokens <n>', 'token budget of the context added to a prompt', '800')
     .option('--task-tokens <n>', 'token budget of the knowledge given with a subagent task', '600')
+    .option('--failure-tokens <n>', 'token budget of what ELF knows about a failed tool call’s error', '400')
     .option('--prompt-min-score <x>', 'relevance (0..1) an item needs to be added to a prompt', '0.2')
     .action(async (flags: Record<string, unknown>, command: Command) => {
       cli.exitCode = 0;
