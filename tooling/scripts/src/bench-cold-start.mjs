@@ -73,6 +73,13 @@ const hookPayloads = {
     tool_use_id: 't1',
   },
   'PostToolUse(Read)': { tool_name: 'Read', tool_input: { file_path: `${dir}/src/a.ts` }, tool_response: 'x' },
+  // A failure is answered with what is known about its error: a context build, like a prompt's.
+  'PostToolUseFailure(Bash)': {
+    tool_name: 'Bash',
+    tool_input: { command: 'npm run build' },
+    tool_use_id: 't2',
+    error: 'Exit code 1\nError: the domain-3 build step failed after a dependency upgrade',
+  },
 };
 const eventOf = (name) => name.replace(/\(.*$/, '');
 
