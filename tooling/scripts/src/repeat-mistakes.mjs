@@ -46,7 +46,14 @@ const count = (name) => {
 };
 const slice = count('slice');
 const concurrency = count('concurrency');
-const limits = values.check ? JSON.parse(readFileSync(resolve(values.check), 'utf8')) : null;
+let limits = null;
+if (values.check) {
+  try {
+    limits = JSON.parse(readFileSync(resolve(values.check), 'utf8'));
+  } catch (error) {
+    fail(`--check: cannot read ${values.check}: ${error.message}`);
+  }
+}
 
 // The day the simulated history starts: background items are up to ~120 days older, sessions
 // follow one a day.

@@ -5,9 +5,9 @@ import { type EventScope, eventResult, openScopeSession } from './scope.js';
 
 /**
  * A subagent's start: the heuristics, golden rules and past failures relevant to its task (no
- * weaker than a prompt's), and a
- * record of which heuristics it was given, so its outcome can validate or violate them. Golden
- * rules the main agent reads in ELF's block of its CLAUDE.md are left out (and not consulted).
+ * weaker than a prompt's), and a record of which heuristics it was given, so its outcome can
+ * validate or violate them. Golden rules the main agent reads in ELF's block of its CLAUDE.md are
+ * left out (and not consulted).
  */
 export async function subagentStart(scope: EventScope, event: SubagentStartEvent): Promise<EventResult> {
   if (!event.task.trim()) return eventResult(null);

@@ -48,6 +48,14 @@ export interface RepeatMistakesReport {
   outcomes: SessionOutcome[];
 }
 
+function readJson(path: string, name: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ElfError('INVALID_INPUT', `${name}: not JSON: ${(error as Error).message}`, { field: 'scenarios' });
+  }
+}
+
 /** Reads every `*.json` scenario file of a folder, in name order. */
 export function loadScenarios(dir: string): Scenario[] {
   let names: string[];
@@ -60,7 +68,7 @@ export function loadScenarios(dir: string): Scenario[] {
       field: 'scenarios',
     });
   }
-  const scenarios = names.flatMap((name) => parseScenarioFile(name, JSON.parse(readFileSync(join(dir, name), 'utf8'))));
+  const scenarios = names.flatMap((name) => parseScenarioFile(name, readJson(join(dir, name), name)));
   const ids = new Set<string>();
   for (const s of scenarios) {
     if (ids.has(s.id)) throw new ElfError('INVALID_INPUT', `scenarios: id ${s.id} is used twice`, { field: 'id' });
