@@ -47,11 +47,19 @@ export class ContextBuilder {
   readonly #weights: RelevanceWeights;
   readonly #corpus: CorpusCache;
 
-  constructor(elf: Elf, options: ContextBuilderOptions = {}) {
+  constructor(elf: Elf, options: ContextBuilderOptions = {}, corpus?: CorpusCache) {
     this.#elf = elf;
     this.#counter = options.tokenCounter;
     this.#weights = { ...defaultWeights, ...options.weights };
-    this.#corpus = new CorpusCache(elf);
+    this.#corpus = corpus ?? new CorpusCache(elf);
+  }
+
+  /**
+   * A builder for a view of the same database (`elf.scoped(…)`: another session or project) that
+   * shares this one's cache of the corpus, so a long-lived process reads it once for all of them.
+   */
+  forView(view: Elf): ContextBuilder {
+    return new ContextBuilder(view, { tokenCounter: this.#counter, weights: this.#weights }, this.#corpus);
   }
 
   /** One context; each build writes one `build_context` row of query telemetry. */

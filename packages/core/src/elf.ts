@@ -59,10 +59,13 @@ export interface ElfOptions
 export class Elf {
   readonly #handle: ElfDatabase;
   readonly core: CoreHandle;
+  /** A view made by `scoped`: closing it leaves the connection to the Elf it came from. */
+  readonly #view: boolean;
 
-  private constructor(handle: ElfDatabase, core: CoreHandle) {
+  private constructor(handle: ElfDatabase, core: CoreHandle, view = false) {
     this.#handle = handle;
     this.core = core;
+    this.#view = view;
   }
 
   static async open(options: ElfOptions): Promise<Elf> {
@@ -83,6 +86,44 @@ export class Elf {
       sessionId: options.sessionId ?? null,
       agentId: options.agentId ?? null,
     });
+  }
+
+  /**
+   * The same open database seen from another agent session or project (a server answers many
+   * sessions over one connection). The view shares the connection and what belongs to it (the
+   * telemetry count behind the change marker, the search cache, the token counter); its own are
+   * the project, the session and the agent. Its close() writes its telemetry and nothing more.
+   */
+  scoped(options: Pick<ElfOptions, 'cwd' | 'projectPath' | 'sessionId' | 'agentId'>): Elf {
+    const base = this.core;
+    const projectPath =
+      options.projectPath !== undefined ? options.projectPath : options.cwd ? resolveProjectRoot(options.cwd) : null;
+    const core: CoreHandle = {
+      db: base.db,
+      clock: base.clock,
+      logger: base.logger,
+      tokenCounter: base.tokenCounter,
+      projectPath,
+      sessionId: options.sessionId ?? null,
+      agentId: options.agentId ?? null,
+      telemetryBuffer: [],
+    };
+    // Counted per connection, not per view: the change marker subtracts every telemetry row this connection wrote.
+    Object.defineProperty(core, 'telemetryRows', {
+      get: () => base.telemetryRows,
+      set: (rows: number) => {
+        base.telemetryRows = rows;
+      },
+      enumerable: true,
+    });
+    Object.defineProperty(core, 'searchCache', {
+      get: () => base.searchCache,
+      set: (cache: CoreHandle['searchCache']) => {
+        base.searchCache = cache;
+      },
+      enumerable: true,
+    });
+    return new Elf(this.#handle, core, true);
   }
 
   /** The kysely handle, for the layers built on core (context, maintenance, profiling). */
@@ -106,7 +147,7 @@ export class Elf {
   /** Writes pending query telemetry, then closes the database. */
   async close(): Promise<void> {
     await flushQueryLog(this.core);
-    await this.#handle.close();
+    if (!this.#view) await this.#handle.close();
   }
 
   /** Writes the query telemetry rows still queued (they are also written on close). */

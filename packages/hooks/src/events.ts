@@ -1,4 +1,5 @@
-import type { AppliedOutcome, CapturedItem, InjectedItem, MaintainReport } from '@elf/core';
+import type { ContextBuilder } from '@elf/context';
+import type { AppliedOutcome, CapturedItem, Elf, InjectedItem, MaintainReport } from '@elf/core';
 
 // Agent events as plain objects, whatever brought them: a command hook, an HTTP hook, an MCP call.
 // A transport turns its own payload into these and renders the result in its own way.
@@ -19,6 +20,11 @@ export interface LoopEnvironment {
    * it. Without it only the project's are.
    */
   home?: string | null;
+  /**
+   * The context builder for an event's Elf. A long-lived process (the server) hands out builders
+   * that share one cache of the corpus; without it each event builds with a fresh one.
+   */
+  contextBuilder?(elf: Elf): ContextBuilder;
 }
 
 /** Where a tool call went: a file read or written, a folder or pattern searched, a shell command. */

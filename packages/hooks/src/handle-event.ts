@@ -22,7 +22,7 @@ export function handleEvent(
   settings: HookSettings = defaultHookSettings,
   environment: LoopEnvironment = {},
 ): Promise<EventResult> {
-  const scope = eventScope(elf, session, settings, environment.home ?? null);
+  const scope = eventScope(elf, session, settings, environment);
   switch (event.kind) {
     case 'session-start':
       return sessionStart(scope, event);

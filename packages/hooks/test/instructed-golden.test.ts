@@ -237,7 +237,7 @@ describe('the line about them', () => {
         writeFileSync(join(p.root, 'CLAUDE.md'), `# Shop\n@${file}\n`);
         await exportTo(p, join(p.root, file));
         const session = { ...p.session, sessionId: `budget-${run++}` };
-        const scope = eventScope(p.elf, session, defaultHookSettings, null);
+        const scope = eventScope(p.elf, session, defaultHookSettings, {});
         const plan = { task: text, budget, revive: false, excludeSeen: false, skipInstructedGolden: true };
         const injection = await inject(scope, plan);
         const { tokens } = instructedLine([file]);

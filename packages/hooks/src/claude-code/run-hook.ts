@@ -1,3 +1,4 @@
+import type { ContextBuilder } from '@elf/context';
 import type { Elf } from '@elf/core';
 import type { AgentSession } from '../events.js';
 import { handleEvent } from '../handle-event.js';
@@ -16,6 +17,8 @@ export interface ClaudeCodeHookOptions {
   home?: string | null;
   /** Where troubles and notes go: never to the agent. */
   log?(line: string): void;
+  /** See LoopEnvironment.contextBuilder: a long-lived transport shares one builder's cache. */
+  contextBuilder?(elf: Elf): ContextBuilder;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function runClaudeCodeHook(text: string, options: ClaudeCodeHookOpt
     try {
       const result = await handleEvent(elf, session, event, options.settings ?? defaultHookSettings, {
         home: options.home ?? null,
+        ...(options.contextBuilder ? { contextBuilder: options.contextBuilder } : {}),
       });
       for (const note of result.notes) log(`${name}: ${note}`);
       const input = payload.raw.tool_input;

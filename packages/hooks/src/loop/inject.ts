@@ -1,4 +1,4 @@
-import { budgetLimits, ContextBuilder, type ContextItem, type ContextResult, type Tier } from '@elf/context';
+import { budgetLimits, type ContextItem, type ContextResult, type Tier } from '@elf/context';
 import { type AppliedOutcome, injectedKeys, redactSecrets, reviveMatching } from '@elf/core';
 import { type InstructedGolden, instructedGolden } from './instructed-golden.js';
 import type { EventScope } from './scope.js';
@@ -62,7 +62,7 @@ export async function inject(scope: EventScope, plan: InjectionPlan): Promise<In
   // The line's tokens come out of the budget; below the builder's smallest budget the line is dropped.
   const line = instructed && plan.budget - instructed.tokens >= budgetLimits.min ? instructed : null;
   const exclude = await excluded(scope, plan, instructed);
-  const result = await new ContextBuilder(scope.elf).build(
+  const result = await scope.builder().build(
     { task, maxTokens: plan.budget - (line?.tokens ?? 0), cwd: session.cwd },
     {
       ...(exclude ? { exclude } : {}),

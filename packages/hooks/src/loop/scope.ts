@@ -1,5 +1,6 @@
+import { ContextBuilder } from '@elf/context';
 import { type CoreHandle, type Elf, openSession, resolveProjectRoot } from '@elf/core';
-import type { AgentSession, EventResult, Recorded } from '../events.js';
+import type { AgentSession, EventResult, LoopEnvironment, Recorded } from '../events.js';
 import type { HookSettings } from '../settings.js';
 
 /** One event's world: the open memory, the session, where it works, and the loop's settings. */
@@ -12,16 +13,24 @@ export interface EventScope {
   settings: HookSettings;
   /** The user's home, where user-level instruction files are (null: none are read). */
   home: string | null;
+  /** The builder for this event's contexts (shared with other events' in a long-lived process). */
+  builder(): ContextBuilder;
 }
 
-export function eventScope(elf: Elf, session: AgentSession, settings: HookSettings, home: string | null): EventScope {
+export function eventScope(
+  elf: Elf,
+  session: AgentSession,
+  settings: HookSettings,
+  environment: LoopEnvironment,
+): EventScope {
   return {
     elf,
     ctx: elf.core,
     session,
     project: resolveProjectRoot(session.cwd),
     settings,
-    home,
+    home: environment.home ?? null,
+    builder: () => environment.contextBuilder?.(elf) ?? new ContextBuilder(elf),
   };
 }
 
