@@ -39,6 +39,7 @@ export {
   promotion,
   qualifiesForGolden,
 } from './lifecycle/confidence.js';
+export { type EditHeuristicInput, editHeuristic } from './lifecycle/edit-heuristic.js';
 export {
   type AbandonExperimentInput,
   abandonExperiment,
