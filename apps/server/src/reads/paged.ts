@@ -1,0 +1,45 @@
+import type { Database } from '@elf/schema';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { PageParams } from '../http/params.js';
+
+/**
+ * One page of a filtered table and the filter's total, in two indexed statements: the page
+ * (ordered, LIMIT/OFFSET) and `count(*)` under the same filter.
+ */
+export async function paged<T extends keyof Database, R>(
+  db: Kysely<Database>,
+  table: T,
+  filter: (q: SelectQueryBuilder<Database, T, object>) => SelectQueryBuilder<Database, T, object>,
+  order: (
+    q: SelectQueryBuilder<Database, T, Record<string, unknown>>,
+  ) => SelectQueryBuilder<Database, T, Record<string, unknown>>,
+  page: PageParams,
+  map: (row: Record<string, unknown>) => R,
+): Promise<{ items: R[]; total: number }> {
+  // biome-ignore lint/suspicious/noExplicitAny: kysely's table-generic builders need a cast here.
+  const base = filter(db.selectFrom(table as any) as any);
+  const [rows, count] = await Promise.all([
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
+    order((base as any).selectAll())
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
+    (base as any).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst(),
+  ]);
+  return { items: (rows as Record<string, unknown>[]).map(map), total: Number((count as { n?: number })?.n ?? 0) };
+}
+
+/** Core's plain objects: flags as booleans, tags as arrays (as @elf/core returns them). */
+export function plain(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...row };
+  for (const flag of ['is_golden', 'acknowledged', 'rate_limited']) if (flag in out) out[flag] = out[flag] === 1;
+  if (typeof out.tags === 'string') out.tags = (out.tags as string).split(',').filter(Boolean);
+  else if ('tags' in out && out.tags === null) out.tags = [];
+  return out;
+}
+
+/** `%text%` for LIKE, with the wildcards in the text itself escaped (ESCAPE '\'). */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
