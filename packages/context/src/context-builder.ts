@@ -55,6 +55,15 @@ export class ContextBuilder {
   }
 
   /**
+   * Reads ahead what builds would read a little at a time (each index's vocabulary), for a process
+   * that builds again and again (the server calls it at start and after changes, between requests).
+   * Never changes a result: only how much a build has to read.
+   */
+  warm(): Promise<void> {
+    return this.#corpus.warm();
+  }
+
+  /**
    * A builder for a view of the same database (`elf.scoped(…)`: another session or project) that
    * shares this one's cache of the corpus, so a long-lived process reads it once for all of them.
    */

@@ -31,12 +31,26 @@ export interface CoreHandle {
   agentId?: string | null | undefined;
   /** When set, records store their token count; without it the count stays null (filled later). */
   tokenCounter?: TokenCounter | undefined;
-  /** Changes this connection made writing telemetry (rows and the triggers that count them): not a change of knowledge. */
-  telemetryRows?: number;
+  /**
+   * Rows this connection wrote that change no knowledge: query telemetry (and the triggers that
+   * count it) and the hooks' session bookkeeping (what a session was shown, its tool counts). The
+   * change marker leaves them out. An object, so copies of the handle (a transaction's, a view's)
+   * count into the same place.
+   */
+  unmarked?: { rows: number };
   /** Telemetry rows not yet written (see telemetry/query-log.ts). */
   telemetryBuffer?: NewBuildingQueryRow[];
   /** Phrase scores earlier searches read (see search/search-cache.ts); made by the first search. */
   searchCache?: SearchCache;
+}
+
+/**
+ * Counts a bookkeeping write (one statement's own rows; it must fire no trigger) as no change of
+ * knowledge: a hook in a long-lived process writes some on every event, and caches keyed by the
+ * change marker must not be dropped for them.
+ */
+export function bookkeeping(ctx: CoreHandle, rows: bigint | number | undefined): void {
+  if (ctx.unmarked && rows) ctx.unmarked.rows += Number(rows);
 }
 
 export function nowIso(ctx: Pick<CoreHandle, 'clock'>): string {

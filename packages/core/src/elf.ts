@@ -85,13 +85,14 @@ export class Elf {
       projectPath,
       sessionId: options.sessionId ?? null,
       agentId: options.agentId ?? null,
+      unmarked: { rows: 0 },
     });
   }
 
   /**
    * The same open database seen from another agent session or project (a server answers many
    * sessions over one connection). The view shares the connection and what belongs to it (the
-   * telemetry count behind the change marker, the search cache, the token counter); its own are
+   * count of unmarked rows behind the change marker, the search cache, the token counter); its own are
    * the project, the session and the agent. Its close() writes its telemetry and nothing more.
    */
   scoped(options: Pick<ElfOptions, 'cwd' | 'projectPath' | 'sessionId' | 'agentId'>): Elf {
@@ -107,15 +108,9 @@ export class Elf {
       sessionId: options.sessionId ?? null,
       agentId: options.agentId ?? null,
       telemetryBuffer: [],
+      // Counted per connection, not per view: the change marker subtracts every such row this connection wrote.
+      unmarked: base.unmarked,
     };
-    // Counted per connection, not per view: the change marker subtracts every telemetry row this connection wrote.
-    Object.defineProperty(core, 'telemetryRows', {
-      get: () => base.telemetryRows,
-      set: (rows: number) => {
-        base.telemetryRows = rows;
-      },
-      enumerable: true,
-    });
     Object.defineProperty(core, 'searchCache', {
       get: () => base.searchCache,
       set: (cache: CoreHandle['searchCache']) => {

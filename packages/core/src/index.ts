@@ -3,7 +3,7 @@ export { classifyOutcome, type Outcome } from './capture/classify-outcome.js';
 export { errorHeadline } from './capture/error-headline.js';
 export { extractMarkers, type Marker } from './capture/markers.js';
 export { redactSecrets, type SecretKind } from './capture/redact-secrets.js';
-export { type Clock, type CoreHandle, type Logger, systemClock, tokensFor } from './core-handle.js';
+export { bookkeeping, type Clock, type CoreHandle, type Logger, systemClock, tokensFor } from './core-handle.js';
 export { Elf, type ElfOptions } from './elf.js';
 export { type ValidationReport, validateDatabase } from './health/validate-database.js';
 export {

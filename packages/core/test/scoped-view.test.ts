@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeMarker } from '../src/index.js';
+import { changeMarker, countToolUse, noteFirstPrompt, openSession, recordInjections } from '../src/index.js';
 import { openTempElf } from './support/temp-elf.js';
 
 describe('Elf.scoped', () => {
@@ -29,6 +29,23 @@ describe('Elf.scoped', () => {
     await view.flushTelemetry();
     expect(await changeMarker(elf.core)).toBe(before);
     await view.recordLearning({ type: 'observation', domain: 'api', title: 'A real change' });
+    expect(await changeMarker(elf.core)).not.toBe(before);
+  });
+
+  it("leaves a hook's session bookkeeping out of the change marker, so warm caches stay warm", async () => {
+    const { elf, clock } = await openTempElf({ projectPath: null });
+    const h = await elf.recordHeuristic({ domain: 'api', rule: 'Retry idempotent calls with backoff' });
+    clock.advanceDays(1);
+    const view = elf.scoped({ sessionId: 's1', projectPath: '/work/p' });
+    await openSession(view.core, { sessionId: 's1', project: '/work/p' });
+    const before = await changeMarker(elf.core);
+    await noteFirstPrompt(view.core, 's1', 'the billing calls time out');
+    await recordInjections(view.core, 's1', 'prompt', [{ kind: 'heuristic', id: h.id }]);
+    await countToolUse(view.core, { sessionId: 's1', toolName: 'Bash', failed: true });
+    expect(await changeMarker(elf.core)).toBe(before);
+    // ...while what it did is there (a rule shown is a rule used), and a real change still moves the marker.
+    expect((await elf.getHeuristic(h.id)).last_used_at).toBe(clock.now().toISOString());
+    await view.recordLearning({ type: 'failure', domain: 'api', title: 'Timeout' });
     expect(await changeMarker(elf.core)).not.toBe(before);
   });
 });

@@ -45,6 +45,8 @@ interface KindIndex {
   postings: Map<string, Postings>;
   /** Documents of this kind holding each stem counted so far (0: none, and so not searched). */
   counts: Map<string, number>;
+  /** Every stem of the index is in `counts` (warm() read the whole vocabulary): a stem not there is in no document. */
+  complete: boolean;
 }
 
 /**
@@ -63,6 +65,7 @@ export class CorpusCache {
     version: '',
     postings: new Map(),
     counts: new Map(),
+    complete: false,
   }));
   #postingCount = 0;
 
@@ -90,7 +93,7 @@ export class CorpusCache {
         const index = this.#indexes[k] as KindIndex;
         if (index.version === version) return;
         for (const list of index.postings.values()) this.#postingCount -= list.ids.length;
-        this.#indexes[k] = { version, postings: new Map(), counts: new Map() };
+        this.#indexes[k] = { version, postings: new Map(), counts: new Map(), complete: false };
       });
       this.#snapshot = {
         marker,
@@ -117,7 +120,9 @@ export class CorpusCache {
    */
   async documentCounts(wanted: readonly string[]): Promise<Map<string, number>> {
     const stems = [...new Set(wanted)];
-    const missing = this.#indexes.map((index) => stems.filter((stem) => !index.counts.has(stem)));
+    const missing = this.#indexes.map((index) =>
+      index.complete ? [] : stems.filter((stem) => !index.counts.has(stem)),
+    );
     if (missing.some((list) => list.length > 0)) {
       const found = this.#indexes.map(() => new Map<string, number>());
       for (const c of await rows(this.#elf.db, statements.termDocuments(missing)))
@@ -136,6 +141,24 @@ export class CorpusCache {
       counts.set(stem, documents);
     }
     return counts;
+  }
+
+  /**
+   * Reads each index's whole vocabulary (its stems and their document counts; one pass over the
+   * index, tens of ms at 10k items) so builds never ask for counts again while the index stays the
+   * same. For a long-lived process (the server), between requests; a short one never calls it.
+   * Indexes with more stems than are kept are left to be counted as builds need them.
+   */
+  async warm(): Promise<void> {
+    await this.corpus([]);
+    for (const [k, kind] of matchedKinds.entries()) {
+      const index = this.#indexes[k] as KindIndex;
+      if (index.complete) continue;
+      const found = await rows(this.#elf.db, statements.vocabulary(kind, maxKeptCounts + 1));
+      if (found.length > maxKeptCounts || this.#indexes[k] !== index) continue;
+      index.counts = new Map(found.map((r) => [r.term, r.documents]));
+      index.complete = true;
+    }
   }
 
   /** Whole rows of one kind by id: those read before from memory, the rest in one query per 500. */
@@ -227,7 +250,9 @@ export class CorpusCache {
     const index = this.#indexes[kindIndex[kind]] as KindIndex;
     const lists: Array<Postings | undefined> = terms.map(
       // Counted, and held by no item of this kind: nothing to read.
-      (t) => index.postings.get(t.stem) ?? (index.counts.get(t.stem) === 0 ? emptyPostings : undefined),
+      (t) =>
+        index.postings.get(t.stem) ??
+        ((index.counts.get(t.stem) ?? (index.complete ? 0 : undefined)) === 0 ? emptyPostings : undefined),
     );
     const missing = terms.flatMap((t, i) => (lists[i] ? [] : [{ term: t, index: i }]));
     if (missing.length > 0) {

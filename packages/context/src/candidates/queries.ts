@@ -171,6 +171,9 @@ export const statements = {
       }),
       sql` union all `,
     )}`,
+  /** Every stem of one kind's index with its document count (at most `limit`). */
+  vocabulary: (kind: MatchedKind, limit: number) => sql<{ term: string; documents: number }>`
+    select term, doc as documents from ${sql.table(`${ftsTables[kind].fts}_vocab`)} limit ${limit}`,
   /** Each full-text index's generation (kept_counts; the kinds that have one). */
   ftsGenerations: () => sql<{ fts: string; n: number }>`
     select key as fts, n from kept_counts where name = 'fts_generation'`,

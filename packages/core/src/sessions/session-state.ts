@@ -1,6 +1,6 @@
 import type { SessionSummaryRow } from '@elf/schema';
 import { sql } from 'kysely';
-import { type CoreHandle, nowIso } from '../core-handle.js';
+import { bookkeeping, type CoreHandle, nowIso } from '../core-handle.js';
 import { writeTransaction } from '../transaction.js';
 
 // Per-session state of agent hooks, kept in the database: each hook is its own short process,
@@ -45,19 +45,22 @@ export async function recordInjections(
 ): Promise<void> {
   if (items.length === 0) return;
   const now = nowIso(ctx);
-  await ctx.db
+  // Bookkeeping, not knowledge (see bookkeeping()): neither statement fires a trigger.
+  const [inserted] = await ctx.db
     .insertInto('session_injections')
     .values(items.map((item) => ({ session_id: sessionId, kind: item.kind, item_id: item.id, event, created_at: now })))
     .onConflict((oc) => oc.doNothing())
     .execute();
+  bookkeeping(ctx, inserted?.numInsertedOrUpdatedRows);
   // Being shown to an agent is use: a heuristic injected every session does not decay.
   const heuristicIds = items.filter((i) => i.kind === 'heuristic' || i.kind === 'golden_rule').map((i) => i.id);
   if (heuristicIds.length > 0) {
-    await ctx.db
+    const [used] = await ctx.db
       .updateTable('heuristics')
       .set({ last_used_at: now, decay_steps: 0 })
       .where('id', 'in', heuristicIds)
       .execute();
+    bookkeeping(ctx, used?.numUpdatedRows);
   }
 }
 
@@ -83,7 +86,7 @@ export async function countToolUse(
   input: { sessionId: string; toolName: string; failed?: boolean },
 ): Promise<void> {
   const failures = input.failed ? 1 : 0;
-  await ctx.db
+  const [counted] = await ctx.db
     .insertInto('session_tools')
     .values({ session_id: input.sessionId, tool_name: input.toolName.slice(0, 200), calls: 1, failures })
     .onConflict((oc) =>
@@ -93,6 +96,7 @@ export async function countToolUse(
       }),
     )
     .execute();
+  bookkeeping(ctx, counted?.numInsertedOrUpdatedRows);
 }
 
 /**
@@ -113,6 +117,7 @@ export async function claimCapture(
     })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
+  bookkeeping(ctx, result.numInsertedOrUpdatedRows);
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
@@ -147,11 +152,12 @@ export async function noteSessionDomains(
     const known = parseList(row.domains);
     const merged = [...new Set([...known, ...domains])].slice(0, 20);
     if (merged.length === known.length) return;
-    await trx
+    const [noted] = await trx
       .updateTable('session_summaries')
       .set({ domains: JSON.stringify(merged) })
       .where('session_id', '=', sessionId)
       .execute();
+    bookkeeping(ctx, noted?.numUpdatedRows);
   });
 }
 
@@ -159,12 +165,13 @@ export async function noteSessionDomains(
 export async function noteFirstPrompt(ctx: CoreHandle, sessionId: string, prompt: string): Promise<void> {
   const start = prompt.replace(/\s+/g, ' ').trim().slice(0, 200);
   if (!start) return;
-  await ctx.db
+  const [noted] = await ctx.db
     .updateTable('session_summaries')
     .set({ conversation_summary: `Started with: ${start}` })
     .where('session_id', '=', sessionId)
     .where('conversation_summary', 'is', null)
     .execute();
+  bookkeeping(ctx, noted?.numUpdatedRows);
 }
 
 /**
@@ -187,11 +194,12 @@ export async function noteTranscriptRead(
   ctx: CoreHandle,
   input: { sessionId: string; path: string; offset: number },
 ): Promise<void> {
-  await ctx.db
+  const [noted] = await ctx.db
     .updateTable('session_summaries')
     .set({ session_file_path: input.path, session_file_size: input.offset, session_last_modified: nowIso(ctx) })
     .where('session_id', '=', input.sessionId)
     .execute();
+  bookkeeping(ctx, noted?.numUpdatedRows);
 }
 
 export function parseList(value: string | null | undefined): string[] {

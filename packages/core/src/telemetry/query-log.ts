@@ -71,7 +71,7 @@ export async function flushQueryLog(ctx: CoreHandle): Promise<void> {
           throw error;
         }
       } finally {
-        ctx.telemetryRows = (ctx.telemetryRows ?? 0) + ((await changes()) - before);
+        if (ctx.unmarked) ctx.unmarked.rows += (await changes()) - before;
         await sql.raw(`pragma busy_timeout = ${Math.trunc(previous)}`).execute(conn);
       }
     });
