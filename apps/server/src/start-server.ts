@@ -12,6 +12,9 @@ import type { ServerContext } from './server-context.js';
 import type { ServerOptions } from './server-options.js';
 import { serverToken } from './token-file.js';
 
+/** How often the context builder reads ahead what changed (see ContextBuilder.warm). */
+const warmEveryMs = 2000;
+
 /** How long a request waits for another process's write lock (8 CLI writers at once must not fail it). */
 const busyTimeoutMs = 10_000;
 
@@ -68,6 +71,11 @@ export async function startServer(options: ServerOptions, log: (line: string) =>
   const elf = await Elf.open({ path: options.db, busyTimeoutMs, tokenCounter: tokenizer(), projectPath: null });
   const context = serverContext(elf, { host: options.host, home: options.home, log });
   const { feed, hosts } = context;
+  // What hook builds would otherwise read a little at a time is read now, and again after a
+  // change moved an index (every few seconds, off the request path).
+  await context.builder.warm();
+  const warming = setInterval(() => void context.builder.warm().catch(() => undefined), warmEveryMs);
+  warming.unref();
   const app = createApp(context);
   let server: ServerType | undefined;
   try {
@@ -87,6 +95,7 @@ export async function startServer(options: ServerOptions, log: (line: string) =>
       context,
       close: async () => {
         feed.stop();
+        clearInterval(warming);
         await new Promise<void>((resolve) => {
           bound.close(() => resolve());
           bound.closeIdleConnections();
@@ -97,6 +106,7 @@ export async function startServer(options: ServerOptions, log: (line: string) =>
       },
     };
   } catch (error) {
+    clearInterval(warming);
     await elf.close();
     throw error;
   }

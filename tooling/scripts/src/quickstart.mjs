@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The second half of `npm run quickstart`: creates ./.elf-demo/elf.db through the built CLI,
-// records a few sample learnings and heuristics, and prints what was stored.
-import { spawnSync } from 'node:child_process';
+// records a few sample learnings and heuristics, prints what was stored, and checks that
+// elf-server serves the demo database before printing how to open the dashboard.
+import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,4 +110,26 @@ process.stdout.write('\n── The context an agent gets for a task ──\n');
 elf(['context', '--task', 'add an index to the orders table in production without locking it', '--max-tokens', '600']);
 process.stdout.write(
   `\nDemo database: ${db}\nTry: node apps/cli/dist/bin.js --db ${db} query --domain testing   (or: pnpm elf …)\n`,
+);
+// The server on the same database, started and asked once, so the dashboard's URL below is known to work.
+const server = spawn(process.execPath, [join(root, 'apps', 'server', 'dist', 'bin.js'), '--db', db, '--port', '0'], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (chunk) => {
+    out += chunk;
+    const found = out.match(/listening on (http:\/\/\S+?)\/? /);
+    if (found) resolve(found[1]);
+  });
+  server.on('close', (code) => reject(new Error(`elf-server exited with ${code}`)));
+});
+const stats = await (await fetch(`${url}/api/stats`)).json();
+const page = await fetch(`${url}/`);
+server.kill('SIGTERM');
+await new Promise((resolve) => server.on('close', resolve));
+if (!page.ok) throw new Error(`the dashboard answered ${page.status}`);
+process.stdout.write(
+  `\n── The dashboard ──\nelf-server answered on the demo database (${stats.stats.total_heuristics} heuristics, ${stats.stats.total_learnings} learnings). To open it:\n  node apps/server/dist/bin.js --db ${db}\nthen open http://127.0.0.1:4747/ in a browser (Ctrl-C stops the server; \`elf hooks install --transport http\` sends Claude Code's hooks to it).\n`,
 );
