@@ -11,7 +11,7 @@
 //    answered with a 2xx, none may fail with SQLITE_BUSY (server log), no CLI write may fail.
 // 3. Live updates: how long after an `elf record` process exits the event stream says so.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -201,8 +201,8 @@ const loads = [
   await load('GET /api/stats, saturated', { path: '/api/stats' }, false),
   await load('GET /api/stats, saturated', { path: '/api/stats' }, true),
   await load('POST /hooks/claude-code, saturated', hookLoad(0), false),
-  await load("POST /hooks/claude-code at 20 req/s", hookLoad(20), false),
-  await load("POST /hooks/claude-code at 20 req/s", hookLoad(20), true),
+  await load('POST /hooks/claude-code at 20 req/s', hookLoad(20), false),
+  await load('POST /hooks/claude-code at 20 req/s', hookLoad(20), true),
 ];
 
 // 3. Live updates.

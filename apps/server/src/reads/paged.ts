@@ -16,15 +16,12 @@ export async function paged<T extends keyof Database, R>(
   page: PageParams,
   map: (row: Record<string, unknown>) => R,
 ): Promise<{ items: R[]; total: number }> {
-  // biome-ignore lint/suspicious/noExplicitAny: kysely's table-generic builders need a cast here.
   const base = filter(db.selectFrom(table as any) as any);
   const [rows, count] = await Promise.all([
-    // biome-ignore lint/suspicious/noExplicitAny: as above.
     order((base as any).selectAll())
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    // biome-ignore lint/suspicious/noExplicitAny: as above.
     (base as any).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst(),
   ]);
   return { items: (rows as Record<string, unknown>[]).map(map), total: Number((count as { n?: number })?.n ?? 0) };
