@@ -171,4 +171,22 @@ describe('the JSON API', () => {
       .execute();
     expect(injected.length).toBeGreaterThan(0);
   });
+
+  it('answers concurrent hooks from several sessions over one connection, each session shown an item once', async () => {
+    const t = await testServer();
+    await seed(t);
+    const prompts = Array.from({ length: 30 }, (_, i) => ({
+      session_id: `s${i % 5}`,
+      hook_event_name: 'UserPromptSubmit',
+      cwd: t.home,
+      prompt: i % 2 ? 'the flaky tests keep failing on CI' : 'slow queries and missing indexes on users',
+    }));
+    const answers = await Promise.all(prompts.map((p) => t.request('/hooks/claude-code', { json: p })));
+    expect(answers.map((r) => r.status)).toEqual(prompts.map(() => 200));
+    const rows = await t.elf.db.selectFrom('session_injections').select(['session_id', 'kind', 'item_id']).execute();
+    const keys = rows.map((r) => `${r.session_id}:${r.kind}:${r.item_id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(rows.map((r) => r.session_id)).size).toBe(5);
+    expect(t.lines.filter((l) => /error|BUSY/i.test(l))).toEqual([]);
+  });
 });
