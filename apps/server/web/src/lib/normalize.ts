@@ -1,7 +1,7 @@
 import type { ContextPreview, ExplainedCandidate, Hotspot, SessionItem, SlowQuery } from './types-more';
 
-// The server's shapes for hot spots, sessions and slow queries, read in either spelling: the
-// contract's camelCase or the stored rows' snake_case, whichever the server sends.
+// Hot spots, sessions and slow queries come from the server as the stored rows (snake_case
+// columns); the views read them in the dashboard's own shapes.
 
 type Raw = Record<string, unknown>;
 
@@ -15,42 +15,42 @@ const num = (value: unknown): number | null => (typeof value === 'number' && Num
 export function hotspotOf(raw: Raw): Hotspot {
   return {
     location: String(raw.location ?? ''),
-    locationType: String(pick(raw, 'locationType', 'location_type') ?? ''),
-    count: num(pick(raw, 'count', 'visits')) ?? 0,
+    locationType: String(raw.location_type ?? ''),
+    count: num(raw.visits) ?? 0,
     strength: num(raw.strength) ?? 0,
-    lastAt: String(pick(raw, 'lastAt', 'last_at') ?? ''),
+    lastAt: String(raw.last_at ?? ''),
   };
 }
 
 export function sessionOf(raw: Raw): SessionItem {
-  const tools = pick(raw, 'tools', 'tool_counts');
+  const tools = raw.tool_counts;
   return {
-    sessionId: String(pick(raw, 'sessionId', 'session_id') ?? ''),
-    startedAt: String(pick(raw, 'startedAt', 'started_at') ?? ''),
-    endedAt: text(pick(raw, 'endedAt', 'ended_at')),
-    summary: text(pick(raw, 'summary', 'conversation_summary', 'content_summary', 'tool_summary')),
+    sessionId: String(raw.session_id ?? ''),
+    startedAt: String(raw.started_at ?? ''),
+    endedAt: text(raw.ended_at),
+    summary: text(pick(raw, 'conversation_summary', 'content_summary', 'tool_summary')),
     project: text(raw.project),
     tools:
       typeof tools === 'number' || (typeof tools === 'object' && tools !== null)
         ? (tools as SessionItem['tools'])
         : null,
-    failures: num(pick(raw, 'failures', 'failures_count')) ?? 0,
+    failures: num(raw.failures_count) ?? 0,
   };
 }
 
 export function slowQueryOf(raw: Raw): SlowQuery {
   return {
     id: num(raw.id) ?? 0,
-    type: String(pick(raw, 'type', 'query_type') ?? ''),
-    durationMs: num(pick(raw, 'durationMs', 'duration_ms')) ?? 0,
-    summary: text(pick(raw, 'summary', 'query_summary')),
-    at: String(pick(raw, 'at', 'created_at') ?? ''),
-    results: num(pick(raw, 'results', 'results_returned')),
+    type: String(raw.query_type ?? ''),
+    durationMs: num(raw.duration_ms) ?? 0,
+    summary: text(raw.query_summary),
+    at: String(raw.created_at ?? ''),
+    results: num(raw.results_returned),
   };
 }
 
 export function contextOf(raw: Raw): ContextPreview {
-  const explained = pick(raw, 'explained', 'candidates');
+  const explained = raw.candidates;
   return {
     text: String(raw.text ?? ''),
     tokens: num(raw.tokens) ?? 0,

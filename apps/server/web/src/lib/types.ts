@@ -1,5 +1,5 @@
-// The API's shapes the dashboard reads (see apps/server/docs/api-contract.md): core's items keep
-// their column names; the server's own shapes are camelCase.
+// The API's shapes the dashboard reads (the server's README and /api/openapi.json): core's items
+// keep their column names.
 
 export interface ListPage<T> {
   items: T[];
