@@ -1,16 +1,31 @@
-export { elfHookEvents, elfHookTimeout } from './claude-code/hook-events.js';
-export { renderHookOutput } from './claude-code/render.js';
-export { type ClaudeCodeHookOptions, runClaudeCodeHook } from './claude-code/run-hook.js';
 export {
   elfHookCommand,
   elfHookCommandParts,
-  elfHookStatus,
   hookV8Flags,
-  installElfHooks,
   isElfHookCommand,
+  shellWords,
+} from './claude-code/hook-command.js';
+export { elfHookEvents, elfHookTimeout } from './claude-code/hook-events.js';
+export {
+  commandOnlyEvents,
+  defaultElfHookUrl,
+  type ElfHttpHook,
+  elfHookRoute,
+  elfHttpHandler,
+  elfServerBase,
+  isElfHookUrl,
+  isLoopbackUrl,
+  parseElfHookUrl,
+  serverTokenEnv,
+} from './claude-code/http-hook.js';
+export { renderHookOutput } from './claude-code/render.js';
+export { type ClaudeCodeHookOptions, runClaudeCodeHook } from './claude-code/run-hook.js';
+export {
+  type ElfHookStatus,
+  elfHookStatus,
+  installElfHooks,
   pluginHooksJson,
   type SettingsEdit,
-  shellWords,
   uninstallElfHooks,
 } from './claude-code/settings-edit.js';
 export { type ClaudeCodeEvent, toAgentEvent } from './claude-code/to-event.js';

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { elfHookCommand, isElfHookCommand } from './hook-command.js';
 import { elfHookEvents } from './hook-events.js';
-import {
-  elfHookCommand,
-  elfHookCommandParts,
-  elfHookStatus,
-  installElfHooks,
-  isElfHookCommand,
-  shellWords,
-  uninstallElfHooks,
-} from './settings-edit.js';
+import { elfHookStatus, installElfHooks, uninstallElfHooks } from './settings-edit.js';
 
 const command = elfHookCommand('/usr/bin/node', '/opt/elf/node_modules/@elf/cli/dist/bin.js');
 
@@ -24,73 +17,6 @@ const userSettings = () => ({
     Stop: [{ hooks: [{ type: 'command', command: 'say done' }] }],
     SessionStart: [{ matcher: 'startup', hooks: [{ type: 'command', command: 'cat ~/notes.md' }] }],
   },
-});
-
-describe('isElfHookCommand', () => {
-  it('recognises ELF’s hook however it was installed, and nothing else', () => {
-    expect(isElfHookCommand(command)).toBe(true);
-    expect(isElfHookCommand('elf hook')).toBe(true);
-    expect(isElfHookCommand('/usr/local/bin/elf hook --prompt-tokens 500')).toBe(true);
-    expect(isElfHookCommand('npx @elf/cli hook')).toBe(true);
-    expect(isElfHookCommand('npx -y @elf/cli@1.2.0 hook')).toBe(true);
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the plugin's command, which Claude Code expands
-    expect(isElfHookCommand('node "${CLAUDE_PLUGIN_ROOT}/dist/bin.js" hook')).toBe(true);
-    expect(isElfHookCommand('node C:\\Users\\me\\node_modules\\@elf\\cli\\dist\\bin.js hook')).toBe(true);
-    // A development checkout is recognised when it is this install's own command.
-    const dev = '"/n/node" "/home/me/src/elf/apps/cli/dist/bin.js" hook';
-    expect(isElfHookCommand(dev)).toBe(false);
-    expect(isElfHookCommand(dev, dev)).toBe(true);
-    // Whole path segments only: other people's tools are never taken for ELF.
-    expect(isElfHookCommand('node /home/shelf/tools/dist/bin.js hook')).toBe(false);
-    expect(isElfHookCommand('node /srv/myself/dist/bin.js hook')).toBe(false);
-    expect(isElfHookCommand('node /work/monorepo/apps/cli/dist/bin.js hook')).toBe(false);
-    expect(isElfHookCommand('/opt/delfina/elf-tools hook')).toBe(false);
-    expect(isElfHookCommand('git hook')).toBe(false);
-    expect(isElfHookCommand('npx husky hook')).toBe(false);
-    expect(isElfHookCommand('elf query --domain hook')).toBe(false);
-    expect(isElfHookCommand(42)).toBe(false);
-  });
-
-  it('recognises the snapshot form by its launcher, and this install in either form', () => {
-    const dev = '"/n/node" "/home/me/src/elf/apps/cli/dist/bin.js" hook';
-    const snapshotted = elfHookCommand(
-      '/n/node',
-      '/home/me/src/elf/apps/cli/dist/bin.js',
-      '/home/me/.elf/cache/elf-hook.blob',
-    );
-    expect(isElfHookCommand(snapshotted, dev)).toBe(true);
-    expect(isElfHookCommand(dev, snapshotted)).toBe(true);
-    expect(isElfHookCommand(snapshotted)).toBe(false); // a checkout's, seen from another install
-    const published = elfHookCommand(
-      '/n/node',
-      '/opt/lib/node_modules/@elf/cli/dist/bin.js',
-      '/h/.elf/cache/elf-hook.blob',
-    );
-    expect(isElfHookCommand(published)).toBe(true);
-    // The `hook` after the snapshot's `--` is not a launcher: someone else's snapshot stays theirs.
-    expect(isElfHookCommand('node --snapshot-blob /x/other.blob -- hook')).toBe(false);
-  });
-
-  it('builds the snapshot command with a plain fallback, and reads its parts back', () => {
-    const snapshotted = elfHookCommand('/usr/bin/node', '/opt/elf/bin.js', '/h/a b/elf-hook.blob');
-    expect(snapshotted).toBe(
-      '[ -r "/h/a b/elf-hook.blob" ] && "/usr/bin/node" --no-opt --no-sparkplug --snapshot-blob "/h/a b/elf-hook.blob" -- hook || exec "/usr/bin/node" "/opt/elf/bin.js" hook --snapshot "/h/a b/elf-hook.blob"',
-    );
-    expect(elfHookCommandParts(snapshotted)).toEqual({
-      node: '/usr/bin/node',
-      bin: '/opt/elf/bin.js',
-      snapshot: '/h/a b/elf-hook.blob',
-    });
-    expect(elfHookCommandParts(elfHookCommand('/usr/bin/node', '/opt/elf/bin.js'))).toEqual({
-      node: '/usr/bin/node',
-      bin: '/opt/elf/bin.js',
-    });
-    expect(elfHookCommand('/n', '/b', '/c/$HOME`x`"q"')).toContain('"/c/\\$HOME\\`x\\`\\"q\\""');
-  });
-
-  it('splits shell words with quotes', () => {
-    expect(shellWords(`"a b" 'c d' e\\ f "g\\"h"`)).toEqual(['a b', 'c d', 'e\\', 'f', 'g"h']);
-  });
 });
 
 describe('installElfHooks', () => {
@@ -152,6 +78,8 @@ describe('uninstallElfHooks and elfHookStatus', () => {
     const installed = installElfHooks(userSettings(), command).settings;
     expect(elfHookStatus(installed)).toEqual({
       installed: Object.fromEntries(elfHookEvents.map((e) => [e.event, command])),
+      transports: Object.fromEntries(elfHookEvents.map((e) => [e.event, 'command'])),
+      withToken: [],
       missing: [],
     });
     const removed = uninstallElfHooks(installed);
@@ -160,5 +88,90 @@ describe('uninstallElfHooks and elfHookStatus', () => {
     expect(uninstallElfHooks(removed.settings).changed).toBe(false);
     expect(uninstallElfHooks(installElfHooks({}, command).settings).settings).toEqual({});
     expect(elfHookStatus(userSettings()).missing).toEqual(elfHookEvents.map((e) => e.event));
+  });
+});
+
+describe('the http transport', () => {
+  const url = 'http://127.0.0.1:4747/hooks/claude-code';
+  const elfGroups = (settings: any, event: string) =>
+    (settings.hooks[event] ?? []).filter((g: any) =>
+      g.hooks.some((h: any) => isElfHookCommand(h.command) || h.url?.endsWith('/hooks/claude-code')),
+    );
+
+  it('puts an http handler on every event the client delivers over http; SessionStart keeps the command', () => {
+    const edit = installElfHooks(userSettings(), command, { url, token: false });
+    expect(edit.changed).toBe(true);
+    for (const { event, matcher } of elfHookEvents) {
+      const wanted =
+        event === 'SessionStart' ? { type: 'command', command, timeout: 10 } : { type: 'http', url, timeout: 10 };
+      expect(elfGroups(edit.settings, event)).toEqual([{ ...(matcher ? { matcher } : {}), hooks: [wanted] }]);
+      expect(edit.transports[event]).toBe(event === 'SessionStart' ? 'command' : 'http');
+    }
+    const status = elfHookStatus(edit.settings, command);
+    expect(status.missing).toEqual([]);
+    expect(status.installed.UserPromptSubmit).toBe(url);
+    expect(status.transports).toMatchObject({ SessionStart: 'command', PostToolUse: 'http', PreCompact: 'http' });
+    // The user's own hooks are where they were.
+    expect((edit.settings as any).hooks.Stop).toEqual(userSettings().hooks.Stop);
+    expect((edit.settings as any).hooks.PostToolUse.slice(0, 2)).toEqual(userSettings().hooks.PostToolUse);
+    const again = installElfHooks(edit.settings, command, { url, token: false });
+    expect(again.changed).toBe(false);
+    expect(again.settings).toBe(edit.settings);
+  });
+
+  it('switches transports in place, both ways, and moves the server', () => {
+    const commands = installElfHooks(userSettings(), command).settings;
+    const http = installElfHooks(commands, command, { url, token: false });
+    expect(http.events.SessionStart).toBe('unchanged');
+    expect(http.events.UserPromptSubmit).toBe('updated');
+    for (const { event } of elfHookEvents) expect(elfGroups(http.settings, event)).toHaveLength(1);
+    const moved = installElfHooks(http.settings, command, {
+      url: 'https://elf.lan:8443/hooks/claude-code',
+      token: true,
+    });
+    expect(moved.events.UserPromptSubmit).toBe('updated');
+    expect(elfGroups(moved.settings, 'UserPromptSubmit')[0].hooks).toEqual([
+      {
+        type: 'http',
+        url: 'https://elf.lan:8443/hooks/claude-code',
+        timeout: 10,
+        headers: { Authorization: 'Bearer $ELF_SERVER_TOKEN' },
+        allowedEnvVars: ['ELF_SERVER_TOKEN'],
+      },
+    ]);
+    expect(JSON.stringify(moved.settings)).not.toContain('127.0.0.1');
+    expect(elfHookStatus(moved.settings).withToken.sort()).toEqual(
+      elfHookEvents
+        .map((e) => e.event)
+        .filter((e) => e !== 'SessionStart')
+        .sort(),
+    );
+    const back = installElfHooks(moved.settings, command);
+    expect(back.events.SessionStart).toBe('unchanged');
+    expect(back.events.PreCompact).toBe('updated');
+    expect(back.settings).toEqual(commands);
+  });
+
+  it('treats a hand-reordered http handler as unchanged, and a stray ELF http handler as ELF’s', () => {
+    const installed = installElfHooks({}, command, { url, token: false }).settings as any;
+    installed.hooks.UserPromptSubmit[0].hooks[0] = { timeout: 10, url, type: 'http' };
+    expect(installElfHooks(installed, command, { url, token: false }).events.UserPromptSubmit).toBe('unchanged');
+    installed.hooks.Notification = [{ hooks: [{ type: 'http', url: 'http://old:1/hooks/claude-code/' }] }];
+    installed.hooks.Stop = [{ hooks: [{ type: 'http', url: 'http://127.0.0.1:9999/other-hook' }] }];
+    const edit = installElfHooks(installed, command, { url, token: false });
+    expect(edit.removed).toEqual(['Notification']);
+    expect((edit.settings as any).hooks.Stop).toEqual(installed.hooks.Stop); // not ours: another route
+  });
+
+  it('uninstall removes both kinds and gives back the user’s settings exactly', () => {
+    const http = installElfHooks(userSettings(), command, { url, token: true }).settings;
+    const removed = uninstallElfHooks(http);
+    expect(removed.removed.sort()).toEqual(elfHookEvents.map((e) => e.event).sort());
+    expect(removed.settings).toEqual(userSettings());
+    // Seen from another install, a checkout's command is not ELF's, but its http handlers are.
+    const dev = '"/n/node" "/home/me/src/elf/apps/cli/dist/bin.js" hook';
+    expect(uninstallElfHooks(installElfHooks({}, dev, { url, token: false }).settings, command).settings).toEqual({
+      hooks: { SessionStart: [{ hooks: [{ type: 'command', command: dev, timeout: 10 }] }] },
+    });
   });
 });

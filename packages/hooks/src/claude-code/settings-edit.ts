@@ -1,13 +1,18 @@
 import { ElfError } from '@elf/core';
+import { isElfHookCommand } from './hook-command.js';
 import { elfHookEvents, elfHookTimeout } from './hook-events.js';
+import { commandOnlyEvents, type ElfHttpHook, elfHttpHandler, isElfHookUrl } from './http-hook.js';
 
 // Pure edits of a Claude Code settings object: ELF's hook handlers in, ELF's handlers out,
 // everything else (other settings, the user's own hooks, their order) exactly as it was.
+// ELF's handlers are of two kinds: a command running `elf hook`, or an http handler on
+// elf-server's hook route. Either is ELF's, so switching transports replaces one by the other.
 
 type Json = Record<string, unknown>;
 interface Handler {
   type?: unknown;
   command?: unknown;
+  url?: unknown;
   timeout?: unknown;
   [key: string]: unknown;
 }
@@ -19,77 +24,15 @@ interface Group {
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Splits a shell command into words, honouring single and double quotes. */
-export function shellWords(command: string): string[] {
-  const words: string[] = [];
-  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
-  for (const m of command.matchAll(pattern)) words.push(m[1]?.replace(/\\(.)/g, '$1') ?? m[2] ?? m[3] ?? '');
-  return words;
-}
-
-/** The launchers a command runs `hook` with: each word right before a `hook` word (not `--`). */
-function hookLaunchers(words: readonly string[]): string[] {
-  const launchers: string[] = [];
-  for (let i = 1; i < words.length; i++) {
-    if (words[i] === 'hook' && words[i - 1] !== '--') launchers.push((words[i - 1] as string).replace(/\\/g, '/'));
+/** Structural equality of JSON values (key order ignored: a hand-edited file may differ in it). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && sameJson(a[k], b[k]));
   }
-  return launchers;
-}
-
-/**
- * True for a handler command that runs ELF's hook: the word `hook` right after an `elf` binary,
- * `@elf/cli` (npx), the published CLI's `@elf/cli/dist/bin.js`, the plugin's
- * `${CLAUDE_PLUGIN_ROOT}/dist/bin.js`, or the launcher of `current` (this install, wherever it
- * lives, with or without its start-up snapshot). Whole path segments only:
- * `/home/shelf/dist/bin.js hook` is someone else's.
- */
-export function isElfHookCommand(command: unknown, current?: string): boolean {
-  if (typeof command !== 'string') return false;
-  if (current !== undefined && command === current) return true;
-  const launchers = hookLaunchers(shellWords(command));
-  if (current !== undefined) {
-    const ours = new Set(hookLaunchers(shellWords(current)));
-    if (launchers.some((launcher) => ours.has(launcher))) return true;
-  }
-  return launchers.some(
-    (before) =>
-      /(^|\/)elf$/.test(before) ||
-      /(^|\/)@elf\/cli(@[^/]*)?$/.test(before) ||
-      /(^|\/)@elf\/cli\/dist\/bin\.js$/.test(before) ||
-      /^\$\{?CLAUDE_PLUGIN_ROOT\}?\/dist\/bin\.js$/.test(before),
-  );
-}
-
-const quote = (path: string) => `"${path.replace(/(["\\$`])/g, '\\$1')}"`;
-
-/** V8 flags of every hook process: a hook ends long before optimised code would pay for itself. */
-export const hookV8Flags = ['--no-opt', '--no-sparkplug'] as const;
-
-/**
- * The handler command: absolute node and CLI paths, so it works from any directory. With a
- * start-up snapshot (POSIX shells only), node starts from it, and falls back to the plain command
- * whenever it cannot: no readable snapshot, one built by another Node (node refuses it before
- * reading stdin), or one of an older bundle (it exits 75 before reading stdin). The plain path,
- * told where the snapshot belongs, rebuilds it in the background.
- */
-export function elfHookCommand(nodePath: string, binPath: string, snapshot?: string): string {
-  const plain = `${quote(nodePath)} ${quote(binPath)} hook`;
-  if (!snapshot) return plain;
-  const blob = quote(snapshot);
-  return `[ -r ${blob} ] && ${quote(nodePath)} ${hookV8Flags.join(' ')} --snapshot-blob ${blob} -- hook || exec ${plain} --snapshot ${blob}`;
-}
-
-/** The node, CLI launcher and snapshot an ELF hook command runs (those it names). */
-export function elfHookCommandParts(command: string): { node?: string; bin?: string; snapshot?: string } {
-  const words = shellWords(command);
-  const execAt = words.indexOf('exec');
-  const plain = execAt >= 0 ? words.slice(execAt + 1) : words;
-  const hookAt = plain.indexOf('hook');
-  const snapshotAt = words.indexOf('--snapshot-blob');
-  return {
-    ...(hookAt >= 2 ? { node: plain[hookAt - 2] as string, bin: plain[hookAt - 1] as string } : {}),
-    ...(snapshotAt >= 0 && words[snapshotAt + 1] ? { snapshot: words[snapshotAt + 1] as string } : {}),
-  };
+  return a === b;
 }
 
 export interface SettingsEdit {
@@ -97,6 +40,8 @@ export interface SettingsEdit {
   changed: boolean;
   /** Per event: added (none before), updated (an ELF handler was replaced), unchanged. */
   events: Record<string, 'added' | 'updated' | 'unchanged'>;
+  /** Per event ELF handles: the kind of handler it has after the edit. */
+  transports: Record<string, 'command' | 'http'>;
   /** ELF handlers removed from events ELF no longer handles (an older version's). */
   removed: string[];
 }
@@ -118,48 +63,68 @@ function hooksOf(settings: Json): Json {
   return settings.hooks;
 }
 
+/** ELF's command handler (this install's `current` included), or its http handler. */
+const isElfHandler = (h: unknown, current?: string): h is Handler =>
+  isObject(h) && (isElfHookCommand(h.command, current) || (h.type === 'http' && isElfHookUrl(h.url)));
+
 const elfHandlers = (group: Group, current?: string): Handler[] =>
-  Array.isArray(group.hooks)
-    ? (group.hooks as Handler[]).filter((h) => isObject(h) && isElfHookCommand(h.command, current))
-    : [];
+  Array.isArray(group.hooks) ? (group.hooks as unknown[]).filter((h) => isElfHandler(h, current)) : [];
+
+const hasElf = (hooks: Json, event: string, current?: string) =>
+  groupsOf(hooks, event).some((g) => isObject(g) && elfHandlers(g, current).length > 0);
 
 /** The event's groups without ELF handlers; groups and the event key left empty by that go too. */
 function withoutElf(hooks: Json, event: string, current?: string): Group[] {
   return groupsOf(hooks, event).flatMap((group) => {
     if (!isObject(group) || !Array.isArray(group.hooks)) return [group];
-    const kept = (group.hooks as Handler[]).filter((h) => !(isObject(h) && isElfHookCommand(h.command, current)));
+    const kept = (group.hooks as unknown[]).filter((h) => !isElfHandler(h, current));
     if (kept.length === group.hooks.length) return [group];
     return kept.length > 0 ? [{ ...group, hooks: kept }] : [];
   });
 }
 
+/** Drops ELF's handlers from `event`, and the event itself when nothing else is left on it. */
+function dropElf(hooks: Json, event: string, current?: string): void {
+  const rest = withoutElf(hooks, event, current);
+  if (rest.length > 0) hooks[event] = rest;
+  else delete hooks[event];
+}
+
+/** The one handler ELF wants on `event`: http where the client delivers it, else the command. */
+function wantedHandler(event: string, command: string, http?: ElfHttpHook): Json {
+  return http && !commandOnlyEvents.has(event)
+    ? elfHttpHandler(http, elfHookTimeout)
+    : { type: 'command', command, timeout: elfHookTimeout };
+}
+
 /**
- * Puts exactly one ELF handler on each event ELF handles. An event that already has exactly the
- * right one is left alone (so installing twice changes nothing); otherwise its ELF handlers are
- * removed and one group is appended. ELF handlers on events ELF no longer handles are removed.
+ * Puts exactly one ELF handler on each event ELF handles: the command, or with `http` an http
+ * handler on every event Claude Code delivers over http (SessionStart keeps the command). An
+ * event that already has exactly the right one is left alone (so installing twice changes
+ * nothing); otherwise its ELF handlers, of either kind, are removed and one group is appended.
+ * ELF handlers on events ELF no longer handles are removed.
  */
-export function installElfHooks(original: Json, command: string): SettingsEdit {
+export function installElfHooks(original: Json, command: string, http?: ElfHttpHook): SettingsEdit {
   const hooks: Json = { ...hooksOf(original) };
   const events: SettingsEdit['events'] = {};
+  const transports: SettingsEdit['transports'] = {};
   const removed: string[] = [];
   const handled = new Set(elfHookEvents.map((e) => e.event));
   for (const event of Object.keys(hooks)) {
-    if (handled.has(event) || !groupsOf(hooks, event).some((g) => isObject(g) && elfHandlers(g, command).length > 0))
-      continue;
-    const rest = withoutElf(hooks, event, command);
-    if (rest.length > 0) hooks[event] = rest;
-    else delete hooks[event];
+    if (handled.has(event) || !hasElf(hooks, event, command)) continue;
+    dropElf(hooks, event, command);
     removed.push(event);
   }
   for (const { event, matcher } of elfHookEvents) {
-    const groups = groupsOf(hooks, event);
-    const ours = groups.flatMap((g) => (isObject(g) ? elfHandlers(g, command).map((h) => ({ g, h })) : []));
+    const wanted = wantedHandler(event, command, http);
+    transports[event] = wanted.type as 'command' | 'http';
+    const ours = groupsOf(hooks, event).flatMap((g) =>
+      isObject(g) ? elfHandlers(g, command).map((h) => ({ g, h })) : [],
+    );
     const only = ours.length === 1 ? ours[0] : undefined;
     if (
       only &&
-      only.h.command === command &&
-      only.h.type === 'command' &&
-      only.h.timeout === elfHookTimeout &&
+      sameJson(only.h, wanted) &&
       (only.g.matcher ?? undefined) === matcher &&
       (only.g.hooks as unknown[]).length === 1
     ) {
@@ -167,16 +132,13 @@ export function installElfHooks(original: Json, command: string): SettingsEdit {
       continue;
     }
     events[event] = ours.length > 0 ? 'updated' : 'added';
-    hooks[event] = [
-      ...withoutElf(hooks, event, command),
-      { ...(matcher ? { matcher } : {}), hooks: [{ type: 'command', command, timeout: elfHookTimeout }] },
-    ];
+    hooks[event] = [...withoutElf(hooks, event, command), { ...(matcher ? { matcher } : {}), hooks: [wanted] }];
   }
   const changed = removed.length > 0 || Object.values(events).some((s) => s !== 'unchanged');
-  return { settings: changed ? { ...original, hooks } : original, changed, events, removed };
+  return { settings: changed ? { ...original, hooks } : original, changed, events, transports, removed };
 }
 
-/** Removes every ELF handler; the user's hooks stay, and nothing is added. */
+/** Removes every ELF handler, command and http alike; the user's hooks stay, and nothing is added. */
 export function uninstallElfHooks(
   original: Json,
   current?: string,
@@ -184,10 +146,8 @@ export function uninstallElfHooks(
   const hooks: Json = { ...hooksOf(original) };
   const removed: string[] = [];
   for (const event of Object.keys(hooks)) {
-    if (!groupsOf(hooks, event).some((g) => isObject(g) && elfHandlers(g, current).length > 0)) continue;
-    const rest = withoutElf(hooks, event, current);
-    if (rest.length > 0) hooks[event] = rest;
-    else delete hooks[event];
+    if (!hasElf(hooks, event, current)) continue;
+    dropElf(hooks, event, current);
     removed.push(event);
   }
   if (removed.length === 0) return { settings: original, changed: false, removed };
@@ -196,20 +156,40 @@ export function uninstallElfHooks(
   return { settings, changed: true, removed };
 }
 
-/** Which events carry an ELF handler (and its command), and which ELF handles but lack one. */
-export function elfHookStatus(
-  settings: Json,
-  current?: string,
-): { installed: Record<string, string>; missing: string[] } {
+export interface ElfHookStatus {
+  /** Per event with an ELF handler: its command, or its URL for an http handler. */
+  installed: Record<string, string>;
+  /** Per event with an ELF handler: which kind it is. */
+  transports: Record<string, 'command' | 'http'>;
+  /** Events whose ELF http handler sends an Authorization header (the server wants its token). */
+  withToken: string[];
+  /** Events ELF handles that have no ELF handler. */
+  missing: string[];
+}
+
+/** Which events carry an ELF handler (its command or URL), and which ELF handles but lack one. */
+export function elfHookStatus(settings: Json, current?: string): ElfHookStatus {
   const hooks = isObject(settings.hooks) ? settings.hooks : {};
   const installed: Record<string, string> = {};
+  const transports: ElfHookStatus['transports'] = {};
+  const withToken: string[] = [];
   for (const event of Object.keys(hooks)) {
     const handler = groupsOf(hooks, event)
       .flatMap((g) => (isObject(g) ? elfHandlers(g, current) : []))
       .at(0);
-    if (handler) installed[event] = String(handler.command);
+    if (!handler) continue;
+    const http = handler.type === 'http' && isElfHookUrl(handler.url);
+    installed[event] = String(http ? handler.url : handler.command);
+    transports[event] = http ? 'http' : 'command';
+    if (http && isObject(handler.headers) && Object.keys(handler.headers).some((h) => /^authorization$/i.test(h)))
+      withToken.push(event);
   }
-  return { installed, missing: elfHookEvents.map((e) => e.event).filter((e) => !(e in installed)) };
+  return {
+    installed,
+    transports,
+    withToken,
+    missing: elfHookEvents.map((e) => e.event).filter((e) => !(e in installed)),
+  };
 }
 
 /** The plugin's hooks/hooks.json: the same events and matchers, run from the plugin's folder. */

@@ -3,16 +3,24 @@ import type { Command } from 'commander';
 import { type CliContext, handler } from '../../runtime/handler.js';
 import { emit } from '../../runtime/output.js';
 import { thisElfHookCommand } from './hooks-settings.js';
+import type { ServerProbe } from './server-probe.js';
 import { readSettings, type Scope, scopes, settingsFile } from './settings-file.js';
 
-/** `elf hooks status`: for each scope, the events ELF is on and whether its command resolves. */
+/**
+ * `elf hooks status`: for each scope, the events ELF is on, which transport carries them, whether
+ * the command resolves and, for http handlers, whether the server answers.
+ */
 export function registerHooksStatusCommand(hooks: Command, cli: CliContext): void {
   hooks
     .command('status')
-    .description('which events have ELF’s hook in each settings file, and whether its command resolves')
+    .description(
+      'which events have ELF’s hook in each settings file, by command or http, and whether it resolves or answers',
+    )
     .action(
       handler(cli, async (_opts, globals) => {
         const { elfHookCommandParts, elfHookStatus } = await import('@elf/hooks');
+        const { probeHookServer, probeLine } = await import('./server-probe.js');
+        const { defaultTokenFile } = await import('./server-token.js');
         const { snapshotState, thisHookBundle } = await import('../../boot/snapshot-state.js');
         const report: Array<{
           scope: Scope;
@@ -21,6 +29,9 @@ export function registerHooksStatusCommand(hooks: Command, cli: CliContext): voi
           error: string | null;
           installed: Record<string, string>;
           missing: string[];
+          /** http when any event goes to elf-server (SessionStart always stays a command). */
+          transport: 'command' | 'http' | null;
+          servers: ServerProbe[];
           commands: Array<{
             command: string;
             resolves: boolean;
@@ -39,7 +50,21 @@ export function registerHooksStatusCommand(hooks: Command, cli: CliContext): voi
           } catch (e) {
             error = (e as Error).message;
           }
-          const commands = [...new Set(Object.values(status?.installed ?? {}))];
+          const by = (kind: 'command' | 'http') => [
+            ...new Set(
+              Object.entries(status?.installed ?? {})
+                .filter(([event]) => status?.transports[event] === kind)
+                .map(([, value]) => value),
+            ),
+          ];
+          const commands = by('command');
+          const urls = by('http');
+          const servers: ServerProbe[] = [];
+          for (const url of urls) {
+            // The token goes along only where the handlers send it: to a server that wants it.
+            const withToken = (status?.withToken ?? []).some((event) => status?.installed[event] === url);
+            servers.push(await probeHookServer(cli.io.env, url, withToken, defaultTokenFile(cli.io)));
+          }
           const resolves = commands.map((command) => {
             const { node, bin, snapshot } = elfHookCommandParts(command);
             // biome-ignore lint/suspicious/noTemplateCurlyInString: Claude Code's plugin placeholder, matched as written
@@ -59,6 +84,8 @@ export function registerHooksStatusCommand(hooks: Command, cli: CliContext): voi
             error,
             installed: status?.installed ?? {},
             missing: status?.missing ?? [],
+            transport: urls.length > 0 ? 'http' : commands.length > 0 ? 'command' : null,
+            servers,
             commands: resolves,
           });
         }
@@ -74,6 +101,12 @@ export function registerHooksStatusCommand(hooks: Command, cli: CliContext): voi
                     ? '  ELF not installed'
                     : '',
                 Object.keys(r.installed).length && r.missing.length ? `  missing: ${r.missing.join(', ')}` : '',
+                r.transport === 'http'
+                  ? `  transport: http to ${[...new Set(r.servers.map((p) => p.base))].join(', ')} (SessionStart runs the command)`
+                  : r.transport
+                    ? '  transport: command'
+                    : '',
+                ...r.servers.map((p) => `  ${probeLine(p)}`),
                 ...r.commands.flatMap((c) => [
                   `  command ${c.resolves ? 'resolves' : 'DOES NOT RESOLVE'}: ${c.command}`,
                   c.snapshot
