@@ -14,9 +14,12 @@ export function plistPath(homedir: string): string {
   return join(homedir, 'Library', 'LaunchAgents', `${agentLabel}.plist`);
 }
 
-/** Where launchd writes the server's output (its folder must exist before launchd opens it). */
+/**
+ * Where launchd writes what the server prints (its start line; its troubles, which it also logs
+ * to server.log beside it, rotated). The folder must exist before launchd opens the file.
+ */
 export function logPath(spec: ServiceSpec): string {
-  return join(spec.home, 'logs', 'elf-server.log');
+  return join(spec.home, 'logs', 'service.log');
 }
 
 const xml = (text: string) =>

@@ -31,12 +31,7 @@ export function execStartArgs(unit: string): string[] | null {
   if (!line) return null;
   const words: string[] = [];
   for (const m of line.slice('ExecStart='.length).matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g))
-    words.push(
-      (m[1] ?? m[2] ?? '')
-        .replace(/\\(.)/g, '$1')
-        .replace(/%%/g, '%')
-        .replace(/\$\$/g, '$'),
-    );
+    words.push((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1').replace(/%%/g, '%').replace(/\$\$/g, '$'));
   return words;
 }
 
