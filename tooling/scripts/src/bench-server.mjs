@@ -7,7 +7,7 @@
 //    each on a new connection (as Claude Code's client makes them) — p50/p95/p99; beside it the
 //    command hook (`elf hook`, a cold process) for the same payloads, and `node -e 0`.
 // 2. Load (autocannon, 50 connections, --duration s each): GET /api/stats and POST /hooks/claude-code,
-//    saturated and (hooks) at 20 req/s, without and with 8 `elf record` processes writing in loops. Every request must be
+//    saturated and (hooks) at a steady 20 req/s (Poisson arrivals over 50 keep-alive connections), without and with 8 `elf record` processes writing in loops. Every request must be
 //    answered with a 2xx, none may fail with SQLITE_BUSY (server log), no CLI write may fail.
 // 3. Live updates: how long after an `elf record` process exits the event stream says so.
 import { spawn, spawnSync } from 'node:child_process';
@@ -187,22 +187,91 @@ async function load(title, options, withWriters) {
   return report;
 }
 
+/**
+ * Agents at a steady rate: requests at random (Poisson) times, `rate` a second, over a pool of 50
+ * keep-alive connections. (autocannon's overallRate fires its connections in step — 50 requests at
+ * once every 2.5 s at 20 req/s — which measures a burst, not agents.)
+ */
+async function paced(title, rate, withWriters) {
+  writing = withWriters;
+  const writers = withWriters ? Array.from({ length: writerCount }, (_, n) => writer(n)) : [];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+  const times = [];
+  let failed = 0;
+  const pending = [];
+  const end = performance.now() + duration * 1000;
+  let next = performance.now();
+  let i = 0;
+  while (next < end) {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+    const body = payload(i++);
+    pending.push(
+      new Promise((resolve) => {
+        const started = performance.now();
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/hooks/claude-code',
+            method: 'POST',
+            agent,
+            headers: { 'content-type': 'application/json' },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              if (res.statusCode !== 200) failed++;
+              times.push(performance.now() - started);
+              resolve();
+            });
+          },
+        );
+        req.on('error', () => {
+          failed++;
+          resolve();
+        });
+        req.end(body);
+      }),
+    );
+    next += -Math.log(1 - Math.random()) * (1000 / rate);
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  writing = false;
+  await Promise.all(writers);
+  const report = {
+    title: `${title}${withWriters ? `, ${writerCount} CLI writers` : ''}`,
+    requests: times.length,
+    reqPerSec: Math.round((times.length / duration) * 10) / 10,
+    ...round({
+      p50: percentile(times, 0.5),
+      p90: percentile(times, 0.9),
+      p99: percentile(times, 0.99),
+      max: Math.max(...times),
+    }),
+    non2xx: failed,
+    errors: 0,
+    timeouts: 0,
+  };
+  say(`${title}: ${JSON.stringify(report)}`);
+  return report;
+}
+
 let n = 0;
-const hookLoad = (rate) => ({
+const hookLoad = {
   path: '/hooks/claude-code',
   method: 'POST',
   headers: { 'content-type': 'application/json' },
   requests: [{ setupRequest: (req) => ({ ...req, body: payload(n++) }) }],
-  ...(rate ? { overallRate: rate } : {}),
-});
-// Saturation (as fast as 50 connections can go), and hooks at a stated rate: 20 prompts a second
-// is far more than ten agents each send (one prompt every half second each).
+};
+// Saturation (as fast as 50 connections can go), and hooks at a steady 20 a second: more than
+// ten agents send (a prompt every half second each).
 const loads = [
   await load('GET /api/stats, saturated', { path: '/api/stats' }, false),
   await load('GET /api/stats, saturated', { path: '/api/stats' }, true),
-  await load('POST /hooks/claude-code, saturated', hookLoad(0), false),
-  await load('POST /hooks/claude-code at 20 req/s', hookLoad(20), false),
-  await load('POST /hooks/claude-code at 20 req/s', hookLoad(20), true),
+  await load('POST /hooks/claude-code, saturated', hookLoad, false),
+  await paced('POST /hooks/claude-code at 20 req/s (Poisson)', 20, false),
+  await paced('POST /hooks/claude-code at 20 req/s (Poisson)', 20, true),
 ];
 
 // 3. Live updates.

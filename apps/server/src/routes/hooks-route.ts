@@ -1,5 +1,6 @@
 import { hookSettings, runClaudeCodeHook } from '@elf/hooks';
 import type { Hono } from 'hono';
+import { serial } from '../http/serial.js';
 import type { ServerContext } from '../server-context.js';
 
 /**
@@ -11,6 +12,7 @@ import type { ServerContext } from '../server-context.js';
  * not handle gets the same, so a Stop hook never keeps the agent going.
  */
 export function hooksRoute(app: Hono, server: ServerContext): void {
+  const inTurn = serial();
   app.post('/hooks/claude-code', async (c) => {
     const text = await c.req.text();
     // The command hook's flags, as query parameters: /hooks/claude-code?prompt-tokens=800
@@ -28,15 +30,18 @@ export function hooksRoute(app: Hono, server: ServerContext): void {
       server.log(`hook ignored: ${error instanceof Error ? error.message : String(error)}`);
       return c.body(null, 200);
     }
-    const output = await runClaudeCodeHook(text, {
-      // An http hook has no working directory of its own: the payload's cwd is the one that counts.
-      cwd: server.cwd,
-      settings,
-      home: server.userHome,
-      log: (line) => server.log(`hook ${line}`),
-      open: async (session, agentId) => server.elf.scoped({ cwd: session.cwd, sessionId: session.sessionId, agentId }),
-      contextBuilder: (elf) => server.builder.forView(elf),
-    });
+    const output = await inTurn(() =>
+      runClaudeCodeHook(text, {
+        // An http hook has no working directory of its own: the payload's cwd is the one that counts.
+        cwd: server.cwd,
+        settings,
+        home: server.userHome,
+        log: (line) => server.log(`hook ${line}`),
+        open: async (session, agentId) =>
+          server.elf.scoped({ cwd: session.cwd, sessionId: session.sessionId, agentId }),
+        contextBuilder: (elf) => server.builder.forView(elf),
+      }),
+    );
     if (output === null) return c.body(null, 200);
     return c.body(output, 200, { 'content-type': 'application/json' });
   });
