@@ -16,7 +16,9 @@ import { corpusUrl, type ParityRecord, runParity } from './parity/parity-run.mjs
 // merely learned in the project and other projects' recent failures (those wait for a prompt
 // they match) and a subagent's knowledge got the prompt's relevance floor (14 of 94 steps: every
 // SessionStart and PreToolUse(Task), and the prompts that now show what session start held back),
-// and when a tool failure began to be answered with what ELF knows about its error (3 steps):
+// and when a tool failure began to be answered with what ELF knows about its error (3 steps);
+// and (issue 15, no output changed) when a session's summary row stopped being inserted-or-ignored
+// on every event, so session_summaries ids no longer skip the numbers those ignored inserts took:
 //   node apps/cli/test/parity/parity-run.mjs <checkout> apps/cli/test/parity/expected.json
 // A change that means to alter what agents see re-records it and says why in its commit.
 

@@ -12,7 +12,7 @@ import type { ServerContext } from './server-context.js';
 import type { ServerOptions } from './server-options.js';
 import { serverToken } from './token-file.js';
 
-/** How often the context builder reads ahead what changed (see ContextBuilder.warm). */
+/** How often the context builder reads ahead what changed (see ContextBuilder.warm) and queued telemetry is written. */
 const warmEveryMs = 2000;
 
 /** How long a request waits for another process's write lock (8 CLI writers at once must not fail it). */
@@ -74,7 +74,11 @@ export async function startServer(options: ServerOptions, log: (line: string) =>
   // What hook builds would otherwise read a little at a time is read now, and again after a
   // change moved an index (every few seconds, off the request path).
   await context.builder.warm();
-  const warming = setInterval(() => void context.builder.warm().catch(() => undefined), warmEveryMs);
+  const warming = setInterval(() => {
+    void context.builder.warm().catch(() => undefined);
+    // Hook events queue their query telemetry; one short write every few seconds keeps it current.
+    void elf.flushTelemetry();
+  }, warmEveryMs);
   warming.unref();
   const app = createApp(context);
   let server: ServerType | undefined;

@@ -92,8 +92,10 @@ export class Elf {
   /**
    * The same open database seen from another agent session or project (a server answers many
    * sessions over one connection). The view shares the connection and what belongs to it (the
-   * count of unmarked rows behind the change marker, the search cache, the token counter); its own are
-   * the project, the session and the agent. Its close() writes its telemetry and nothing more.
+   * count of unmarked rows behind the change marker, the search cache, the token counter, the
+   * queue of telemetry rows); its own are the project, the session and the agent. Its close()
+   * does nothing: the rows it queued are written with the connection's next batch (when 50 are
+   * queued, on flushTelemetry(), or when the Elf it came from closes).
    */
   scoped(options: Pick<ElfOptions, 'cwd' | 'projectPath' | 'sessionId' | 'agentId'>): Elf {
     const base = this.core;
@@ -107,7 +109,9 @@ export class Elf {
       projectPath,
       sessionId: options.sessionId ?? null,
       agentId: options.agentId ?? null,
-      telemetryBuffer: [],
+      // One queue for the connection: a view's rows are written with the next batch, not one
+      // transaction per view (a server closes a view per hook event).
+      telemetryBuffer: (base.telemetryBuffer ??= []),
       // Counted per connection, not per view: the change marker subtracts every such row this connection wrote.
       unmarked: base.unmarked,
     };
@@ -141,8 +145,9 @@ export class Elf {
 
   /** Writes pending query telemetry, then closes the database. */
   async close(): Promise<void> {
+    if (this.#view) return;
     await flushQueryLog(this.core);
-    if (!this.#view) await this.#handle.close();
+    await this.#handle.close();
   }
 
   /** Writes the query telemetry rows still queued (they are also written on close). */

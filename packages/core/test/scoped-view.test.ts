@@ -11,7 +11,11 @@ describe('Elf.scoped', () => {
     expect((await elf.getLearning(made.id)).title).toBe('Timeout on billing');
     await view.queryRecent({ limit: 1 });
     await view.close();
-    // The view's telemetry was written, under its session; the shared connection still works.
+    // Closing a view writes nothing: its telemetry goes with the connection's next batch, under its session.
+    expect(
+      await elf.db.selectFrom('building_queries').select('id').where('session_id', '=', 'session-b').execute(),
+    ).toEqual([]);
+    await elf.flushTelemetry();
     const rows = await elf.db
       .selectFrom('building_queries')
       .select('session_id')

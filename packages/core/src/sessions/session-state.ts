@@ -15,6 +15,14 @@ export interface OpenSessionInput {
 
 /** Creates the session's summary row on its first event (idempotent; a resumed session keeps its row). */
 export async function openSession(ctx: CoreHandle, input: OpenSessionInput): Promise<void> {
+  // Read first: every event of a session calls this, and an insert — even one that inserts
+  // nothing — waits for the write lock another process may hold.
+  const known = await ctx.db
+    .selectFrom('session_summaries')
+    .select('id')
+    .where('session_id', '=', input.sessionId)
+    .executeTakeFirst();
+  if (known) return;
   await ctx.db
     .insertInto('session_summaries')
     .values({
@@ -165,6 +173,13 @@ export async function noteSessionDomains(
 export async function noteFirstPrompt(ctx: CoreHandle, sessionId: string, prompt: string): Promise<void> {
   const start = prompt.replace(/\s+/g, ' ').trim().slice(0, 200);
   if (!start) return;
+  // Only the first prompt writes: the others need no write lock.
+  const row = await ctx.db
+    .selectFrom('session_summaries')
+    .select('conversation_summary')
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst();
+  if (!row || row.conversation_summary !== null) return;
   const [noted] = await ctx.db
     .updateTable('session_summaries')
     .set({ conversation_summary: `Started with: ${start}` })
