@@ -85,6 +85,10 @@ describe('the JSON API', () => {
     expect(list.items[0]).toMatchObject({ title: 'Timeout calling the billing service', tags: [] });
     const found = await json(await t.request('/api/search?q=billing'));
     expect((found.hits as Array<{ kind: string }>).map((h) => h.kind)).toEqual(['learning']);
+    expect(found.total).toBe(1);
+    const page = await json(await t.request('/api/search?q=flaky&limit=2'));
+    expect((page.hits as unknown[]).length).toBe(2);
+    expect(page.total).toBe(3);
   });
 
   it('previews the context an agent would get, within the budget, and explains it on request', async () => {
@@ -135,6 +139,7 @@ describe('the JSON API', () => {
     expect((v.weekly as unknown[]).length).toBeGreaterThanOrEqual(2);
     const h = await json(await t.request('/api/hotspots'));
     expect(h.items[0]).toMatchObject({ location: 'src/db/users.ts', visits: 2 });
+    expect(h.total).toBe(2);
     expect((h.treemap as { children: Array<{ name: string }> }).children.map((c) => c.name).sort()).toEqual([
       'commands',
       'src/db',

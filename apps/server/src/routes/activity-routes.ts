@@ -40,10 +40,16 @@ export function activityRoutes(app: Hono, server: ServerContext): void {
     const q = (n: string) => c.req.query(n);
     const days = intParam(q, 'days', 30, 1, 3650);
     const limit = intParam(q, 'limit', 100, 1, 500);
-    const items = await server.cache.get(`hotspots:${days}:${limit}`, () =>
-      hotspots({ ...elf.core, projectPath: null }, { days, limit }),
-    );
-    return c.json({ items, total: items.length, days, treemap: treemapOf(items) });
+    const { items, total } = await server.cache.get(`hotspots:${days}:${limit}`, async () => {
+      const since = new Date(elf.core.clock.now().getTime() - days * 86_400_000).toISOString();
+      const [items, count] = await Promise.all([
+        hotspots({ ...elf.core, projectPath: null }, { days, limit }),
+        sql<{ n: number }>`select count(*) as n from (select 1 from trails where created_at >= ${since}
+          group by location, location_type)`.execute(elf.db),
+      ]);
+      return { items, total: count.rows[0]?.n ?? items.length };
+    });
+    return c.json({ items, total, days, treemap: treemapOf(items) });
   });
 
   app.get('/api/sessions', async (c) => {

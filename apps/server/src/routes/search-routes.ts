@@ -1,6 +1,8 @@
 import { budgetLimits } from '@elf/context';
+import { type SearchKind, searchKinds } from '@elf/core';
 import type { Hono } from 'hono';
 import { choiceParam, intParam } from '../http/params.js';
+import { searchTotal } from '../reads/search-total.js';
 import type { ServerContext } from '../server-context.js';
 
 /** Full-text search, and what an agent would be given for a task (with every candidate's score). */
@@ -11,13 +13,20 @@ export function searchRoutes(app: Hono, server: ServerContext): void {
       ?.split(',')
       .map((k) => k.trim())
       .filter(Boolean);
+    const text = q('q') ?? '';
     const result = await server.elf.search({
-      text: q('q') ?? '',
+      text,
       ...(kinds && kinds.length > 0 ? { kinds: kinds as never } : {}),
       limit: intParam(q, 'limit', 20, 1, 100),
       offset: intParam(q, 'offset', 0, 0, 10_000),
     });
-    return c.json(result);
+    // Core's search has checked the kinds by now.
+    const total = await searchTotal(
+      server.elf.db,
+      text,
+      kinds && kinds.length > 0 ? (kinds as SearchKind[]) : [...searchKinds],
+    );
+    return c.json({ ...result, total });
   });
 
   // A read, so a GET: a preview can be linked, and is never a state change.
