@@ -25,4 +25,6 @@ export interface ServerContext {
   /** Where the dashboard's built files are (null: not built; / answers with a note). */
   webRoot: string | null;
   log(line: string): void;
+  /** How long a prompt's or a subagent's hook may wait behind other events before it gets no context (default 2 s). */
+  lateAfterMs?: number;
 }

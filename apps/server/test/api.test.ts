@@ -194,4 +194,34 @@ describe('the JSON API', () => {
     expect(new Set(rows.map((r) => r.session_id)).size).toBe(5);
     expect(t.lines.filter((l) => /error|BUSY/i.test(l))).toEqual([]);
   });
+
+  it('overloaded, gives a late prompt no context but still records a failure that waited as long', async () => {
+    const t = await testServer();
+    await seed(t);
+    t.context.lateAfterMs = 1;
+    const prompt = (i: number) => ({
+      session_id: `s${i}`,
+      hook_event_name: 'UserPromptSubmit',
+      cwd: t.home,
+      prompt: 'the flaky tests keep failing on CI',
+    });
+    const failure = {
+      session_id: 's-fail',
+      hook_event_name: 'PostToolUseFailure',
+      cwd: t.home,
+      tool_name: 'Bash',
+      tool_input: { command: 'npm test' },
+      error: 'Exit code 1\nError: connect ECONNREFUSED 127.0.0.1:5432',
+    };
+    const answers = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => t.request('/hooks/claude-code', { json: prompt(i) })),
+      t.request('/hooks/claude-code', { json: failure }),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
+    const bodies = await Promise.all(answers.map((r) => r.text()));
+    expect(bodies.slice(0, 8).filter((b) => b === '').length).toBeGreaterThan(0);
+    expect(t.lines.some((l) => /hook skipped: waited \d+ ms/.test(l))).toBe(true);
+    const failures = await json(await t.request('/api/learnings?type=failure'));
+    expect(failures.items.map((l) => l.title as string).some((title) => title.includes('ECONNREFUSED'))).toBe(true);
+  });
 });

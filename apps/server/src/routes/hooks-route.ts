@@ -3,6 +3,19 @@ import type { Hono } from 'hono';
 import { serial } from '../http/serial.js';
 import type { ServerContext } from '../server-context.js';
 
+/** How long an event that only asks for context may wait behind others before it is answered empty (ServerContext.lateAfterMs overrides). */
+export const lateAfterMs = 2000;
+
+/** A prompt or a subagent's start: what it would get is context; skipping it loses no record. */
+function contextOnly(text: string): boolean {
+  try {
+    const name = (JSON.parse(text) as { hook_event_name?: unknown }).hook_event_name;
+    return name === 'UserPromptSubmit' || name === 'PreToolUse';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Claude Code's `type: "http"` hooks: the payload the command hook reads on stdin arrives as the
  * body, and the answer is what it would print. The same handlers run (runClaudeCodeHook), over the
@@ -30,8 +43,16 @@ export function hooksRoute(app: Hono, server: ServerContext): void {
       server.log(`hook ignored: ${error instanceof Error ? error.message : String(error)}`);
       return c.body(null, 200);
     }
-    const output = await inTurn(() =>
-      runClaudeCodeHook(text, {
+    const queued = performance.now();
+    const output = await inTurn(async () => {
+      // Overloaded (a queue of events behind a busy CPU): a context that comes this late is worth
+      // less than the agent's time, so it gets none. Events that record something still run.
+      const waited = performance.now() - queued;
+      if (waited > (server.lateAfterMs ?? lateAfterMs) && contextOnly(text)) {
+        server.log(`hook skipped: waited ${Math.round(waited)} ms behind other events`);
+        return null;
+      }
+      return runClaudeCodeHook(text, {
         // An http hook has no working directory of its own: the payload's cwd is the one that counts.
         cwd: server.cwd,
         settings,
@@ -40,8 +61,8 @@ export function hooksRoute(app: Hono, server: ServerContext): void {
         open: async (session, agentId) =>
           server.elf.scoped({ cwd: session.cwd, sessionId: session.sessionId, agentId }),
         contextBuilder: (elf) => server.builder.forView(elf),
-      }),
-    );
+      });
+    });
     if (output === null) return c.body(null, 200);
     return c.body(output, 200, { 'content-type': 'application/json' });
   });
