@@ -68,7 +68,14 @@ export function serverContext(elf: Elf, options: ContextOptions): ServerContext 
 
 /** Opens the database, listens, and returns once the port is bound. */
 export async function startServer(options: ServerOptions, log: (line: string) => void): Promise<RunningServer> {
-  const elf = await Elf.open({ path: options.db, busyTimeoutMs, tokenCounter: tokenizer(), projectPath: null });
+  // Waiting for another process's lock must not hold up every other request: the wait yields.
+  const elf = await Elf.open({
+    path: options.db,
+    busyTimeoutMs,
+    busyWait: 'yield',
+    tokenCounter: tokenizer(),
+    projectPath: null,
+  });
   const context = serverContext(elf, { host: options.host, home: options.home, log });
   const { feed, hosts } = context;
   // What hook builds would otherwise read a little at a time is read now, and again after a

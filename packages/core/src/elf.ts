@@ -37,7 +37,7 @@ import { fillTokenCounts } from './tokens/fill-token-counts.js';
 import type { TokenCounter } from './tokens/token-counter.js';
 
 export interface ElfOptions
-  extends Pick<OpenDatabaseOptions, 'path' | 'busyTimeoutMs' | 'readonly' | 'log' | 'create'> {
+  extends Pick<OpenDatabaseOptions, 'path' | 'busyTimeoutMs' | 'busyWait' | 'readonly' | 'log' | 'create'> {
   /** Counts tokens of new items as they are recorded (see @elf/context's o200k counter). */
   tokenCounter?: TokenCounter;
   /** Seed the starter golden rules when this open creates the database. Default true. */

@@ -15,6 +15,7 @@ import { type BackupProgress, backupTo, type CopyOptions } from './backup.js';
 import { ImmediateSqliteDialect } from './immediate-dialect.js';
 import { openSqlite } from './native-addon.js';
 import { withStatementCache } from './statement-cache.js';
+import { busySliceMs } from './yielding-wait.js';
 
 export const defaultBusyTimeoutMs = 5000;
 
@@ -29,6 +30,12 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** How long a statement waits for another process's lock before failing as BUSY. Default 5000 ms. */
   busyTimeoutMs?: number;
+  /**
+   * `block` (default): SQLite waits for a lock in its own busy handler, holding up the thread — fine
+   * for a short-lived process. `yield`: it blocks at most 20 ms per attempt and the rest of the wait
+   * is timers, so a server goes on answering other requests while one waits.
+   */
+  busyWait?: 'block' | 'yield';
   /** Kysely's log hook: how profiling observes every query without core knowing. */
   log?: KyselyConfig['log'];
   /** Seeds a brand-new database, inside the transaction that creates its schema. */
@@ -145,13 +152,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<ElfDat
   let db: Kysely<Database> | undefined;
   try {
     raw = openRaw(path, options);
-    configure(raw, readonly, options.busyTimeoutMs ?? defaultBusyTimeoutMs);
+    const busyTimeoutMs = options.busyTimeoutMs ?? defaultBusyTimeoutMs;
+    const yielding = options.busyWait === 'yield';
+    configure(raw, readonly, yielding ? Math.min(busySliceMs, busyTimeoutMs) : busyTimeoutMs);
     const first = raw.pragma('user_version', { simple: true }) as number;
     const stored = first === 0 && !readonly ? assertEmptyOrElf(raw, path) : first;
     assertNotNewer(stored);
     const connection = raw;
+    const patience = yielding ? { totalMs: busyTimeoutMs, inTransaction: () => connection.inTransaction } : undefined;
     db = new Kysely<Database>({
-      dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }),
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }, patience),
       ...(options.log ? { log: options.log } : {}),
     });
     let migration: MigrationReport | undefined;
