@@ -7,7 +7,11 @@
 export function serial(): <T>(task: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
   return (task) => {
-    const run = tail.then(task, task);
+    // Each task starts on a new turn of the event loop. better-sqlite3 answers at once, so a task
+    // runs start to end as microtasks; chained straight after the last, a backlog would drain with
+    // no turn between (no request read, no timer, no event stream) for as long as it lasts.
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve)).then(task);
+    const run = tail.then(turn, turn);
     tail = run.catch(() => undefined);
     return run;
   };
