@@ -14,6 +14,10 @@ export default defineConfig([
     entry: { server: 'src/main.ts' },
     external: ['gpt-tokenizer'],
     define: { __ELF_VERSION__: JSON.stringify(version) },
+    // start-server.ts reads import.meta only where `require` is missing (its ESM sources under test).
+    esbuildOptions(options: { logOverride?: Record<string, 'silent'> }) {
+      options.logOverride = { ...options.logOverride, 'empty-import-meta': 'silent' };
+    },
   }),
   bootPreset({ entry: { bin: 'src/bin.ts' }, external: ['./server.cjs'] }),
 ]);

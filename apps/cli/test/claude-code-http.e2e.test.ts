@@ -11,7 +11,14 @@ import {
   startScriptedModel,
 } from '@elf/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ClaudeSandbox, claudeBinary, claudeSandbox, injected, runClaude } from './support/claude-code.js';
+import {
+  type ClaudeSandbox,
+  claudeBinary,
+  claudeEnv,
+  claudeSandbox,
+  injected,
+  runClaude,
+} from './support/claude-code.js';
 import { type RunningServer, startElfServer } from './support/elf-server.js';
 import { elf, elfAsync, json } from './support/run-elf.js';
 
@@ -66,15 +73,7 @@ async function startRelay(target: string): Promise<{ url: string; events: string
 function compact(box: ClaudeSandbox, url: string): Promise<number | null> {
   const child = spawn(claudeBinary(), ['-p', '/compact', '--continue', '--output-format', 'json'], {
     cwd: box.project,
-    env: {
-      ...box.env,
-      ANTHROPIC_BASE_URL: url,
-      ANTHROPIC_API_KEY: 'sk-ant-scripted-model',
-      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-      DISABLE_TELEMETRY: '1',
-      DISABLE_AUTOUPDATER: '1',
-      DISABLE_ERROR_REPORTING: '1',
-    },
+    env: claudeEnv(box, url),
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   return new Promise((resolve) => child.on('close', (code) => resolve(code)));

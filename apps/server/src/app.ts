@@ -34,6 +34,7 @@ export function createApp(server: ServerContext): Hono {
   app.use('/api/*', bodyLimit({ maxSize: apiBodyLimit, onError: tooLarge(apiBodyLimit) }));
   // After a write the change feed looks at once: caches drop and open dashboards hear of it now.
   app.use('/api/*', async (c, next) => {
+    if (c.req.method !== 'GET') server.countTokens();
     await next();
     if (c.req.method !== 'GET' && c.res.status < 400) await server.feed.poll();
   });

@@ -25,6 +25,12 @@ export interface ServerContext {
   /** Where the dashboard's built files are (null: not built; / answers with a note). */
   webRoot: string | null;
   log(line: string): void;
+  /**
+   * Loads the real tokenizer the first time something is recorded through the API, so what is
+   * recorded has its token count (as `elf record` gives it). Not at start: it costs ~60 MB, and
+   * hooks alone never need it (captured items are counted later, as the command hook's are).
+   */
+  countTokens(): void;
   /** How long a prompt's or a subagent's hook may wait behind other events before it gets no context (default 2 s). */
   lateAfterMs?: number;
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ContextBuilder, o200kCounter } from '@elf/context';
@@ -34,8 +35,9 @@ function webRoot(): string | null {
 }
 
 function tokenizer() {
-  // The CommonJS bundle's own require (see the CLI's runtime/tokenizer.ts); loaded once, at start.
-  const { countTokens } = require('gpt-tokenizer/encoding/o200k_base') as { countTokens: (text: string) => number };
+  // The CommonJS bundle's own require (see the CLI's runtime/tokenizer.ts); the sources under test are ESM.
+  const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+  const { countTokens } = load('gpt-tokenizer/encoding/o200k_base') as { countTokens: (text: string) => number };
   return o200kCounter(countTokens);
 }
 
@@ -63,6 +65,10 @@ export function serverContext(elf: Elf, options: ContextOptions): ServerContext 
     cwd: process.cwd(),
     webRoot: webRoot(),
     log: options.log,
+    countTokens: () => {
+      // Views made from here on share it (Elf.scoped copies the connection's counter).
+      elf.core.tokenCounter ??= tokenizer();
+    },
   };
 }
 
@@ -73,7 +79,6 @@ export async function startServer(options: ServerOptions, log: (line: string) =>
     path: options.db,
     busyTimeoutMs,
     busyWait: 'yield',
-    tokenCounter: tokenizer(),
     projectPath: null,
   });
   const context = serverContext(elf, { host: options.host, home: options.home, log });

@@ -85,6 +85,19 @@ export interface ClaudeRun {
 
 let runs = 0;
 
+/** The client's environment against the scripted model at `url`: no traffic anywhere else. */
+export function claudeEnv(box: ClaudeSandbox, url: string): NodeJS.ProcessEnv {
+  return {
+    ...box.env,
+    ANTHROPIC_BASE_URL: url,
+    ANTHROPIC_API_KEY: 'sk-ant-scripted-model',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    DISABLE_TELEMETRY: '1',
+    DISABLE_AUTOUPDATER: '1',
+    DISABLE_ERROR_REPORTING: '1',
+  };
+}
+
 /**
  * One `claude -p` session in the project, against the scripted model at `url`. Asynchronous:
  * the model server runs in this process and must answer while the client waits.
@@ -96,15 +109,7 @@ export function runClaude(box: ClaudeSandbox, url: string, prompt: string, tools
     ['-p', prompt, '--output-format', 'json', '--allowedTools', tools.join(','), '--debug-file', debugFile],
     {
       cwd: box.project,
-      env: {
-        ...box.env,
-        ANTHROPIC_BASE_URL: url,
-        ANTHROPIC_API_KEY: 'sk-ant-scripted-model',
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-        DISABLE_TELEMETRY: '1',
-        DISABLE_AUTOUPDATER: '1',
-        DISABLE_ERROR_REPORTING: '1',
-      },
+      env: claudeEnv(box, url),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
