@@ -82,7 +82,9 @@ describe('the JSON API', () => {
     });
     expect(made.status).toBe(201);
     // The first record through the API loads the tokenizer: what it records has its token count.
-    expect(((await made.json()) as { learning: { token_count: number | null } }).learning.token_count).toBeGreaterThan(0);
+    expect(((await made.json()) as { learning: { token_count: number | null } }).learning.token_count).toBeGreaterThan(
+      0,
+    );
     const list = await json(await t.request('/api/learnings?type=failure'));
     expect(list.total).toBe(2);
     expect(list.items[0]).toMatchObject({ title: 'Timeout calling the billing service', tags: [] });

@@ -101,6 +101,7 @@ export class Elf {
     const base = this.core;
     const projectPath =
       options.projectPath !== undefined ? options.projectPath : options.cwd ? resolveProjectRoot(options.cwd) : null;
+    base.telemetryBuffer ??= [];
     const core: CoreHandle = {
       db: base.db,
       clock: base.clock,
@@ -111,7 +112,7 @@ export class Elf {
       agentId: options.agentId ?? null,
       // One queue for the connection: a view's rows are written with the next batch, not one
       // transaction per view (a server closes a view per hook event).
-      telemetryBuffer: (base.telemetryBuffer ??= []),
+      telemetryBuffer: base.telemetryBuffer,
       // Counted per connection, not per view: the change marker subtracts every such row this connection wrote.
       unmarked: base.unmarked,
     };
