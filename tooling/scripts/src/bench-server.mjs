@@ -11,7 +11,7 @@
 //    answered with a 2xx, none may fail with SQLITE_BUSY (server log), no CLI write may fail.
 // 3. Live updates: how long after an `elf record` process exits the event stream says so.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -314,6 +314,16 @@ say(
   `change feed: a write is on the event stream ${JSON.stringify(round(summary(latencies)))} ms after the writer exits`,
 );
 
+// The server's resident memory now and at its peak (Linux: /proc), the load included.
+const memory = (() => {
+  try {
+    const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+    const kb = (name) => Number(status.match(new RegExp(`${name}:\\s+(\\d+) kB`))?.[1] ?? Number.NaN);
+    return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return null;
+  }
+})();
 server.kill('SIGTERM');
 await new Promise((resolve) => server.on('close', resolve));
 const busy = (serverErr.match(/BUSY|SQLITE_BUSY|database is locked/g) ?? []).length;
@@ -329,9 +339,11 @@ const report = {
   cliWriteFailures: writeFailures.length,
   serverBusyLines: busy,
   changeFeedMs: round(summary(latencies)),
+  serverMemory: memory,
 };
 if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 else {
+  if (memory) say(`server memory: ${memory.rssMb} MB resident at the end, ${memory.peakRssMb} MB at the peak`);
   say(
     `CLI writes during load: ${writes}, failed: ${writeFailures.length}${writeFailures[0] ? ` (${writeFailures[0]})` : ''}; server log lines with BUSY: ${busy}`,
   );
