@@ -119,7 +119,11 @@ describe('measureColdStart', () => {
     const [baseline, sleeper, shell] = report.cases;
     expect(baseline?.ratio).toBe(1);
     expect(sleeper?.ratio).toBeGreaterThan(1);
-    expect(sleeper?.p95OverBaselineMs).toBeGreaterThanOrEqual(55);
+    // A process that sleeps 60 ms takes at least that; how much more than node's start depends on
+    // the machine's noise, so the figures are checked against their definitions, not a margin.
+    expect(sleeper?.p50Ms).toBeGreaterThanOrEqual(60);
+    expect(sleeper?.p95Ms).toBeGreaterThanOrEqual(sleeper?.p50Ms ?? Number.NaN);
+    expect(sleeper?.p95OverBaselineMs).toBeCloseTo((sleeper?.p95Ms ?? 0) - (baseline?.p50Ms ?? 0), 2);
     expect(sleeper?.p95OverBaselineMs).toBeGreaterThanOrEqual(sleeper?.overBaselineMs ?? Number.NaN);
     expect(shell?.p50Ms).toBeGreaterThanOrEqual(60);
     expect(shell?.maxRssMb).toBeNaN();
