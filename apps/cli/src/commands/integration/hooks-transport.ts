@@ -50,7 +50,10 @@ export async function chooseTransport(io: Io, opts: TransportOptions): Promise<C
     `Claude Code sends Authorization: Bearer $${serverTokenEnv}; start it with the token in its environment:`,
     `  export ${serverTokenEnv}="$(cat '${tokenFile.replace(/'/g, "'\\''")}')"`,
   ];
-  if (token === null) notes.push(`(${tokenFile} does not exist yet: elf-server writes it when it first starts)`);
+  if (token === null)
+    notes.push(
+      `(${tokenFile} does not exist yet: elf-server writes it when it first starts on an address other than loopback)`,
+    );
   else if (io.env[serverTokenEnv] !== undefined && io.env[serverTokenEnv] !== token)
     notes.push(`(${serverTokenEnv} in this shell is not the token in ${tokenFile})`);
   return { http: { url, token: true }, tokenFile, notes };
