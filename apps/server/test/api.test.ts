@@ -128,6 +128,15 @@ describe('the JSON API', () => {
     expect(unknown.status).toBe(404);
     const decisions = await json(await t.request('/api/decisions?limit=5'));
     expect(decisions).toMatchObject({ items: [], total: 0, limit: 5, offset: 0 });
+    await t.elf.recordDecision({
+      title: 'WAL',
+      context: 'c',
+      decision: 'd',
+      rationale: 'r',
+      files_touched: ['a.ts', 'b.ts'],
+    });
+    // As core returns it: lists as arrays, not the stored JSON text.
+    expect((await json(await t.request('/api/decisions'))).items[0]).toMatchObject({ files_touched: ['a.ts', 'b.ts'] });
   });
 
   it('counts velocity per day and week, and serves hot spots as a list and a treemap', async () => {

@@ -100,7 +100,7 @@ export {
 export { type RateSpikeReportInput, ratedScore, rateSpikeReport } from './lifecycle/spike-ratings.js';
 export { type SupersedeHeuristicInput, supersedeHeuristic } from './lifecycle/supersede.js';
 export { type SupersedeDecisionInput, supersedeDecision } from './lifecycle/supersede-decision.js';
-export { joinTags, splitTags } from './mappers.js';
+export { joinTags, splitTags, toDecision, toHeuristic, toLearning, toSpikeReport } from './mappers.js';
 export { resolveCheckoutRoot, resolveProjectRoot } from './project/project-root.js';
 export { changeMarker } from './queries/change-marker.js';
 export { getHeuristic, getLearning } from './queries/get-by-id.js';

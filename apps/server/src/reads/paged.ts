@@ -14,7 +14,8 @@ export async function paged<T extends keyof Database, R>(
     q: SelectQueryBuilder<Database, T, Record<string, unknown>>,
   ) => SelectQueryBuilder<Database, T, Record<string, unknown>>,
   page: PageParams,
-  map: (row: Record<string, unknown>) => R,
+  /** Row → what the API answers: core's mapper for the kind (flags as booleans, lists as arrays). */
+  map: (row: never) => R,
 ): Promise<{ items: R[]; total: number }> {
   const base = filter(db.selectFrom(table as any) as any);
   const [rows, count] = await Promise.all([
@@ -24,16 +25,7 @@ export async function paged<T extends keyof Database, R>(
       .execute(),
     (base as any).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst(),
   ]);
-  return { items: (rows as Record<string, unknown>[]).map(map), total: Number((count as { n?: number })?.n ?? 0) };
-}
-
-/** Core's plain objects: flags as booleans, tags as arrays (as @elf/core returns them). */
-export function plain(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...row };
-  for (const flag of ['is_golden', 'acknowledged', 'rate_limited']) if (flag in out) out[flag] = out[flag] === 1;
-  if (typeof out.tags === 'string') out.tags = (out.tags as string).split(',').filter(Boolean);
-  else if ('tags' in out && out.tags === null) out.tags = [];
-  return out;
+  return { items: (rows as never[]).map(map), total: Number((count as { n?: number })?.n ?? 0) };
 }
 
 /** `%text%` for LIKE, with the wildcards in the text itself escaped (ESCAPE '\'). */

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { sql } from 'kysely';
 import { HttpError } from '../http/errors.js';
 import { intParam, listOf, pageParams } from '../http/params.js';
-import { paged, plain } from '../reads/paged.js';
+import { paged } from '../reads/paged.js';
 import { treemapOf } from '../reads/treemap.js';
 import { velocity } from '../reads/velocity.js';
 import type { ServerContext } from '../server-context.js';
@@ -98,7 +98,8 @@ export function activityRoutes(app: Hono, server: ServerContext): void {
       (query) => query.where('duration_ms', '>=', minMs),
       (query) => query.orderBy('duration_ms', 'desc').orderBy('id', 'desc'),
       page,
-      plain,
+      // Telemetry rows as stored.
+      (row: Record<string, unknown>) => row,
     );
     return c.json(listOf(items, total, page));
   });

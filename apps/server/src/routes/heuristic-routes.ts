@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import { sql } from 'kysely';
 import { jsonBody, optionalText } from '../http/json-body.js';
 import { choiceParam, idParam, listOf, pageParams } from '../http/params.js';
-import { likePattern, paged, plain } from '../reads/paged.js';
+import { likePattern, paged } from '../reads/paged.js';
 import type { ServerContext } from '../server-context.js';
 
 const statuses = ['active', 'dormant', 'retracted', 'superseded', 'archived', 'all'] as const;
@@ -37,7 +37,7 @@ export function heuristicRoutes(app: Hono, server: ServerContext): void {
       },
       (query) => query.orderBy('is_golden', 'desc').orderBy('confidence', 'desc').orderBy('id'),
       page,
-      plain,
+      core.toHeuristic,
     );
     return c.json(listOf(items, total, page));
   });
@@ -122,7 +122,7 @@ export function heuristicRoutes(app: Hono, server: ServerContext): void {
       (query) => query.where('is_golden', '=', 1).where('status', '=', 'active'),
       (query) => query.orderBy('confidence', 'desc').orderBy('id'),
       page,
-      plain,
+      core.toHeuristic,
     );
     return c.json(listOf(items, total, page));
   });

@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { HttpError } from '../http/errors.js';
 import { jsonBody } from '../http/json-body.js';
 import { idParam, listOf, pageParams } from '../http/params.js';
-import { paged, plain } from '../reads/paged.js';
+import { paged } from '../reads/paged.js';
 import type { ServerContext } from '../server-context.js';
 
 type Action = (ctx: core.CoreHandle, input: never) => Promise<unknown>;
@@ -15,11 +15,14 @@ interface Collection {
   actions: Record<string, Action>;
   /** How to record one (POST /api/<path>). */
   record?: (elf: core.Elf, input: never) => Promise<unknown>;
+  /** Row → core's object (lists as arrays); the kinds core returns as stored have none. */
+  map?: (row: never) => unknown;
 }
 
 const collections: Record<string, Collection> = {
   decisions: {
     table: 'decisions',
+    map: core.toDecision,
     actions: { supersede: core.supersedeDecision },
     record: (elf, input) => elf.recordDecision(input),
   },
@@ -35,6 +38,7 @@ const collections: Record<string, Collection> = {
   },
   spikes: {
     table: 'spike_reports',
+    map: core.toSpikeReport,
     actions: { rate: core.rateSpikeReport },
     record: (elf, input) => elf.recordSpikeReport(input),
   },
@@ -72,7 +76,7 @@ export function knowledgeRoutes(app: Hono, server: ServerContext): void {
         (q) => (status && collection.table !== 'spike_reports' ? q.where('status' as never, '=', status as never) : q),
         (q) => q.orderBy('created_at', 'desc').orderBy('id', 'desc'),
         page,
-        plain,
+        collection.map ?? ((row: Record<string, unknown>) => row),
       );
       return c.json(listOf(items, total, page));
     });

@@ -1,8 +1,8 @@
-import type { RecordLearningInput } from '@elf/core';
+import { type RecordLearningInput, toLearning } from '@elf/core';
 import type { Hono } from 'hono';
 import { jsonBody } from '../http/json-body.js';
 import { choiceParam, idParam, listOf, pageParams } from '../http/params.js';
-import { paged, plain } from '../reads/paged.js';
+import { paged } from '../reads/paged.js';
 import type { ServerContext } from '../server-context.js';
 
 const types = ['failure', 'success', 'observation', 'experiment'] as const;
@@ -29,7 +29,7 @@ export function learningRoutes(app: Hono, server: ServerContext): void {
       },
       (query) => query.orderBy('created_at', 'desc').orderBy('id', 'desc'),
       page,
-      plain,
+      toLearning,
     );
     return c.json(listOf(items, total, page));
   });
