@@ -57,4 +57,6 @@ export {
   removeManagedBlock,
   upsertManagedBlock,
 } from './instructions/managed-block.js';
+export { type ContextRequest, requestContext } from './loop/context-request.js';
+export type { Injection } from './loop/inject.js';
 export { defaultHookSettings, type HookSettings, hookSettings } from './settings.js';

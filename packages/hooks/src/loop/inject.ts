@@ -6,6 +6,8 @@ import type { EventScope } from './scope.js';
 export interface InjectionPlan {
   /** What the agent is about to do; null at session start (the project's context, no task). */
   task: string | null;
+  /** The domain the caller names (an explicit request); prompts infer theirs from the task. */
+  domain?: string | null;
   budget: number;
   /** Offer again dormant heuristics the task matches strongly. */
   revive: boolean;
@@ -63,7 +65,7 @@ export async function inject(scope: EventScope, plan: InjectionPlan): Promise<In
   const line = instructed && plan.budget - instructed.tokens >= budgetLimits.min ? instructed : null;
   const exclude = await excluded(scope, plan, instructed);
   const result = await scope.builder().build(
-    { task, maxTokens: plan.budget - (line?.tokens ?? 0), cwd: session.cwd },
+    { task, domain: plan.domain ?? null, maxTokens: plan.budget - (line?.tokens ?? 0), cwd: session.cwd },
     {
       ...(exclude ? { exclude } : {}),
       ...(plan.tiers ? { tiers: plan.tiers } : {}),
