@@ -22,6 +22,8 @@ export const allowedDependencies = {
   '@elf/context': ['@elf/schema', '@elf/core'],
   // Agent events in, context out; only apps import it.
   '@elf/hooks': ['@elf/schema', '@elf/core', '@elf/context'],
+  // MCP tools and resources over the loop; only apps import it (and connect it to a transport).
+  '@elf/mcp': ['@elf/schema', '@elf/core', '@elf/context', '@elf/hooks'],
   '@elf/maintenance': ['@elf/schema', '@elf/core'],
   '@elf/profiling': ['@elf/schema', '@elf/core', '@elf/context'],
 };
