@@ -10,6 +10,7 @@ import { heuristicRoutes } from './routes/heuristic-routes.js';
 import { hooksRoute } from './routes/hooks-route.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { learningRoutes } from './routes/learning-routes.js';
+import { mcpRoute } from './routes/mcp-route.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { staticRoutes } from './routes/static-routes.js';
 import { statsRoutes } from './routes/stats-routes.js';
@@ -32,6 +33,7 @@ export function createApp(server: ServerContext): Hono {
   app.use('*', security({ hosts: server.hosts, token: server.token, tokenRequired: server.tokenRequired }));
   app.use('/hooks/*', bodyLimit({ maxSize: hookBodyLimit, onError: tooLarge(hookBodyLimit) }));
   app.use('/api/*', bodyLimit({ maxSize: apiBodyLimit, onError: tooLarge(apiBodyLimit) }));
+  app.use('/mcp', bodyLimit({ maxSize: apiBodyLimit, onError: tooLarge(apiBodyLimit) }));
   // After a write the change feed looks at once: caches drop and open dashboards hear of it now.
   app.use('/api/*', async (c, next) => {
     if (c.req.method !== 'GET') server.countTokens();
@@ -47,6 +49,7 @@ export function createApp(server: ServerContext): Hono {
   searchRoutes(app, server);
   activityRoutes(app, server);
   eventsRoute(app, server);
+  mcpRoute(app, server);
   const document = openApiDocument(server.version);
   app.get('/api/openapi.json', (c) => c.json(document));
   staticRoutes(app, server);

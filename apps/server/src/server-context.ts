@@ -2,6 +2,7 @@ import type { ContextBuilder } from '@elf/context';
 import type { Elf } from '@elf/core';
 import type { ChangeFeed } from './feed/change-feed.js';
 import type { TtlCache } from './feed/ttl-cache.js';
+import type { McpSessionLimits } from './mcp/mcp-sessions.js';
 
 /** What every route works with: one open database for the server's life, and the server's rules. */
 export interface ServerContext {
@@ -31,6 +32,8 @@ export interface ServerContext {
    * hooks alone never need it (captured items are counted later, as the command hook's are).
    */
   countTokens(): void;
+  /** Limits on open MCP sessions (tests lower them; default 1 h idle, 256 at once). */
+  mcpSessionLimits?: Partial<McpSessionLimits>;
   /** How long a prompt's or a subagent's hook may wait behind other events before it gets no context (default 2 s). */
   lateAfterMs?: number;
 }

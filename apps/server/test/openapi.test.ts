@@ -9,7 +9,10 @@ describe('the OpenAPI document', () => {
     const app = createApp(t.context);
     const served = new Set(
       app.routes
-        .filter((r) => r.method !== 'ALL' && (r.path.startsWith('/api/') || r.path.startsWith('/hooks/')))
+        .filter(
+          (r) =>
+            r.method !== 'ALL' && (r.path.startsWith('/api/') || r.path.startsWith('/hooks/') || r.path === '/mcp'),
+        )
         .map((r) => `${r.method.toLowerCase()} ${r.path}`),
     );
     const documented = new Set(routeDocs.map((d) => `${d.method} ${d.path}`));

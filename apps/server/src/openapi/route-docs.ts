@@ -1,6 +1,6 @@
 /** One documented operation: what it does, its query parameters, and whether it takes a JSON body. */
 export interface RouteDoc {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** Hono's form (`/api/heuristics/:id`). */
   path: string;
   summary: string;
@@ -21,6 +21,16 @@ export const routeDocs: RouteDoc[] = [
     body: true,
     query: ['prompt-tokens', 'task-tokens', 'failure-tokens', 'session-start-tokens', 'prompt-min-score'],
   },
+  {
+    method: 'post',
+    path: '/mcp',
+    tag: 'mcp',
+    summary: 'MCP (Streamable HTTP): a JSON-RPC message; `initialize` starts a session (Mcp-Session-Id)',
+    body: true,
+    query: ['cwd'],
+  },
+  { method: 'get', path: '/mcp', tag: 'mcp', summary: "MCP: the session's stream of server messages (SSE)" },
+  { method: 'delete', path: '/mcp', tag: 'mcp', summary: 'MCP: ends the session named by Mcp-Session-Id' },
   { method: 'get', path: '/api/meta', tag: 'server', summary: 'Version, database path, size and schema version' },
   {
     method: 'get',

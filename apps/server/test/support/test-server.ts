@@ -1,6 +1,7 @@
 import { Elf } from '@elf/core';
 import { openTempElf, tempDir } from '@elf/test-support';
 import { createApp } from '../../src/app.js';
+import type { ServerContext } from '../../src/server-context.js';
 import { serverContext } from '../../src/start-server.js';
 
 export const origin = 'http://127.0.0.1:4747';
@@ -15,12 +16,15 @@ export interface TestServer {
 }
 
 /** The app over a temp database, as `elf-server` on 127.0.0.1:4747 would serve it. */
-export async function testServer(options: { host?: string } = {}): Promise<TestServer> {
+export async function testServer(
+  options: { host?: string; mcpSessionLimits?: ServerContext['mcpSessionLimits'] } = {},
+): Promise<TestServer> {
   const { elf } = await openTempElf(Elf, { projectPath: null });
   const home = tempDir('elf-server-home-');
   const lines: string[] = [];
   const context = serverContext(elf, { host: options.host ?? '127.0.0.1', home, log: (line) => lines.push(line) });
   for (const host of ['127.0.0.1:4747', 'localhost:4747']) context.hosts.add(host);
+  if (options.mcpSessionLimits) context.mcpSessionLimits = options.mcpSessionLimits;
   const app = createApp(context);
   return {
     elf,
