@@ -11,6 +11,7 @@ import { registerHooksCommand } from './commands/integration/hooks-command.js';
 import { registerKnowledgeCommands } from './commands/knowledge/register-knowledge-commands.js';
 import { registerConfigCommand } from './commands/lifecycle/config-command.js';
 import { registerMaintainCommand } from './commands/lifecycle/maintain-command.js';
+import { registerMcpCommand } from './commands/mcp/mcp-command.js';
 import { registerQueryCommand } from './commands/query/query-command.js';
 import { registerRecordCommand } from './commands/record/record-command.js';
 import { registerCheckInCommand } from './commands/session/check-in.js';
@@ -56,6 +57,7 @@ export function createProgram(cli: CliContext): Command {
   registerBenchCommand(program, cli);
   registerHookCommand(program, cli);
   registerHooksCommand(program, cli);
+  registerMcpCommand(program, cli);
   // Every (sub)command reports parse errors as CommanderErrors instead of exiting the process.
   const exitOverride = (command: Command) => {
     command.exitOverride();

@@ -1,16 +1,6 @@
-import {
-  chmodSync,
-  constants,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveConfigFile, writeConfigText } from '../../runtime/config-file.js';
 import type { CliContext } from '../../runtime/handler.js';
 
 export type Scope = 'user' | 'project' | 'local';
@@ -28,11 +18,7 @@ export async function settingsFile(cli: CliContext, scope: Scope): Promise<strin
       scope === 'project' ? 'settings.json' : 'settings.local.json',
     );
   }
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
-  }
+  return resolveConfigFile(file);
 }
 
 /** Runs a settings edit, turning a refusal into a one-line error naming the file. */
@@ -76,17 +62,6 @@ export async function readSettings(file: string): Promise<{ settings: Record<str
   return { settings: parsed as Record<string, unknown>, text };
 }
 
-const stamp = (date: Date) => date.toISOString().replace(/[-:.]/g, '').slice(0, 18);
-
-/** A backup name not taken yet (two edits in the same millisecond get -1, -2, …). */
-function backupName(file: string, now: Date): string {
-  const base = `${file}.elf-backup-${stamp(now)}`;
-  for (let i = 0; ; i++) {
-    const name = i === 0 ? base : `${base}-${i}`;
-    if (!existsSync(name)) return name;
-  }
-}
-
 /** Keeps the previous file as `<file>.elf-backup-<time>`, then replaces it atomically. */
 export function writeSettings(
   file: string,
@@ -94,16 +69,5 @@ export function writeSettings(
   settings: Record<string, unknown>,
   now: Date,
 ): string | null {
-  mkdirSync(dirname(file), { recursive: true });
-  let backup: string | null = null;
-  const mode = previous === null ? 0o644 : statSync(file).mode & 0o777;
-  if (previous !== null) {
-    backup = backupName(file, now);
-    copyFileSync(file, backup, constants.COPYFILE_EXCL);
-    chmodSync(backup, mode);
-  }
-  const temp = `${file}.elf-${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(settings, null, 2)}\n`, { mode });
-  renameSync(temp, file);
-  return backup;
+  return writeConfigText(file, previous !== null, `${JSON.stringify(settings, null, 2)}\n`, now);
 }
