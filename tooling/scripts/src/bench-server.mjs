@@ -11,15 +11,13 @@
 //    answered with a 2xx, none may fail with SQLITE_BUSY (server log), no CLI write may fail.
 // 3. Live updates: how long after an `elf record` process exits the event stream says so.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Elf } from '@elf/core';
-import { generateDataset, percentile } from '@elf/profiling';
-import { loadCorpus, seedCorpus } from '@elf/test-support/relevance-corpus';
+import { percentile } from '@elf/profiling';
 import autocannon from 'autocannon';
+import { hardFixture } from './hard-fixture.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -38,22 +36,8 @@ const writerCount = Number(values.writers);
 const root = new URL('../../../', import.meta.url).pathname;
 const serverBin = join(root, 'apps/server/dist/bin.js');
 const cliBin = join(root, 'apps/cli/dist/bin.js');
-const dir = mkdtempSync(join(tmpdir(), 'elf-bench-server-'));
-const db = join(dir, 'elf.db');
-const repo = join(dir, 'shop');
-const env = { ...process.env, HOME: dir, ELF_HOME: join(dir, '.elf') };
-delete env.NODE_EXTRA_CA_CERTS;
 const say = (text) => values.json || process.stderr.write(`${text}\n`);
-
-mkdirSync(repo);
-spawnSync('git', ['init', '-q', repo]);
-say(`seeding ${learnings} learnings + the hard corpus in ${db}`);
-const elf = await Elf.open({ path: db, cwd: repo });
-await generateDataset(elf.db, { learnings, now: new Date() });
-const corpus = loadCorpus('hard');
-await seedCorpus(elf, corpus, { now: new Date() });
-await elf.close();
-const tasks = [...corpus.tasks, ...(corpus.extra_tasks ?? [])].map((t) => t.task);
+const { dir, db, repo, env, tasks } = await hardFixture({ learnings, prefix: 'elf-bench-server-', say });
 
 const server = spawn(process.execPath, [serverBin, '--db', db, '--port', '0'], {
   env,

@@ -131,6 +131,13 @@ function test(vitestArgs) {
       '3',
     ]),
   );
+  // `elf mcp` as a client starts it, cold, message by message: it fails on any protocol error or
+  // tool error; the times are printed (`npm run bench:mcp` is the full run at 10k learnings).
+  log('MCP cold start (2k learnings, 5 runs)');
+  step(
+    'mcp cold start',
+    run(process.execPath, ['tooling/scripts/src/bench-mcp.mjs', '--learnings', '2000', '--runs', '5']),
+  );
   log('tests (vitest)');
   const reportDir = join(root, '.turbo');
   mkdirSync(reportDir, { recursive: true });
