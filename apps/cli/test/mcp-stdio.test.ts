@@ -105,8 +105,12 @@ describe('elf mcp (stdio)', () => {
     );
     expect(text(await call('elf_golden_rules', { budget: 200 }))).toMatch(/^# Golden rules/);
     expect(text(await call('elf_stats'))).toMatch(/^Learnings: 2 /);
-    const golden = await client.readResource({ uri: 'elf://golden-rules' });
-    expect(golden.contents).toHaveLength(1);
+    for (const uri of ['elf://golden-rules', 'elf://context/project']) {
+      const read = await client.readResource({ uri });
+      expect(read.contents).toHaveLength(1);
+      expect(read.contents[0]).toMatchObject({ uri, mimeType: 'text/markdown' });
+      expect(JSON.stringify(read.contents[0])).toMatch(/Golden rules/);
+    }
     expect(errors).toEqual([]);
   });
 

@@ -95,6 +95,11 @@ describe('MCP over Streamable HTTP on the real server', () => {
       'Deploy script hangs waiting for the SSH agent',
     );
     expect(text(await call('elf_golden_rules'))).toMatch(/^# Golden rules/);
+    for (const uri of ['elf://golden-rules', 'elf://context/project']) {
+      const read = await client.readResource({ uri });
+      expect(read.contents[0]).toMatchObject({ uri, mimeType: 'text/markdown' });
+      expect(JSON.stringify(read.contents[0])).toMatch(/Golden rules/);
+    }
     expect(text(await call('elf_stats'))).toMatch(/^Learnings: 2 /);
 
     const refused = await call('elf_context', { task: 'x', budget: 10 });

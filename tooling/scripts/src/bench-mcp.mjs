@@ -11,7 +11,7 @@
 // NODE_EXTRA_CA_CERTS, which slows every Node start here.
 //   node tooling/scripts/src/bench-mcp.mjs [--learnings 10000] [--runs 21] [--json]
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { percentile } from '@elf/profiling';
@@ -42,6 +42,16 @@ function nodeBaseline() {
     child.on('error', reject);
     child.on('close', () => resolve(ms(t0)));
   });
+}
+
+/** Peak resident memory (VmHWM) of a process in MB, where /proc has it (Linux); else NaN. */
+function residentMb(pid) {
+  try {
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return kb / 1024;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** One `elf mcp` session, message by message, timing each answer. */
@@ -88,6 +98,7 @@ function mcpSession(run) {
           call(4, tasks[(run + 7) % tasks.length]);
         } else if (message.id === 4) {
           times.context2 = ms(sent);
+          times.rss = residentMb(child.pid);
           sent = performance.now();
           child.stdin.end();
         }
@@ -107,11 +118,11 @@ function mcpSession(run) {
 
 // The first run writes the code cache, as a user's first `elf mcp` does.
 await mcpSession(0);
-const samples = { node: [], start: [], list: [], context1: [], context2: [], exit: [] };
+const samples = { node: [], start: [], list: [], context1: [], context2: [], exit: [], rss: [] };
 for (let run = 0; run < runs; run++) {
   samples.node.push(await nodeBaseline());
   const times = await mcpSession(run);
-  for (const key of ['start', 'list', 'context1', 'context2', 'exit']) samples[key].push(times[key]);
+  for (const key of ['start', 'list', 'context1', 'context2', 'exit', 'rss']) samples[key].push(times[key]);
 }
 rmSync(dir, { recursive: true, force: true });
 
@@ -136,4 +147,7 @@ if (values.json) {
   say(row('first elf_context', 'context1'));
   say(row('second elf_context', 'context2'));
   say(row('exit after stdin closes', 'exit'));
+  say(
+    `${'peak RSS after two contexts'.padEnd(28)} p50 ${String(summary.rss.p50).padStart(7)} MB   p90 ${String(summary.rss.p90).padStart(7)} MB`,
+  );
 }
