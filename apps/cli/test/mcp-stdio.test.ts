@@ -1,10 +1,11 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterTest } from '@elf/test-support';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { type CallToolResult, ListRootsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bin, elf, elfDb, json, type Sandbox, sandbox } from './support/run-elf.js';
@@ -21,7 +22,7 @@ function project(box: Sandbox): string {
   return root;
 }
 
-async function start(box: Sandbox, cwd: string, args: string[] = []) {
+async function start(box: Sandbox, cwd: string, args: string[] = [], roots?: string[]) {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [bin, 'mcp', '--db', box.db, ...args],
@@ -34,7 +35,11 @@ async function start(box: Sandbox, cwd: string, args: string[] = []) {
     stderr += chunk.toString('utf8');
   });
   const errors: Error[] = [];
-  const client = new Client({ name: 'elf-test', version: '1.0.0' });
+  const client = new Client({ name: 'elf-test', version: '1.0.0' }, roots ? { capabilities: { roots: {} } } : {});
+  if (roots)
+    client.setRequestHandler(ListRootsRequestSchema, () => ({
+      roots: roots.map((dir) => ({ uri: pathToFileURL(dir).href })),
+    }));
   client.onerror = (error) => errors.push(error);
   await client.connect(transport);
   afterTest(() => client.close());
@@ -112,6 +117,22 @@ describe('elf mcp (stdio)', () => {
       expect(JSON.stringify(read.contents[0])).toMatch(/Golden rules/);
     }
     expect(errors).toEqual([]);
+  });
+
+  it('takes its project from the client’s workspace root (MCP roots) unless --project names one', async () => {
+    const box = sandbox();
+    const root = project(box);
+    const scopedTo = async (args: string[], roots: string[] | undefined) => {
+      const { call } = await start(box, box.dir, args, roots);
+      const recorded = text(
+        await call('elf_record_heuristic', { rule: `Rule ${args.length}-${roots?.length}`, project_only: true }),
+      );
+      const id = /#(\d+)/.exec(recorded)?.[1] as string;
+      return json(elfDb(box, ['heuristic', 'show', id, '--json'])).heuristic.project_path;
+    };
+    expect(await scopedTo([], [root])).toBe(root);
+    expect(await scopedTo(['--project', root], [box.dir])).toBe(root);
+    expect(await scopedTo([], undefined)).toBe(realpathSync(box.dir));
   });
 
   it('answers bad arguments with tool errors and keeps serving; nothing is written', async () => {

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ContextBuilder } from '@elf/context';
 import { isElfError } from '@elf/core';
-import { defaultHookSettings } from '@elf/hooks';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
@@ -12,14 +10,16 @@ import {
   ListToolsRequestSchema,
   McpError,
   ReadResourceRequestSchema,
+  RootsListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
+import { followRoots } from './client-roots.js';
 import { instructions } from './instructions.js';
 import type { ElfMcpOptions } from './options.js';
 import { readResource, resources } from './resources.js';
+import { SessionEnv } from './tool-env.js';
 import { elfTools, toolList } from './tools/all-tools.js';
 import { parseArguments } from './tools/arguments.js';
-import type { ToolEnv } from './tools/tool-spec.js';
 
 // ELF never asks the client for input (elicitation), the one use of the SDK's JSON Schema
 // validator; the default one builds an Ajv instance at start, which a cold `elf mcp` would pay for.
@@ -29,28 +29,6 @@ const noElicitation: jsonSchemaValidator = {
 
 const toolError = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text }] });
 
-/** The environment of one client's tool calls: its own session and project on the shared memory. */
-function toolEnv(options: ElfMcpOptions): ToolEnv {
-  const session = { sessionId: options.sessionId ?? `mcp-${randomUUID()}`, cwd: options.cwd };
-  const elf = options.elf.scoped({ cwd: session.cwd, sessionId: session.sessionId });
-  // One builder for every call (its cache stays warm), unless the app shares its own.
-  const make = options.contextBuilder;
-  const own = make ? null : new ContextBuilder(elf);
-  const builder = () => (make ? make(elf) : (own as ContextBuilder));
-  return {
-    elf,
-    session,
-    settings: options.settings ?? defaultHookSettings,
-    loop: { home: options.home ?? null, contextBuilder: builder },
-    builder,
-    async beforeWrite() {
-      await options.beforeWrite?.();
-      // A view copies the token counter when it is made: give it the one loaded since.
-      elf.core.tokenCounter ??= options.elf.core.tokenCounter;
-    },
-  };
-}
-
 /**
  * ELF's MCP server, not yet connected: `connect()` it to a transport (stdio, Streamable HTTP).
  * Tools and resources work through one view of the memory scoped to this client's session and
@@ -58,7 +36,7 @@ function toolEnv(options: ElfMcpOptions): ToolEnv {
  * server never throws for them, and nothing is written.
  */
 export function createElfMcpServer(options: ElfMcpOptions): Server {
-  const env = toolEnv(options);
+  const env = new SessionEnv(options, options.sessionId ?? `mcp-${randomUUID()}`);
   const server = new Server(
     { name: 'elf', title: 'ELF — learning memory', version: options.version },
     {
@@ -67,6 +45,15 @@ export function createElfMcpServer(options: ElfMcpOptions): Server {
       jsonSchemaValidator: noElicitation,
     },
   );
+  // Calls wait until the client has said where it works (when it says so: MCP roots).
+  let ready: Promise<void> = Promise.resolve();
+  if (options.followRoots !== false) {
+    const follow = () => {
+      ready = followRoots(server, env);
+    };
+    server.oninitialized = follow;
+    server.setNotificationHandler(RootsListChangedNotificationSchema, follow);
+  }
   const byName = new Map(elfTools.map((tool) => [tool.name, tool]));
   // Converted now, while the client waits for `initialize` anyway, so `tools/list` is a lookup.
   const tools = toolList();
@@ -77,6 +64,7 @@ export function createElfMcpServer(options: ElfMcpOptions): Server {
     const parsed = parseArguments(tool.input, request.params.arguments);
     if (!parsed.ok) return toolError(`Invalid arguments: ${parsed.message}`);
     try {
+      await ready;
       const { text } = await tool.run(parsed.value, env);
       return { content: [{ type: 'text', text }] };
     } catch (error) {
@@ -88,6 +76,7 @@ export function createElfMcpServer(options: ElfMcpOptions): Server {
   }));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: [] }));
   server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+    await ready;
     const result = await readResource(request.params.uri, env).catch((error: unknown) => {
       throw new McpError(ErrorCode.InternalError, failure(request.params.uri, error, options));
     });

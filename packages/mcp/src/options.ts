@@ -15,6 +15,11 @@ export interface ElfMcpOptions {
   sessionId?: string;
   /** Where the client works (absolute): its project's knowledge and scope come from here. */
   cwd: string;
+  /**
+   * Whether a client that reports exactly one workspace root (MCP roots) moves `cwd` there
+   * (default true). False when the user named the project (`elf mcp --project`, `/mcp?cwd=`).
+   */
+  followRoots?: boolean;
   /** The user's home, for ELF's golden-rules block in user-level instruction files. */
   home?: string | null;
   /** A long-lived process shares one warm builder (the server); default: a builder per server. */

@@ -1,4 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { loadO200kCounter } from '@elf/context';
+import { tempDir } from '@elf/test-support';
 import { describe, expect, it } from 'vitest';
 import { elfTools } from '../src/index.js';
 import { connected, resourceText, textOf } from './support/connected.js';
@@ -144,5 +146,27 @@ describe('elf MCP tools', () => {
     expect(textOf(await call('elf_stats'))).toContain(
       `Heuristics: ${stats.total_heuristics}, golden rules: ${stats.golden_heuristics}`,
     );
+  });
+
+  it('works in the client’s one workspace root (MCP roots), unless the project was named', async () => {
+    const elsewhere = realpathSync(tempDir('elf-mcp-elsewhere-'));
+    const followed = await connected({ cwd: elsewhere }, (root) => [root]);
+    const rule = await followed.text('elf_record_heuristic', {
+      rule: 'Run the shop’s migrations first',
+      project_only: true,
+    });
+    const id = Number(/#(\d+)/.exec(rule)?.[1]);
+    expect((await followed.elf.getHeuristic(id)).project_path).toBe(followed.root);
+
+    const named = await connected({ cwd: elsewhere, followRoots: false }, (root) => [root]);
+    const kept = await named.text('elf_record_heuristic', { rule: 'Run the shop’s seeds second', project_only: true });
+    expect((await named.elf.getHeuristic(Number(/#(\d+)/.exec(kept)?.[1]))).project_path).toBe(elsewhere);
+
+    const two = await connected({ cwd: elsewhere }, (root) => [root, elsewhere]);
+    const ambiguous = await two.text('elf_record_heuristic', {
+      rule: 'Run the shop’s checks third',
+      project_only: true,
+    });
+    expect((await two.elf.getHeuristic(Number(/#(\d+)/.exec(ambiguous)?.[1]))).project_path).toBe(elsewhere);
   });
 });

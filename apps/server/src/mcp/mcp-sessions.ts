@@ -57,11 +57,11 @@ export class McpSessions {
     if (request.method !== 'POST')
       return rpcError(400, 'Mcp-Session-Id: required; a session starts with a POST of initialize');
     if (cwd !== undefined && !isAbsolute(cwd)) return rpcError(400, `cwd: must be an absolute path (got "${cwd}")`);
-    return this.#start(cwd ?? this.server.cwd).handleRequest(request);
+    return this.#start(cwd).handleRequest(request);
   }
 
   /** A transport and server for a client that has not initialized yet; kept once it has. */
-  #start(cwd: string): WebStandardStreamableHTTPServerTransport {
+  #start(cwd: string | undefined): WebStandardStreamableHTTPServerTransport {
     const sessionId = randomUUID();
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => sessionId,
@@ -79,7 +79,9 @@ export class McpSessions {
       elf: server.elf,
       version: server.version,
       sessionId: `mcp-${sessionId}`,
-      cwd,
+      // `?cwd=` names the project; without it, the client's one workspace root does (MCP roots).
+      cwd: cwd ?? server.cwd,
+      followRoots: cwd === undefined,
       home: server.userHome,
       contextBuilder: (view) => server.builder.forView(view),
       beforeWrite: () => server.countTokens(),

@@ -37,6 +37,8 @@ export async function runMcpStdio(options: McpServeOptions, io: Io): Promise<num
     elf,
     version: __ELF_VERSION__,
     cwd: options.project ? resolve(io.cwd, options.project) : io.cwd,
+    // A named project stays; otherwise a client that reports its one workspace root moves us there.
+    followRoots: !options.project,
     home: io.homedir,
     ...(io.env.CLAUDE_SESSION_ID ? { sessionId: io.env.CLAUDE_SESSION_ID } : {}),
     // What is recorded gets its token count, as `elf record` gives it; loaded on the first record only.
