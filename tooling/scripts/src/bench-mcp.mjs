@@ -7,6 +7,8 @@
 //   context 1  the first elf_context call (a symptom task from the corpus; the builder is cold)
 //   context 2  a second call with another task (warm)
 //   exit       stdin closed → the process gone
+// then, on a running elf-server, tools/list and elf_context over Streamable HTTP (/mcp, one
+// session, every corpus task twice),
 // and `node -e 0` alternately, so machine noise hits both alike. Children run without
 // NODE_EXTRA_CA_CERTS, which slows every Node start here.
 //   node tooling/scripts/src/bench-mcp.mjs [--learnings 10000] [--runs 21] [--json]
@@ -124,6 +126,62 @@ for (let run = 0; run < runs; run++) {
   const times = await mcpSession(run);
   for (const key of ['start', 'list', 'context1', 'context2', 'exit', 'rss']) samples[key].push(times[key]);
 }
+
+// The same tools over Streamable HTTP on a running elf-server: one warm process for every session.
+const serverBin = join(root, 'apps/server/dist/bin.js');
+const server = spawn(process.execPath, [serverBin, '--db', db, '--port', '0'], {
+  env,
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+const base = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (chunk) => {
+    out += chunk;
+    const found = out.match(/listening on (http:\/\/\S+?)\/? /);
+    if (found) resolve(found[1]);
+  });
+  server.on('close', () => reject(new Error('elf-server exited before listening')));
+  setTimeout(() => reject(new Error('elf-server did not start within 30 s')), 30_000).unref();
+});
+const mcpUrl = `${base}/mcp?cwd=${encodeURIComponent(repo)}`;
+let sessionId;
+async function rpc(id, method, params) {
+  const started = performance.now();
+  const response = await fetch(mcpUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      ...(sessionId ? { 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-06-18' } : {}),
+    },
+    body: JSON.stringify({ jsonrpc: '2.0', ...(id === null ? {} : { id }), method, ...(params ? { params } : {}) }),
+  });
+  sessionId ??= response.headers.get('mcp-session-id') ?? undefined;
+  const text = await response.text();
+  const elapsed = ms(started);
+  if (!response.ok) throw new Error(`POST /mcp ${method}: ${response.status} ${text}`);
+  if (id !== null && (JSON.parse(text).error || JSON.parse(text).result?.isError))
+    throw new Error(`/mcp ${method}: ${text}`);
+  return elapsed;
+}
+const http = { list: [], context: [] };
+try {
+  await rpc(1, 'initialize', {
+    protocolVersion: '2025-06-18',
+    capabilities: {},
+    clientInfo: { name: 'bench', version: '1' },
+  });
+  await rpc(null, 'notifications/initialized');
+  for (let i = 0; i < runs; i++) http.list.push(await rpc(100 + i, 'tools/list'));
+  // Every task of the corpus once, then again: the second pass reads what the first one read.
+  for (let i = 0; i < tasks.length * 2; i++) {
+    const task = tasks[i % tasks.length];
+    http.context.push(await rpc(1000 + i, 'tools/call', { name: 'elf_context', arguments: { task } }));
+  }
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.on('close', resolve));
+}
 rmSync(dir, { recursive: true, force: true });
 
 const round = (n) => Math.round(n * 10) / 10;
@@ -134,8 +192,16 @@ const summary = Object.fromEntries(
   ]),
 );
 const overNode = round(summary.start.p50 - summary.node.p50);
+const httpSummary = Object.fromEntries(
+  Object.entries(http).map(([key, list]) => [
+    key,
+    { n: list.length, p50: round(percentile(list, 0.5)), p95: round(percentile(list, 0.95)) },
+  ]),
+);
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ learnings, runs, ...summary, startOverNode: overNode })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ learnings, runs, ...summary, startOverNode: overNode, http: httpSummary })}\n`,
+  );
 } else {
   const row = (label, key) =>
     `${label.padEnd(28)} p50 ${String(summary[key].p50).padStart(7)} ms   p90 ${String(summary[key].p90).padStart(7)} ms`;
@@ -147,6 +213,10 @@ if (values.json) {
   say(row('first elf_context', 'context1'));
   say(row('second elf_context', 'context2'));
   say(row('exit after stdin closes', 'exit'));
+  const httpRow = (label, key) =>
+    `${label.padEnd(28)} p50 ${String(httpSummary[key].p50).padStart(7)} ms   p95 ${String(httpSummary[key].p95).padStart(7)} ms   (${httpSummary[key].n} calls)`;
+  say(httpRow('/mcp tools/list (HTTP)', 'list'));
+  say(httpRow('/mcp elf_context (HTTP)', 'context'));
   say(
     `${'peak RSS after two contexts'.padEnd(28)} p50 ${String(summary.rss.p50).padStart(7)} MB   p90 ${String(summary.rss.p90).padStart(7)} MB`,
   );
