@@ -17,7 +17,10 @@ export function registerMcpCommand(program: Command, cli: CliContext): void {
     .description(
       'run ELF’s MCP server over stdio (clients start it); `elf mcp install --client …` adds it to Claude Code, Cursor, VS Code, Codex or Claude Desktop',
     )
-    .option('--project <dir>', 'the project the client works in (default: the directory it starts the server in)')
+    .option(
+      '--project <dir>',
+      'the project the client works in (default: its one workspace root, MCP roots, else the directory it starts the server in)',
+    )
     .action(
       handler<{ project?: string }>(cli, async (opts, globals) => {
         // bin.js sends `elf mcp` straight to its own bundle (dist/mcp.cjs, the only one with the
