@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { resolveProjectRoot } from '@elf/core';
 import { afterTest, tempDir } from '@elf/test-support';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { type CallToolResult, ListRootsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { childEnv, elf, startServerProcess } from './support/server-process.js';
 import { testServer } from './support/test-server.js';
@@ -175,5 +177,27 @@ describe('/mcp behind the server’s rules', () => {
     });
     expect(relative.status).toBe(400);
     expect(JSON.stringify(await relative.json())).toContain('cwd: must be an absolute path');
+  });
+
+  it('takes the project from ?cwd=, else its own directory, never from MCP roots (a request HTTP clients may not take)', async () => {
+    const t = await testServer();
+    const project = gitProject();
+    const client = new Client({ name: 'roots', version: '1' }, { capabilities: { roots: {} } });
+    client.setRequestHandler(ListRootsRequestSchema, () => ({ roots: [{ uri: pathToFileURL(project).href }] }));
+    await client.connect(new StreamableHTTPClientTransport(new URL('http://127.0.0.1:4747/mcp'), { fetch: viaApp(t) }));
+    afterTest(() => client.close());
+    const recorded = text(
+      (await client.callTool({
+        name: 'elf_record_heuristic',
+        arguments: { rule: 'Roots stay unasked', project_only: true },
+      })) as CallToolResult,
+    );
+    const id = Number(/#(\d+)/.exec(recorded)?.[1]);
+    expect((await t.elf.getHeuristic(id)).project_path).toBe(resolveProjectRoot(t.context.cwd));
+    const named = await connect(new URL(`http://127.0.0.1:4747/mcp?cwd=${encodeURIComponent(project)}`), {
+      fetch: viaApp(t),
+    });
+    const scoped = text(await named.call('elf_record_heuristic', { rule: 'Named projects win', project_only: true }));
+    expect((await t.elf.getHeuristic(Number(/#(\d+)/.exec(scoped)?.[1]))).project_path).toBe(project);
   });
 });

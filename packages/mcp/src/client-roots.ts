@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { SessionEnv } from './tool-env.js';
 
-/** How long a tool call waits for the client to say where it works. */
-const rootsTimeoutMs = 2000;
+/** How long a tool call waits for the client to say where it works (once per session, at most). */
+const rootsTimeoutMs = 1000;
 
 /**
  * Where the client works, from MCP roots: a client started from a dock or an editor may start

@@ -79,9 +79,11 @@ export class McpSessions {
       elf: server.elf,
       version: server.version,
       sessionId: `mcp-${sessionId}`,
-      // `?cwd=` names the project; without it, the client's one workspace root does (MCP roots).
+      // `?cwd=` names the project, else the server's directory. Not MCP roots: asking for them is a
+      // request to the client, which over HTTP needs the client's optional event stream, and a
+      // client without one would hold up the session's first tool call until the request timed out.
       cwd: cwd ?? server.cwd,
-      followRoots: cwd === undefined,
+      followRoots: false,
       home: server.userHome,
       contextBuilder: (view) => server.builder.forView(view),
       beforeWrite: () => server.countTokens(),
