@@ -9,6 +9,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser/lib/esm/main.js';
 import { parse as parseToml } from 'smol-toml';
@@ -290,5 +291,34 @@ describe('the pinned Claude Code reads what `elf mcp install` wrote', () => {
     const gone = claude(b, ['mcp', 'get', 'elf']);
     expect(gone.status).not.toBe(0);
     expect(`${gone.stdout}${gone.stderr}`).toContain('No MCP server named "elf"');
+  });
+});
+
+describe('the pinned Codex CLI reads what `elf mcp install` wrote', () => {
+  const codexJs = createRequire(import.meta.url).resolve('@openai/codex/bin/codex.js');
+  const codex = (b: Box, args: string[]) =>
+    spawnSync(process.execPath, [codexJs, ...args], { cwd: b.repo, env: b.env, encoding: 'utf8', timeout: 60_000 });
+
+  it('`codex mcp get elf --json` shows ELF’s stdio server beside the user’s own; uninstall leaves only theirs', () => {
+    const b = box();
+    const file = join(b.home, '.codex', 'config.toml');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, '# mine\nmodel = "o3"\n\n[mcp_servers.notes]\ncommand = "notes-server"\nargs = ["--stdio"]\n');
+    expect(mcp(b, ['install', '--client', 'codex']).code).toBe(0);
+    const got = codex(b, ['mcp', 'get', 'elf', '--json']);
+    expect(got.status, got.stderr).toBe(0);
+    expect(JSON.parse(got.stdout)).toMatchObject({
+      name: 'elf',
+      enabled: true,
+      transport: { type: 'stdio', command: node, args: [launcher, 'mcp'] },
+    });
+    const listed = codex(b, ['mcp', 'list', '--json']);
+    expect((JSON.parse(listed.stdout) as Array<{ name: string }>).map((s) => s.name).sort()).toEqual(['elf', 'notes']);
+
+    expect(mcp(b, ['uninstall', '--client', 'codex']).code).toBe(0);
+    expect(codex(b, ['mcp', 'get', 'elf', '--json']).status).not.toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(
+      '# mine\nmodel = "o3"\n\n[mcp_servers.notes]\ncommand = "notes-server"\nargs = ["--stdio"]\n',
+    );
   });
 });
