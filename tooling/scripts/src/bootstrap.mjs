@@ -81,6 +81,9 @@ function test(vitestArgs) {
   step('layers', run(process.execPath, ['tooling/scripts/src/check-layers.mjs']));
   log('publint');
   step('publint', pnpm(['exec', 'turbo', 'run', 'publint', '--output-logs=errors-only']));
+  // What users meet on install: engines, README, public access, bins with a shebang, and every
+  // library's types as TypeScript resolves them (@arethetypeswrong/cli).
+  step('package checks', run(process.execPath, ['tooling/scripts/src/check-packages.mjs']));
   // The seed's "test performance in CI": figures printed, failing only on a ratio to a raw indexed
   // query measured in this same run (never an absolute time), against committed limits.
   log('benchmark (elf bench --size 1k, ratios checked)');
