@@ -24,9 +24,10 @@ export async function runMcpStdio(options: McpServeOptions, io: Io): Promise<num
     import('@modelcontextprotocol/sdk/server/stdio.js'),
   ]);
   const log = (line: string) => io.stderr(`elf mcp: ${line}\n`);
+  const cwd = options.project ? resolve(io.cwd, options.project) : io.cwd;
   const elf = await Elf.open({
     path: resolveDatabasePath(options, io),
-    cwd: options.project ? resolve(io.cwd, options.project) : io.cwd,
+    cwd,
     // A long-lived process: a CLI holding the write lock must not freeze the protocol.
     busyTimeoutMs: 10_000,
     busyWait: 'yield',
@@ -36,7 +37,7 @@ export async function runMcpStdio(options: McpServeOptions, io: Io): Promise<num
   const server = createElfMcpServer({
     elf,
     version: __ELF_VERSION__,
-    cwd: options.project ? resolve(io.cwd, options.project) : io.cwd,
+    cwd,
     // A named project stays; otherwise a client that reports its one workspace root moves us there.
     followRoots: !options.project,
     home: io.homedir,
