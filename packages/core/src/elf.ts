@@ -1,5 +1,5 @@
 import { type Database, type ElfDatabase, type OpenDatabaseOptions, openDatabase } from '@elf/schema';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { type Clock, type CoreHandle, type Logger, systemClock } from './core-handle.js';
 import { setHeuristicScope } from './lifecycle/heuristic-scope.js';
 import type { HeuristicScope } from './lifecycle/settings.js';
@@ -156,8 +156,15 @@ export class Elf {
     return flushQueryLog(this.core);
   }
 
-  /** Every row of a table in id order, a batch at a time (export, import, maintenance). */
-  iterate<T extends IterableTable>(table: T, options?: { batchSize?: number; afterId?: number }) {
+  /**
+   * Every row of a table in id order, a batch at a time (export, import, maintenance). The return
+   * type is spelled out: inferred, the declaration file expanded kysely's Selectable into a form
+   * that fails to type-check in consumers (skipLibCheck: false).
+   */
+  iterate<T extends IterableTable>(
+    table: T,
+    options?: { batchSize?: number; afterId?: number },
+  ): AsyncGenerator<Selectable<Database[T]>> {
     return iterateRows(this.#handle.db, table, options);
   }
 

@@ -2,8 +2,28 @@ import type { TokenCounter } from '@elf/core';
 import headings from '../render/headings.json' with { type: 'json' };
 import { cutPrices, pieceBound } from './pretoken-bound.js';
 
-export type HeadingKey = keyof typeof headings.strings;
-export const headingText = headings.strings;
+/**
+ * The headings' keys (headings.json "strings"), spelled out: derived from the JSON, the published
+ * declaration file carried the JSON as a `var`, which TypeScript rejects in consumers that check
+ * libraries (skipLibCheck: false). `headingText` fails to compile when the JSON lacks one of them.
+ */
+export type HeadingKey =
+  | 'header'
+  | 'tier0'
+  | 'tier1'
+  | 'tier2'
+  | 'tier3'
+  | 'heuristics'
+  | 'learnings'
+  | 'decisions'
+  | 'invariants'
+  | 'assumptions'
+  | 'spikes'
+  | 'recent_failures'
+  | 'experiments'
+  | 'reviews'
+  | 'note';
+export const headingText: Record<HeadingKey, string> = headings.strings;
 
 /**
  * How the builder prices text against the budget.
