@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pnpmCommand, pnpmVersion } from './pnpm-command.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const pnpmVersion = '9.15.9';
 const env = {
   ...process.env,
   TURBO_TELEMETRY_DISABLED: '1',
@@ -36,14 +36,7 @@ function checkNode() {
   }
 }
 
-/** pnpm itself when the right version is on PATH, otherwise the pinned version through npx. */
-function pnpmCommand() {
-  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8', env });
-  if (probe.status === 0 && probe.stdout.trim() === pnpmVersion) return ['pnpm', []];
-  return ['npx', ['--yes', `pnpm@${pnpmVersion}`]];
-}
-
-const [pnpmBin, pnpmPrefix] = pnpmCommand();
+const [pnpmBin, pnpmPrefix] = pnpmCommand(env);
 const pnpm = (args, options) => run(pnpmBin, [...pnpmPrefix, ...args], options);
 
 function install() {
@@ -141,6 +134,10 @@ function test(vitestArgs) {
     'mcp cold start',
     run(process.execPath, ['tooling/scripts/src/bench-mcp.mjs', '--learnings', '2000', '--runs', '5']),
   );
+  // The release path end to end (RELEASING.md): snapshot versions published with `pnpm release` to
+  // a private verdaccio on loopback, then installed from it in a clean HOME as users install them.
+  log('release rehearsal (verdaccio on loopback, npm i -g @elf/cli @elf/server, consumer projects)');
+  step('release rehearsal', run(process.execPath, ['tooling/scripts/src/release-rehearsal.mjs']));
   log('tests (vitest)');
   const reportDir = join(root, '.turbo');
   mkdirSync(reportDir, { recursive: true });

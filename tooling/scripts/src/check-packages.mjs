@@ -6,9 +6,19 @@
 // Node ≥ 20.19 loads with require()).
 //   node tooling/scripts/src/check-packages.mjs [--no-types]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The Node range every public package states (package.json "engines"). */
@@ -32,6 +42,11 @@ export function manifestProblems(pkg, read) {
   if (read('README.md') === null) problems.push('README.md: missing (it is the npm page)');
   else if (Array.isArray(pkg.files) && !pkg.files.includes('README.md')) problems.push('files: must list README.md');
   const bins = typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {});
+  // An app's bins are bundles: what they inline is a build input (devDependencies), so installing
+  // the app fetches only what it loads at run time (better-sqlite3's addon, the tokenizer's tables).
+  if (Object.keys(bins).length > 0)
+    for (const dep of Object.keys(pkg.dependencies ?? {}).filter((name) => name.startsWith('@elf/')))
+      problems.push(`dependencies.${dep}: bundled into the bins, so a devDependency (users would install it twice)`);
   for (const [name, path] of Object.entries(bins)) {
     const text = read(path);
     if (text === null) problems.push(`bin.${name}: ${path} is missing (build first)`);
@@ -52,6 +67,130 @@ export function publicPackages(root) {
   );
 }
 
+/**
+ * What the tarball would hold (`npm pack --dry-run`): the files users download, and its size.
+ * @returns {{ files: string[], size: number, unpackedSize: number }}
+ */
+export function packedFiles(dir) {
+  const run = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`npm pack --dry-run failed in ${dir}: ${run.stderr}`);
+  const [packed] = JSON.parse(run.stdout);
+  return { files: packed.files.map((file) => file.path), size: packed.size, unpackedSize: packed.unpackedSize };
+}
+
+/** Files that have no place in a published tarball: source maps, sources, tests. */
+export function tarballProblems(files) {
+  const unwanted = files.filter((file) => /\.map$/.test(file) || /^(src|test)\//.test(file));
+  return unwanted.length === 0
+    ? []
+    : [
+        `files: the tarball would ship ${unwanted.length} file(s) users never load (${unwanted.slice(0, 3).join(', ')}${unwanted.length > 3 ? ', …' : ''}); exclude them in "files"`,
+      ];
+}
+
+/**
+ * Links in the README (the npm page) that lead nowhere there: relative targets outside the
+ * tarball. npm resolves relative links against the `repository` field, so with one they are fine.
+ * @param {string} readme
+ * @param {string[]} files the tarball's files
+ * @param {boolean} hasRepository
+ */
+export function readmeLinkProblems(readme, files, hasRepository) {
+  if (hasRepository) return [];
+  const packed = new Set(files);
+  const broken = [...readme.matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((m) => m[1])
+    .filter((target) => !/^([a-z][a-z0-9+.-]*:|#)/i.test(target))
+    .filter((target) => !packed.has(posix.normalize(target.split('#')[0]).replace(/^\.\//, '')));
+  return broken.length === 0
+    ? []
+    : [`README.md: ${broken.length} link(s) lead nowhere on the npm page (${broken.slice(0, 3).join(', ')})`];
+}
+
+/**
+ * The packages each app bundles: its devDependencies among the public workspace packages.
+ * @param {{ pkg: Record<string, any> }[]} packages
+ * @returns {Map<string, string[]>} bundled package → the apps that bundle it
+ */
+export function bundlers(packages) {
+  const names = new Set(packages.map(({ pkg }) => pkg.name));
+  const map = new Map();
+  for (const { pkg } of packages.filter(({ pkg }) => pkg.bin)) {
+    for (const dep of Object.keys(pkg.devDependencies ?? {}).filter((name) => names.has(name)))
+      map.set(dep, [...(map.get(dep) ?? []), pkg.name]);
+  }
+  return map;
+}
+
+/** A changeset's releases, from its front matter (`"@elf/core": minor`). */
+export function changesetReleases(text) {
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+  return new Map(
+    [...front.matchAll(/^\s*["']?([^"':\s]+)["']?\s*:\s*(major|minor|patch|none)\s*$/gm)].map((m) => [m[1], m[2]]),
+  );
+}
+
+/**
+ * A changeset that releases a package an app bundles must release the app too: changesets bumps
+ * dependents through dependencies only, and the apps list what they bundle as devDependencies,
+ * so without this the fix would never reach `elf` or `elf-server` users.
+ */
+export function changesetProblems(file, text, bundled) {
+  const releases = changesetReleases(text);
+  const problems = [];
+  for (const [name, bump] of releases) {
+    if (bump === 'none') continue;
+    for (const app of bundled.get(name) ?? [])
+      if (!releases.has(app))
+        problems.push(`${file}: releases ${name}, which ${app} bundles; add "${app}": patch (or more)`);
+  }
+  return problems;
+}
+
+/** A strict TypeScript consumer's compiler options: Node's module rules, libraries type-checked too. */
+export const strictConsumer = {
+  module: 'nodenext',
+  target: 'es2022',
+  strict: true,
+  noEmit: true,
+  skipLibCheck: false,
+  types: ['node'],
+};
+
+/**
+ * The libraries' declaration files as a strict TypeScript consumer compiles them: one ESM and one
+ * CommonJS file importing every library, `module: nodenext`, `skipLibCheck: false` (attw resolves
+ * types but does not type-check them; a declaration file can resolve and still not compile).
+ * @param {string} root the workspace
+ * @param {{ dir: string, pkg: Record<string, any> }[]} libraries
+ * @returns {string | null} tsc's report, or null when it compiles
+ */
+export function declarationProblems(root, libraries) {
+  const dir = mkdtempSync(join(tmpdir(), 'elf-dts-'));
+  try {
+    for (const { dir: packageDir, pkg } of libraries) {
+      mkdirSync(dirname(join(dir, 'node_modules', pkg.name)), { recursive: true });
+      symlinkSync(packageDir, join(dir, 'node_modules', pkg.name), 'junction');
+    }
+    symlinkSync(join(root, 'node_modules', '@types'), join(dir, 'node_modules', '@types'), 'junction');
+    const source = libraries.map(({ pkg }, i) => `import * as lib${i} from '${pkg.name}';\n`).join('');
+    const all = `export const libraries = [${libraries.map((_, i) => `lib${i}`).join(', ')}].length;\n`;
+    writeFileSync(join(dir, 'esm.mts'), source + all);
+    writeFileSync(join(dir, 'cjs.cts'), source + all);
+    const tsconfig = { compilerOptions: strictConsumer, files: ['esm.mts', 'cjs.cts'] };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    const tsc = join(
+      dirname(createRequire(join(root, 'package.json')).resolve('typescript/package.json')),
+      'bin',
+      'tsc',
+    );
+    const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8' });
+    return run.status === 0 ? null : `${run.stdout}${run.stderr}`.trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** @arethetypeswrong/cli on a library (one with an exports "." entry); null when it passes. */
 export function typeProblems(dir) {
   // The package exports no main entry; its bin script sits beside package.json.
@@ -68,7 +207,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const types = !process.argv.includes('--no-types');
   let failed = 0;
-  for (const { dir, pkg } of publicPackages(root)) {
+  const packages = publicPackages(root);
+  for (const { dir, pkg } of packages) {
     const read = (path) => {
       try {
         return readFileSync(join(dir, path), 'utf8');
@@ -77,16 +217,39 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       }
     };
     const problems = manifestProblems(pkg, read);
+    const packed = packedFiles(dir);
+    problems.push(...tarballProblems(packed.files));
+    problems.push(...readmeLinkProblems(read('README.md') ?? '', packed.files, Boolean(pkg.repository)));
     if (types && pkg.exports?.['.']) {
       const found = typeProblems(dir);
       if (found) problems.push(found);
     }
     const where = relative(root, dir);
-    if (problems.length === 0) process.stdout.write(`ok   ${pkg.name} (${where})\n`);
+    const size = `${(packed.size / 1024).toFixed(0)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KiB unpacked`;
+    if (problems.length === 0) process.stdout.write(`ok   ${pkg.name} (${where}, ${size})\n`);
     else {
       failed++;
       for (const problem of problems) process.stdout.write(`FAIL ${pkg.name} (${where}): ${problem}\n`);
     }
+  }
+  if (types) {
+    const libraries = packages.filter(({ pkg }) => pkg.exports?.['.']);
+    const report = declarationProblems(root, libraries);
+    if (report === null)
+      process.stdout.write(
+        `ok   declaration files of ${libraries.length} libraries compile (ESM and CommonJS consumers, skipLibCheck off)\n`,
+      );
+    else {
+      failed++;
+      process.stdout.write(`FAIL declaration files: a strict TypeScript consumer fails to compile them:\n${report}\n`);
+    }
+  }
+  const bundled = bundlers(packages);
+  const changesets = join(root, '.changeset');
+  for (const file of readdirSync(changesets).filter((name) => name.endsWith('.md') && name !== 'README.md')) {
+    const problems = changesetProblems(`.changeset/${file}`, readFileSync(join(changesets, file), 'utf8'), bundled);
+    for (const problem of problems) process.stdout.write(`FAIL ${problem}\n`);
+    if (problems.length > 0) failed++;
   }
   process.exitCode = failed === 0 ? 0 : 1;
 }

@@ -1,8 +1,20 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { manifestProblems, nodeRange, typeProblems } from '../src/check-packages.mjs';
+import {
+  bundlers,
+  changesetProblems,
+  changesetReleases,
+  declarationProblems,
+  manifestProblems,
+  nodeRange,
+  packedFiles,
+  readmeLinkProblems,
+  tarballProblems,
+  typeProblems,
+} from '../src/check-packages.mjs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -39,6 +51,12 @@ describe('package checks', () => {
       'files: must list README.md',
       'bin.x: ./dist/bin.js must start with #!/usr/bin/env node',
     ]);
+    expect(
+      manifestProblems({ ...good, dependencies: { '@elf/core': '^0.1.0', 'better-sqlite3': '^12.6.2' } }, read()),
+    ).toEqual(['dependencies.@elf/core: bundled into the bins, so a devDependency (users would install it twice)']);
+    // A library (no bins) depends on the packages it imports.
+    const { bin: _bin, ...library } = good;
+    expect(manifestProblems({ ...library, dependencies: { '@elf/core': '^0.1.0' } }, read())).toEqual([]);
     expect(manifestProblems(good, read({ 'README.md': null, './dist/bin.js': null }))).toEqual([
       'README.md: missing (it is the npm page)',
       'bin.x: ./dist/bin.js is missing (build first)',
@@ -66,4 +84,99 @@ describe('package checks', () => {
     expect(typeProblems(make(true))).toBeNull();
     expect(typeProblems(make(false))).toMatch(/^types: @arethetypeswrong\/cli found problems/);
   }, 60_000);
+
+  it('packs what files names, without source maps, and flags maps or sources that slip in', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'elf-pack-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist', 'index.js'), 'export const x = 1;\n//# sourceMappingURL=index.js.map\n');
+    writeFileSync(join(dir, 'dist', 'index.js.map'), '{"version":3,"sources":[],"mappings":""}');
+    writeFileSync(join(dir, 'README.md'), '# probe\n');
+    const manifest = { name: 'pack-probe', version: '1.0.0', files: ['dist', '!dist/**/*.map', 'README.md'] };
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest));
+    const packed = packedFiles(dir);
+    expect(packed.files.sort()).toEqual(['README.md', 'dist/index.js', 'package.json']);
+    expect(packed.size).toBeGreaterThan(0);
+    expect(tarballProblems(packed.files)).toEqual([]);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, files: ['dist', 'README.md'] }));
+    expect(tarballProblems(packedFiles(dir).files)).toEqual([
+      'files: the tarball would ship 1 file(s) users never load (dist/index.js.map); exclude them in "files"',
+    ]);
+    expect(tarballProblems(['src/index.ts', 'test/a.test.ts', 'dist/index.js'])).toHaveLength(1);
+  }, 60_000);
+
+  it('a changeset releasing a package an app bundles must release the app too', () => {
+    const packages = [
+      { pkg: { name: '@elf/core' } },
+      { pkg: { name: '@elf/context', dependencies: { '@elf/core': 'workspace:^' } } },
+      {
+        pkg: {
+          name: '@elf/cli',
+          bin: { elf: './dist/bin.js' },
+          devDependencies: { '@elf/core': 'workspace:^', vitest: '4' },
+        },
+      },
+      {
+        pkg: {
+          name: '@elf/server',
+          bin: { 'elf-server': './dist/bin.js' },
+          devDependencies: { '@elf/context': 'workspace:^' },
+        },
+      },
+    ];
+    const bundled = bundlers(packages);
+    expect([...bundled]).toEqual([
+      ['@elf/core', ['@elf/cli']],
+      ['@elf/context', ['@elf/server']],
+    ]);
+    const text = (lines: string[]) => `---\n${lines.join('\n')}\n---\n\nA change.\n`;
+    expect([...changesetReleases(text(['"@elf/core": minor', "'@elf/cli': patch", '@elf/server: none']))]).toEqual([
+      ['@elf/core', 'minor'],
+      ['@elf/cli', 'patch'],
+      ['@elf/server', 'none'],
+    ]);
+    expect(changesetProblems('a.md', text(['"@elf/core": minor', '"@elf/cli": patch']), bundled)).toEqual([]);
+    expect(changesetProblems('b.md', text(['"@elf/core": patch', '"@elf/context": patch']), bundled)).toEqual([
+      'b.md: releases @elf/core, which @elf/cli bundles; add "@elf/cli": patch (or more)',
+      'b.md: releases @elf/context, which @elf/server bundles; add "@elf/server": patch (or more)',
+    ]);
+    // `none` releases nothing, so nothing needs to follow it.
+    expect(changesetProblems('c.md', text(['"@elf/core": none']), bundled)).toEqual([]);
+  });
+
+  it("compiles the libraries' declaration files as a strict consumer: a JSON value inlined as a var fails", () => {
+    const library = (name: string, dts: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'elf-dts-lib-'));
+      dirs.push(dir);
+      mkdirSync(join(dir, 'dist'));
+      writeFileSync(join(dir, 'dist', 'index.js'), 'export const x = 1;\n');
+      writeFileSync(join(dir, 'dist', 'index.d.ts'), dts);
+      const pkg = {
+        name,
+        type: 'module',
+        exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+      };
+      writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg));
+      return { dir, pkg };
+    };
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const sound = library('@probe/sound', 'export declare const x: number;\n');
+    expect(declarationProblems(root, [sound])).toBeNull();
+    // What rollup-plugin-dts once emitted for a type derived from an imported JSON file.
+    const broken = library('@probe/broken', 'var headings = { a: "x" };\nexport type Key = keyof typeof headings;\n');
+    expect(declarationProblems(root, [sound, broken])).toMatch(/Initializers are not allowed in ambient contexts/);
+  }, 60_000);
+
+  it('flags README links that lead nowhere on the npm page', () => {
+    const readme = [
+      'See [the API](#api), [npm](https://www.npmjs.com/package/@elf/core), [the licence](./LICENSE)',
+      'and [lifecycle](../../docs/lifecycle.md) or [a shot](docs/shot.png) or [code](dist/index.js#L3).',
+    ].join('\n');
+    const files = ['README.md', 'LICENSE', 'dist/index.js', 'package.json'];
+    expect(readmeLinkProblems(readme, files, false)).toEqual([
+      'README.md: 2 link(s) lead nowhere on the npm page (../../docs/lifecycle.md, docs/shot.png)',
+    ]);
+    // With a repository field, npm resolves relative links against it.
+    expect(readmeLinkProblems(readme, files, true)).toEqual([]);
+  });
 });
