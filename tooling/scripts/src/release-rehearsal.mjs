@@ -42,6 +42,7 @@ import { delimiter, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publicPackages, strictConsumer } from './check-packages.mjs';
 import { pnpmCommand, pnpmVersion } from './pnpm-command.mjs';
+import { syncPluginVersion } from './sync-plugin-version.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -104,14 +105,15 @@ function collect(child) {
 }
 
 /**
- * Runs a command to its end, its output kept (and shown when it fails). A command still running
+ * Runs a command to its end (`input` on its stdin), its output kept (and shown when it fails). A command still running
  * after `timeoutMs` is killed, so a stalled install fails the rehearsal instead of hanging CI.
  * @returns {Promise<{ code: number | null, out: string, ms: number }>}
  */
-function exec(command, args, { cwd = root, env = process.env, quiet = false, timeoutMs = 300_000 } = {}) {
+function exec(command, args, { cwd = root, env = process.env, input, quiet = false, timeoutMs = 300_000 } = {}) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    child.stdin?.end(input);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     const output = collect(child);
     child.on('error', reject);
@@ -233,6 +235,8 @@ async function snapshotVersion(pnpm, env) {
     cwd: dirs.stage,
     env,
   });
+  // What `pnpm version-packages` runs after changeset version.
+  syncPluginVersion(dirs.stage);
   const versions = new Map(
     packages.map(({ dir, name }) => [name, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version]),
   );
@@ -540,6 +544,9 @@ async function main() {
     await exec('git', ['init', '-q'], { cwd: dirs.project, env: oldEnv });
     const version = await elf(['--version']);
     expect(version.out.trim() === cliVersion, `elf --version printed ${version.out.trim()}, not ${cliVersion}`);
+    const plugin = join(dirs.prefix, 'lib', 'node_modules', '@elf', 'cli', '.claude-plugin', 'plugin.json');
+    const pluginVersion = JSON.parse(readFileSync(plugin, 'utf8')).version;
+    expect(pluginVersion === cliVersion, `the plugin manifest says ${pluginVersion}, not ${cliVersion}`);
     await elf(['init']);
     await elf([
       'record',
@@ -566,10 +573,36 @@ async function main() {
       context.out.includes('Wait for the database health check') && context.out.includes('ECONNREFUSED'),
       `elf context did not show what was recorded:\n${context.out}`,
     );
+    // The other two bundles: `elf hook` (hook.cjs) on a prompt event, `elf mcp` (mcp.cjs) over stdio.
+    const prompt = {
+      session_id: 'rehearsal',
+      transcript_path: '',
+      cwd: dirs.project,
+      hook_event_name: 'UserPromptSubmit',
+      prompt: 'the staging deploy cannot connect to postgres',
+    };
+    const hook = await elf(['hook'], { input: JSON.stringify(prompt) });
+    expect(hook.out.includes('Wait for the database health check'), `elf hook did not inject the rule:\n${hook.out}`);
+    const messages = [
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'rehearsal', version: '1' } },
+      },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+    ];
+    const mcp = await elf(['mcp'], { input: messages.map((m) => `${JSON.stringify(m)}\n`).join('') });
+    const listed = mcp.out.split('\n').filter((line) => line.includes('"id":2'));
+    expect(
+      listed.length === 1 && listed[0].includes('"elf_context"'),
+      `elf mcp did not list its tools:\n${mcp.out.slice(0, 500)}`,
+    );
     const hooks = await elf(['hooks', 'install', '--dry-run']);
     const settings = join(dirs.home, '.claude', 'settings.json');
     expect(/elf/.test(hooks.out) && !existsSync(settings), `elf hooks install --dry-run:\n${hooks.out}`);
-    return `elf ${cliVersion}: init, record, context, hooks install --dry-run`;
+    return `elf ${cliVersion}: init, record, context, hook, mcp, hooks install --dry-run`;
   });
 
   await step('elf-server answers /api/stats', async () => {
