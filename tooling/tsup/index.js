@@ -13,7 +13,9 @@ export function libraryPreset(overrides = {}) {
     target: 'node20',
     platform: 'node',
     dts: true,
-    sourcemap: true,
+    // No source maps: tsup would leave a sourceMappingURL comment pointing at a file the tarball
+    // does not ship (bundlers' source-map loaders warn on it). `tsup --sourcemap` makes them locally.
+    sourcemap: false,
     clean: true,
     treeshake: true,
     splitting: false,
@@ -38,7 +40,8 @@ export function appBundlePreset({ external = [], ...overrides } = {}) {
     target: 'node20',
     platform: 'node',
     dts: false,
-    sourcemap: true,
+    // No source maps in what ships (see libraryPreset); `tsup --sourcemap` for a local debugging build.
+    sourcemap: false,
     clean: false,
     splitting: false,
     // esbuild's own tree shaking; tsup's extra rollup pass adds nothing here.

@@ -1,3 +1,6 @@
+// A builder needs an open database: @elf/core's Elf, re-exported so `npm i @elf/context` is all a
+// program that only builds contexts installs (and imports).
+export { Elf, type ElfOptions } from '@elf/core';
 export type { BuildOptions, ContextBuilderOptions, ContextInput } from './build/input.js';
 export type { ContextItem, ContextResult, ContextTier, ExplainedCandidate } from './build/result.js';
 export { type AssembleContext, assembleCandidates, type Gathered } from './candidates/assemble.js';

@@ -16,7 +16,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,62 @@ export function tarballProblems(files) {
 }
 
 /**
+ * Shipped scripts whose sourceMappingURL names a map the tarball does not hold (source-map
+ * loaders warn on each). `read` returns a packed file's text.
+ * @param {string[]} files
+ * @param {(path: string) => string | null} read
+ */
+export function danglingMapProblems(files, read) {
+  const packed = new Set(files);
+  const dangling = files
+    .filter((file) => /\.(c|m)?js$/.test(file))
+    .filter((file) => {
+      const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(read(file) ?? '')?.[1];
+      return url && !url.startsWith('data:') && !packed.has(posix.join(posix.dirname(file), url));
+    });
+  return dangling.length === 0
+    ? []
+    : [
+        `files: ${dangling.length} script(s) point at a source map the tarball lacks (${dangling.slice(0, 3).join(', ')})`,
+      ];
+}
+
+/**
+ * Packages a library's shipped JavaScript or declarations import without declaring them: they
+ * resolve in the workspace (hoisted, or a devDependency) and fail in a user's project.
+ * @param {Record<string, any>} pkg
+ * @param {string[]} files the tarball's files
+ * @param {(path: string) => string | null} read
+ */
+export function undeclaredImportProblems(pkg, files, read) {
+  // import/export … from 'x' (a statement, so SQL's `from "t"` in a string does not count),
+  // import 'x', and import('x') / require('x').
+  const spec = `['"]([@\\w][\\w@./:-]*)['"]`;
+  const importStatements = new RegExp(
+    `^\\s*(?:import|export)\\b[^'";]*?\\bfrom\\s*${spec}|^\\s*import\\s*${spec}|\\b(?:import|require)\\s*\\(\\s*${spec}\\s*\\)`,
+    'gm',
+  );
+  const declared = new Set([
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+    pkg.name,
+  ]);
+  const missing = new Set();
+  for (const file of files.filter((name) => /\.(c|m)?js$|\.d\.(c|m)?ts$/.test(name))) {
+    const text = read(file) ?? '';
+    for (const m of text.matchAll(importStatements)) {
+      const specifier = m[1] ?? m[2] ?? m[3];
+      if (specifier.startsWith('.') || specifier.startsWith('node:') || isBuiltin(specifier)) continue;
+      const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+      if (!declared.has(name)) missing.add(name);
+    }
+  }
+  return missing.size === 0
+    ? []
+    : [`dependencies: the shipped code imports ${[...missing].join(', ')}, which users would not get`];
+}
+
+/**
  * Links in the README (the npm page) that lead nowhere there: relative targets outside the
  * tarball. npm resolves relative links against the `repository` field, so with one they are fine.
  * @param {string} readme
@@ -98,7 +154,7 @@ export function tarballProblems(files) {
 export function readmeLinkProblems(readme, files, hasRepository) {
   if (hasRepository) return [];
   const packed = new Set(files);
-  const broken = [...readme.matchAll(/\]\(([^)\s]+)\)/g)]
+  const broken = [...readme.matchAll(/\]\(<?([^)\s>]+)>?(?:\s+"[^"]*")?\)/g)]
     .map((m) => m[1])
     .filter((target) => !/^([a-z][a-z0-9+.-]*:|#)/i.test(target))
     .filter((target) => !packed.has(posix.normalize(target.split('#')[0]).replace(/^\.\//, '')));
@@ -141,7 +197,7 @@ export function changesetProblems(file, text, bundled) {
   for (const [name, bump] of releases) {
     if (bump === 'none') continue;
     for (const app of bundled.get(name) ?? [])
-      if (!releases.has(app))
+      if ((releases.get(app) ?? 'none') === 'none')
         problems.push(`${file}: releases ${name}, which ${app} bundles; add "${app}": patch (or more)`);
   }
   return problems;
@@ -219,6 +275,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const problems = manifestProblems(pkg, read);
     const packed = packedFiles(dir);
     problems.push(...tarballProblems(packed.files));
+    problems.push(...danglingMapProblems(packed.files, read));
+    if (!pkg.bin) problems.push(...undeclaredImportProblems(pkg, packed.files, read));
     problems.push(...readmeLinkProblems(read('README.md') ?? '', packed.files, Boolean(pkg.repository)));
     if (types && pkg.exports?.['.']) {
       const found = typeProblems(dir);

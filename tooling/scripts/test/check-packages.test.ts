@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import {
   bundlers,
   changesetProblems,
   changesetReleases,
+  danglingMapProblems,
   declarationProblems,
   manifestProblems,
   nodeRange,
@@ -14,6 +15,7 @@ import {
   readmeLinkProblems,
   tarballProblems,
   typeProblems,
+  undeclaredImportProblems,
 } from '../src/check-packages.mjs';
 
 const dirs: string[] = [];
@@ -103,6 +105,15 @@ describe('package checks', () => {
       'files: the tarball would ship 1 file(s) users never load (dist/index.js.map); exclude them in "files"',
     ]);
     expect(tarballProblems(['src/index.ts', 'test/a.test.ts', 'dist/index.js'])).toHaveLength(1);
+    // The map is excluded, but the script still names it: a source-map loader would warn.
+    const text = (path: string) => (path.startsWith('dist/') ? readFileSync(join(dir, path), 'utf8') : null);
+    expect(danglingMapProblems(packed.files, text)).toEqual([
+      'files: 1 script(s) point at a source map the tarball lacks (dist/index.js)',
+    ]);
+    expect(danglingMapProblems(['dist/index.js', 'dist/index.js.map'], text)).toEqual([]);
+    expect(
+      danglingMapProblems(['dist/a.js'], () => 'x;\n//# sourceMappingURL=data:application/json;base64,e30=\n'),
+    ).toEqual([]);
   }, 60_000);
 
   it('a changeset releasing a package an app bundles must release the app too', () => {
@@ -140,8 +151,11 @@ describe('package checks', () => {
       'b.md: releases @elf/core, which @elf/cli bundles; add "@elf/cli": patch (or more)',
       'b.md: releases @elf/context, which @elf/server bundles; add "@elf/server": patch (or more)',
     ]);
-    // `none` releases nothing, so nothing needs to follow it.
+    // `none` releases nothing, so nothing needs to follow it; an app at `none` is not released.
     expect(changesetProblems('c.md', text(['"@elf/core": none']), bundled)).toEqual([]);
+    expect(changesetProblems('d.md', text(['"@elf/core": patch', '"@elf/cli": none']), bundled)).toEqual([
+      'd.md: releases @elf/core, which @elf/cli bundles; add "@elf/cli": patch (or more)',
+    ]);
   });
 
   it("compiles the libraries' declaration files as a strict consumer: a JSON value inlined as a var fails", () => {
@@ -170,13 +184,35 @@ describe('package checks', () => {
   it('flags README links that lead nowhere on the npm page', () => {
     const readme = [
       'See [the API](#api), [npm](https://www.npmjs.com/package/@elf/core), [the licence](./LICENSE)',
-      'and [lifecycle](../../docs/lifecycle.md) or [a shot](docs/shot.png) or [code](dist/index.js#L3).',
+      'and [lifecycle](../../docs/lifecycle.md) or [a shot](docs/shot.png) or [code](dist/index.js#L3),',
+      'and [titled](docs/guide.md "The guide").',
     ].join('\n');
     const files = ['README.md', 'LICENSE', 'dist/index.js', 'package.json'];
     expect(readmeLinkProblems(readme, files, false)).toEqual([
-      'README.md: 2 link(s) lead nowhere on the npm page (../../docs/lifecycle.md, docs/shot.png)',
+      'README.md: 3 link(s) lead nowhere on the npm page (../../docs/lifecycle.md, docs/shot.png, docs/guide.md)',
     ]);
     // With a repository field, npm resolves relative links against it.
     expect(readmeLinkProblems(readme, files, true)).toEqual([]);
+  });
+
+  it('flags what a library imports without declaring it', () => {
+    const files = ['dist/index.js', 'dist/index.d.ts', 'package.json'];
+    const text: Record<string, string> = {
+      'dist/index.js':
+        "import { sql } from 'kysely';\nimport { readFileSync } from 'node:fs';\nimport { join } from 'path';\nimport './side.js';\nconst t = await import('gpt-tokenizer/encoding/o200k_base');\nconst q = 'select x from \"t\"';\n",
+      'dist/index.d.ts':
+        "import { Kysely } from 'kysely';\nimport type { Database } from '@elf/schema';\nexport declare const x: number;\n",
+    };
+    const read = (path: string) => text[path] ?? null;
+    const pkg = { name: '@elf/x', dependencies: { kysely: '~0.28.19' } };
+    expect(undeclaredImportProblems(pkg, files, read)).toEqual([
+      'dependencies: the shipped code imports gpt-tokenizer, @elf/schema, which users would not get',
+    ]);
+    const complete = {
+      ...pkg,
+      dependencies: { ...pkg.dependencies, '@elf/schema': '^0.1.0' },
+      peerDependencies: { 'gpt-tokenizer': '^4' },
+    };
+    expect(undeclaredImportProblems(complete, files, read)).toEqual([]);
   });
 });
